@@ -1,0 +1,121 @@
+//! The cargo-driven checks of `cargo xtask test`.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::run::{self, Result, cargo, root, with_python};
+use crate::workspace;
+
+pub fn fmt() -> Result {
+    run::run(cargo().args(["fmt", "--all", "--", "--check"]))
+        .map_err(|e| format!("{e}\nformatting differs: run `cargo fmt --all`"))
+}
+
+pub fn clippy() -> Result {
+    run::run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))
+}
+
+/// Unit, integration and doc tests of every crate.
+pub fn test(python: &Path) -> Result {
+    run::run(with_python(cargo(), python).args(["test", "--workspace"]))
+}
+
+/// The tests of every crate with `unsafe` code, again under AddressSanitizer: it catches
+/// out-of-bounds pointer arithmetic that passes plain tests silently. Leak detection
+/// stays on: it has no false positives here, and a leak in an owning array is a bug.
+pub fn asan(python: &Path) -> Result {
+    if !cfg!(all(target_arch = "x86_64", target_os = "linux")) {
+        eprintln!("AddressSanitizer runs only on x86_64 Linux: skipped");
+        return Ok(());
+    }
+    let mut crates = Vec::new();
+    for member in workspace::members()? {
+        // xtask is tooling; proc-macro crates run inside rustc, not under the sanitizer.
+        if member.name == "xtask" || member.proc_macro {
+            continue;
+        }
+        if let Some(file) = workspace::first_unsafe_file(&member)? {
+            let file = file.strip_prefix(root()).unwrap_or(&file);
+            eprintln!("{}: has `unsafe` ({})", member.name, file.display());
+            crates.push(member.name);
+        }
+    }
+    if crates.is_empty() {
+        eprintln!("no crate has `unsafe` code yet: nothing to sanitize");
+        return Ok(());
+    }
+    let mut command = with_python(cargo(), python);
+    // `--target` keeps RUSTFLAGS off build scripts and proc macros (they run in rustc,
+    // which is not sanitized); a separate target dir keeps the normal build cache warm.
+    // RUSTC_BOOTSTRAP: -Zsanitizer is unstable, and the stable toolchain is what we have.
+    command
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("RUSTFLAGS", "-Zsanitizer=address")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .args([
+            "test",
+            "--target",
+            "x86_64-unknown-linux-gnu",
+            "--target-dir",
+            "target/asan",
+        ]);
+    for name in &crates {
+        command.args(["-p", name]);
+    }
+    command.args(["--lib", "--tests"]);
+    run::run(&mut command)
+}
+
+const NO_OPENBLAS: &str =
+    "libopenblas-dev not installed: BLAS backend not tested (apt-get install -y libopenblas-dev)";
+
+/// ndlinalg's BLAS backend against the system OpenBLAS, once both exist.
+pub fn blas(python: &Path) -> Result {
+    let ndlinalg = root().join("ndlinalg");
+    if !workspace::has_feature(&ndlinalg, "blas")? {
+        eprintln!("ndlinalg has no `blas` feature yet: nothing to test");
+        return Ok(());
+    }
+    if !workspace::has_feature(&ndlinalg, "openblas")? {
+        return Err(
+            "ndlinalg declares `blas` but not `openblas`: add `openblas` \
+                    (blas-src/openblas with the system library) to test the backend"
+                .into(),
+        );
+    }
+    if !has_libopenblas() {
+        // Locally a missing system library is the developer's choice; CI must test it.
+        if std::env::var_os("CI").is_some() {
+            return Err(format!("{NO_OPENBLAS}; CI is set, so this is a failure"));
+        }
+        eprintln!("{NO_OPENBLAS}");
+        return Ok(());
+    }
+    run::run(with_python(cargo(), python).args([
+        "test",
+        "-p",
+        "ndlinalg",
+        "--features",
+        "blas,openblas",
+    ]))
+}
+
+/// The linkable `libopenblas.so` (from libopenblas-dev), not just the runtime `.so.0`.
+fn has_libopenblas() -> bool {
+    if Path::new("/usr/lib/x86_64-linux-gnu/libopenblas.so").exists() {
+        return true;
+    }
+    let Ok(output) = Command::new("ldconfig").arg("-p").output() else {
+        return false;
+    };
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .any(|line| line.trim_start().starts_with("libopenblas.so "))
+}

@@ -1,0 +1,72 @@
+//! `cargo xtask`: the project's checks and benchmarks as code you can run locally.
+//!
+//! CI runs exactly `cargo xtask test` (see `.ci/run`), so what passes here passes there.
+
+mod bench;
+mod checks;
+mod goldens;
+mod json;
+mod python;
+mod run;
+mod toml;
+mod workspace;
+
+use std::process::ExitCode;
+
+use run::Steps;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  test                 every check CI runs, in order, stopping at the first failure:
+                       python, goldens, fmt, clippy, test, asan, blas
+  goldens              regenerate tests/goldens/ from scripts/goldens/*.py (NumPy)
+  bench [--criterion] [--filter SUBSTR] [--min-time SECS]
+                       time the paper's cases in nd, a hand loop and NumPy; write
+                       target/bench/report.{md,json}; --criterion then runs `cargo bench`
+  help                 this text";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("test") if args.len() == 1 => test(),
+        Some("goldens") if args.len() == 1 => regenerate_goldens(),
+        Some("bench") => bench::Options::parse(&args[1..]).and_then(|o| bench::bench(&o)),
+        None | Some("help" | "-h" | "--help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(_) => Err(format!("unknown arguments `{}`\n\n{USAGE}", args.join(" "))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nerror: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Every check, in the order that fails fastest for the commonest mistakes after the
+/// environment is known to be sound.
+fn test() -> run::Result {
+    let mut steps = Steps::default();
+    let python = steps.run("python", python::ensure_venv)?;
+    steps.run("goldens", || goldens::check(&python))?;
+    steps.run("fmt", checks::fmt)?;
+    steps.run("clippy", checks::clippy)?;
+    steps.run("test", || checks::test(&python))?;
+    steps.run("asan", || checks::asan(&python))?;
+    steps.run("blas", || checks::blas(&python))?;
+    steps.summary();
+    Ok(())
+}
+
+fn regenerate_goldens() -> run::Result {
+    let python = python::ensure_venv()?;
+    if goldens::regenerate(&python)? > 0 {
+        eprintln!("goldens regenerated: review `git status -- tests/goldens` and commit");
+    }
+    Ok(())
+}

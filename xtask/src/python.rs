@@ -1,0 +1,63 @@
+//! The Python side: a venv under `target/` with the pinned NumPy, so goldens and the
+//! NumPy benchmark are the same everywhere and nothing is installed outside the repo.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::run::{self, Result, root};
+
+/// The NumPy every golden and benchmark is measured against.
+pub const NUMPY: &str = "2.4.6";
+
+/// Makes sure `target/nd-venv` exists with `numpy==NUMPY`; returns its python.
+pub fn ensure_venv() -> Result<PathBuf> {
+    let venv = root().join("target/nd-venv");
+    let python = venv.join("bin/python");
+    if has_numpy(&python) {
+        eprintln!("numpy {NUMPY} ready in {}", venv.display());
+        return Ok(python);
+    }
+    // A venv whose python no longer runs (its base interpreter moved or was upgraded)
+    // cannot be repaired by pip: start over.
+    if !run::succeeds(Command::new(&python).arg("-c").arg("import sys")) {
+        if venv.exists() {
+            std::fs::remove_dir_all(&venv)
+                .map_err(|e| format!("could not remove broken venv {}: {e}", venv.display()))?;
+        }
+        let base = std::env::var_os("PYTHON3").unwrap_or_else(|| "python3".into());
+        if !run::succeeds(Command::new(&base).arg("--version")) {
+            return Err(format!(
+                "`{}` not found: install Python >= 3.11 with its venv module \
+                 (apt-get install -y python3 python3-venv), or set PYTHON3=/path/to/python3",
+                base.to_string_lossy()
+            ));
+        }
+        run::run(Command::new(&base).args(["-m", "venv"]).arg(&venv)).map_err(|e| {
+            format!("{e}\ncould not create the venv: install python3-venv (apt-get install -y python3-venv)")
+        })?;
+    }
+    let pin = format!("numpy=={NUMPY}");
+    run::run(Command::new(&python).args([
+        "-m",
+        "pip",
+        "install",
+        "--disable-pip-version-check",
+        "--progress-bar=off",
+        &pin,
+    ]))
+    .map_err(|e| {
+        format!("{e}\npip could not install {pin}: it needs Python >= 3.11 and access to PyPI")
+    })?;
+    if !has_numpy(&python) {
+        return Err(format!(
+            "{pin} installed but `import numpy` still fails in {}",
+            venv.display()
+        ));
+    }
+    Ok(python)
+}
+
+fn has_numpy(python: &std::path::Path) -> bool {
+    let check = format!("import numpy; assert numpy.__version__ == {NUMPY:?}");
+    run::succeeds(Command::new(python).arg("-c").arg(check))
+}

@@ -1,0 +1,104 @@
+//! Facts about the workspace that decide which checks apply.
+
+use std::path::{Path, PathBuf};
+
+use crate::run::{Result, root};
+use crate::toml;
+
+/// A member crate: its folder and its package name.
+pub struct Member {
+    pub dir: PathBuf,
+    pub name: String,
+    pub proc_macro: bool,
+}
+
+pub fn members() -> Result<Vec<Member>> {
+    let manifest = read(&root().join("Cargo.toml"))?;
+    let dirs = toml::get(&manifest, "workspace", "members")
+        .ok_or("no [workspace] members in Cargo.toml")?;
+    let mut members = Vec::new();
+    for dir in toml::strings(&dirs) {
+        let dir = root().join(dir);
+        let manifest = read(&dir.join("Cargo.toml"))?;
+        let name = toml::get(&manifest, "package", "name")
+            .and_then(|v| toml::strings(&v).pop())
+            .ok_or_else(|| format!("no package name in {}/Cargo.toml", dir.display()))?;
+        let proc_macro = toml::get(&manifest, "lib", "proc-macro").is_some_and(|v| v == "true");
+        members.push(Member {
+            dir,
+            name,
+            proc_macro,
+        });
+    }
+    Ok(members)
+}
+
+/// The first source file under `member/src` that uses the `unsafe` keyword, if any.
+pub fn first_unsafe_file(member: &Member) -> Result<Option<PathBuf>> {
+    let mut files = Vec::new();
+    rust_files(&member.dir.join("src"), &mut files)?;
+    files.sort();
+    for file in files {
+        if read(&file)?.lines().any(has_unsafe_token) {
+            return Ok(Some(file));
+        }
+    }
+    Ok(None)
+}
+
+/// Whether `crate_dir/Cargo.toml` declares `feature`.
+pub fn has_feature(crate_dir: &Path, feature: &str) -> Result<bool> {
+    let manifest = read(&crate_dir.join("Cargo.toml"))?;
+    Ok(toml::entries(&manifest, "features")
+        .iter()
+        .any(|(k, _)| k == feature))
+}
+
+pub fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries {
+        let path = entry
+            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+            .path();
+        if path.is_dir() {
+            rust_files(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// `unsafe` as a whole word outside a `//` comment: `unsafe_code` and
+/// `// SAFETY:` don't count, `unsafe {` and `unsafe fn` do.
+fn has_unsafe_token(line: &str) -> bool {
+    let code = line.split("//").next().unwrap_or_default();
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    code.match_indices("unsafe").any(|(i, _)| {
+        let before = code[..i].chars().next_back();
+        let after = code[i + "unsafe".len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_unsafe_token;
+
+    #[test]
+    fn finds_the_keyword_only() {
+        assert!(has_unsafe_token("    unsafe { ptr.read() }"));
+        assert!(has_unsafe_token("pub unsafe fn f() {}"));
+        assert!(has_unsafe_token("unsafe impl Send for X {}"));
+        assert!(!has_unsafe_token("#![forbid(unsafe_code)]"));
+        assert!(!has_unsafe_token("// this is unsafe because"));
+        assert!(!has_unsafe_token("/// SAFETY: fine"));
+        assert!(!has_unsafe_token("let not_unsafe = 1;"));
+    }
+}
