@@ -1,0 +1,44 @@
+//! `paperbench`: the Rust side of `cargo xtask bench` (NumPy's side is
+//! `scripts/bench/numpy_compare.py`; xtask joins the two by case name).
+//!
+//! # Adding a case
+//!
+//! 1. Write a setup function `fn my_case() -> Bench`: it builds the inputs (not timed)
+//!    and returns the closure that is timed. Pass results through `black_box` so the
+//!    work cannot be optimized away.
+//! 2. Add one line to [`CASES`]: `("my_case", Impl::Nd, my_case),`. Use [`Impl::Nd`] for
+//!    code using the nd crates and [`Impl::Loop`] for the hand-written loop a user would
+//!    write without them; both may exist for one case name.
+//! 3. Add the NumPy twin: one line with the same name in `CASES` of
+//!    `scripts/bench/numpy_compare.py`, built from the same data recipe.
+//!
+//! Flags: `--json` (JSON lines for xtask), `--filter SUBSTR`, `--min-time SECS`, `--list`.
+
+mod harness;
+
+use std::hint::black_box;
+
+use harness::{Bench, Case, Impl};
+
+/// Every case: (name shared with NumPy's side, implementation, setup). One line each.
+#[rustfmt::skip]
+const CASES: &[Case] = &[
+    ("sum_f64_1e7", Impl::Loop, sum_f64_1e7_loop),
+];
+
+/// Sum of 1e7 f64 `0, 1, 2, …` (NumPy: `np.arange(1e7).sum()`), as a plain loop: one
+/// sequential chain of additions, which the compiler may not reorder into SIMD lanes.
+fn sum_f64_1e7_loop() -> Bench {
+    let x: Vec<f64> = (0..10_000_000).map(|i| i as f64).collect();
+    Box::new(move || {
+        let mut sum = 0.0;
+        for &v in black_box(&x) {
+            sum += v;
+        }
+        black_box(sum);
+    })
+}
+
+fn main() {
+    harness::main(CASES);
+}

@@ -1,0 +1,16 @@
+//! Cross-crate tests of nd: the paper's transcript run end to end, results checked
+//! against NumPy's own (goldens), and what must not compile (trybuild).
+//!
+//! The test files sit beside this crate's `Cargo.toml` and are listed there one by one
+//! (`autotests = false`); this library holds what they share. The `paperbench` binary
+//! (`cargo xtask bench`) times the paper's cases against NumPy.
+
+pub mod goldens;
+
+use std::path::PathBuf;
+
+/// The Python that has the pinned NumPy, as `cargo xtask test` exports it in `ND_PYTHON`;
+/// `None` when the tests run outside xtask.
+pub fn nd_python() -> Option<PathBuf> {
+    std::env::var_os("ND_PYTHON").map(PathBuf::from)
+}
