@@ -1,0 +1,95 @@
+"""NumPy's side of `cargo xtask bench`: times the cases of paperbench
+(tests/src/bin/paperbench/main.rs) with NumPy and prints one JSON line per case:
+
+    {"case": "...", "impl": "numpy", "median_ns": ..., "min_ns": ...}
+
+Adding a case: write a setup function that builds the inputs (not timed) from the same
+recipe as the Rust side and returns the zero-argument callable to time, then add one line
+to CASES with the same name as in paperbench.
+
+The timing mirrors paperbench's harness: warm up for a fifth of --min-time, batch calls so
+a sample lasts >= 1 ms, sample until both --min-time and 5 samples are reached, report
+the median and minimum per call.
+
+Usage: numpy_compare.py [--filter SUBSTR] [--min-time SECS] [--list]
+"""
+
+import os
+
+# This machine sets OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE for an older NumPy; they slow
+# the current one. OpenBLAS reads them when NumPy is imported, so drop them first (xtask
+# also removes them from this process's environment).
+for _var in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
+    os.environ.pop(_var, None)
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+import timeit  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+
+def sum_f64_1e7():
+    """Sum of 1e7 float64 0, 1, 2, ... (paperbench: sum_f64_1e7)."""
+    x = np.arange(10_000_000, dtype=np.float64)
+    return lambda: np.sum(x)
+
+
+# (name shared with paperbench, setup). One line each.
+CASES = [
+    ("sum_f64_1e7", sum_f64_1e7),
+]
+
+MIN_SAMPLES = 5
+MAX_SAMPLES = 1000
+MIN_SAMPLE_NS = 1_000_000
+
+
+def measure(fn, min_time_s):
+    """Per-call (median_ns, min_ns) of fn."""
+    start = time.perf_counter_ns()
+    calls = 0
+    while calls == 0 or time.perf_counter_ns() - start < min_time_s * 1e9 / 5:
+        fn()
+        calls += 1
+    per_call = (time.perf_counter_ns() - start) / calls
+    batch = max(1, int(MIN_SAMPLE_NS // max(per_call, 1)))
+
+    # timeit turns off the garbage collector while timing, as a tight Rust loop has none.
+    timer = timeit.Timer(fn, timer=time.perf_counter_ns)
+    samples = []
+    start = time.perf_counter_ns()
+    while len(samples) < MAX_SAMPLES and (
+        len(samples) < MIN_SAMPLES or time.perf_counter_ns() - start < min_time_s * 1e9
+    ):
+        samples.append(timer.timeit(number=batch) / batch)
+    return statistics.median(samples), min(samples)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--filter", default="", help="only cases whose name contains this")
+    parser.add_argument("--min-time", type=float, default=0.5, help="seconds of timing per case")
+    parser.add_argument("--list", action="store_true", help="list the cases and exit")
+    args = parser.parse_args()
+
+    print(f"numpy {np.__version__}, python {sys.version.split()[0]}", file=sys.stderr)
+    for name, setup in CASES:
+        if args.filter not in name:
+            continue
+        if args.list:
+            print(name, "numpy")
+            continue
+        fn = setup()
+        median_ns, min_ns = measure(fn, args.min_time)
+        del fn  # free this case's inputs before the next one allocates
+        record = {"case": name, "impl": "numpy", "median_ns": round(median_ns, 1),
+                  "min_ns": round(min_ns, 1)}
+        print(json.dumps(record), flush=True)
+
+
+if __name__ == "__main__":
+    main()
