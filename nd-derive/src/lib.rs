@@ -1,0 +1,1 @@
+//! `nd-derive`: `#[derive(Record)]` for structured dtypes (to come).

@@ -1,0 +1,1 @@
+//! `nd-macros`: `s![]`, `array![]`, `mgrid!`, `ogrid!` (to come).

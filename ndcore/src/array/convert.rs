@@ -1,0 +1,178 @@
+//! Operations that copy or write every element: `to_owned`, `to_vec`, `assign`, `fill`,
+//! `cast`, `map`.
+
+use super::{Array, ArrayBase, ArrayRef};
+use crate::dimension::Dimension;
+use crate::element::{CastTo, Element};
+use crate::engine::{IterOrder, Plan};
+use crate::error::{Error, Result};
+use crate::layout::Order;
+use crate::storage::OwnedRepr;
+
+impl<T: Element, D: Dimension> ArrayRef<T, D> {
+    /// A new array with a copy of the elements, in C order (NumPy's `a.copy()`).
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let x = arange(6i64).into_shape([2, 3]).unwrap();
+    /// let c = x.t().to_owned();
+    /// assert!(c.is_c_contiguous());
+    /// assert_eq!(c.to_vec(), vec![0, 3, 1, 4, 2, 5]);
+    /// ```
+    pub fn to_owned(&self) -> Array<T, D> {
+        let o = match self.as_slice() {
+            Some(s) => OwnedRepr::from_slice(s),
+            None => OwnedRepr::from_vec(self.to_vec()),
+        };
+        Array::from_owned(o, self.dim().clone(), Order::C)
+    }
+
+    /// The elements in C order as a `Vec` (NumPy's `a.ravel().tolist()`, typed).
+    pub fn to_vec(&self) -> Vec<T> {
+        match self.as_slice() {
+            Some(s) => s.to_vec(),
+            None => {
+                let mut v = Vec::with_capacity(self.size());
+                self.iter().for_each(|&x| v.push(x));
+                v
+            }
+        }
+    }
+
+    /// A new array of `U` values converted from these (NumPy's `a.astype(U)`, C casts).
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let x = Array::from_vec(vec![-1.5f64, 0.0, 2.7]);
+    /// assert_eq!(x.cast::<i32>().to_vec(), vec![-1, 0, 2]);
+    /// assert_eq!(x.cast::<bool>().to_vec(), vec![true, false, true]);
+    /// ```
+    pub fn cast<U: Element>(&self) -> Array<U, D>
+    where
+        T: CastTo<U>,
+    {
+        self.map(|&x| x.cast_to())
+    }
+
+    /// A new array of `f(x)` for every element, in C order.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// assert_eq!(arange(3i64).map(|&x| x * 10).to_vec(), vec![0, 10, 20]);
+    /// ```
+    pub fn map<U: Element, F: FnMut(&T) -> U>(&self, mut f: F) -> Array<U, D> {
+        let v: Vec<U> = match self.as_slice() {
+            Some(s) => s.iter().map(&mut f).collect(),
+            None => self.iter().map(f).collect(),
+        };
+        Array::from_owned(OwnedRepr::from_vec(v), self.dim().clone(), Order::C)
+    }
+
+    /// Sets every element to `value` (NumPy's `a.fill(value)`, `a[...] = value`).
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let mut x = Array::<f64, _>::zeros([2, 2]);
+    /// x.fill(1.5);
+    /// assert_eq!(x.to_vec(), vec![1.5; 4]);
+    /// ```
+    pub fn fill(&mut self, value: T) {
+        let plan = Plan::<1>::new(self.shape(), [self.strides()], IterOrder::Memory);
+        // SAFETY: the plan walks exactly this array's elements, which the exclusive borrow
+        // lets us write.
+        unsafe {
+            plan.for_each_run([self.as_mut_ptr().cast()], |r| {
+                let mut p = r.ptrs[0];
+                for _ in 0..r.len {
+                    *p.cast::<T>() = value;
+                    p = p.wrapping_offset(r.strides[0]);
+                }
+            })
+        }
+    }
+
+    /// Copies `src` into this array, broadcasting it to this shape (NumPy's `a[...] = src`).
+    ///
+    /// # Errors
+    /// If `src` does not broadcast to this array's shape.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let mut x = Array::<i64, _>::zeros([2, 3]);
+    /// x.assign(&arange(3i64)).unwrap();
+    /// assert_eq!(x.to_vec(), vec![0, 1, 2, 0, 1, 2]);
+    /// assert!(x.assign(&arange(2i64)).is_err());
+    /// ```
+    pub fn assign<E: Dimension>(&mut self, src: &ArrayRef<T, E>) -> Result<()> {
+        self.zip_mut_with(src, |a, &b| *a = b)
+    }
+
+    /// Calls `f(&mut a, &b)` for each element of this array and the matching element of
+    /// `other` broadcast to this shape, in any order.
+    ///
+    /// # Errors
+    /// If `other` does not broadcast to this array's shape.
+    pub fn zip_mut_with<U, E: Dimension, F: FnMut(&mut T, &U)>(
+        &mut self,
+        other: &ArrayRef<U, E>,
+        mut f: F,
+    ) -> Result<()> {
+        let b = other
+            .broadcast_to(self.dim().clone())
+            .map_err(|_| Error::Broadcast {
+                shapes: vec![self.shape().to_vec(), other.shape().to_vec()],
+            })?;
+        let plan = Plan::<2>::new(
+            self.shape(),
+            [self.strides(), b.strides()],
+            IterOrder::Memory,
+        );
+        let bp = b.as_ptr() as *mut u8;
+        // SAFETY: the plan walks this array's elements (exclusively borrowed, written) and
+        // the broadcast view's (read) in step; a `&mut self` cannot alias `other`.
+        unsafe {
+            plan.for_each_run([self.as_mut_ptr().cast(), bp], |r| {
+                let (mut p, mut q) = (r.ptrs[0], r.ptrs[1]);
+                for _ in 0..r.len {
+                    f(&mut *p.cast::<T>(), &*q.cast::<U>());
+                    p = p.wrapping_offset(r.strides[0]);
+                    q = q.wrapping_offset(r.strides[1]);
+                }
+            })
+        }
+        Ok(())
+    }
+}
+
+impl<S: crate::storage::Data, D: Dimension> ArrayBase<S, D>
+where
+    S::Elem: Element,
+{
+    /// A new array with a copy of the elements, in C order (NumPy's `a.copy()`).
+    ///
+    /// Defined here as well as on [`ArrayRef`] so that `view.to_owned()` copies instead of
+    /// resolving to `Clone`'s `ToOwned`, which would clone the view.
+    pub fn to_owned(&self) -> Array<S::Elem, D> {
+        ArrayRef::to_owned(self)
+    }
+}
+
+impl<S: crate::storage::Data, D: Dimension> PartialEq<ArrayRef<S::Elem, D>> for ArrayBase<S, D>
+where
+    S::Elem: Element,
+{
+    fn eq(&self, other: &ArrayRef<S::Elem, D>) -> bool {
+        self.shape() == other.shape() && self.iter().eq(other.iter())
+    }
+}
+
+impl<S: crate::storage::Data, S2: crate::storage::Data<Elem = S::Elem>, D: Dimension>
+    PartialEq<ArrayBase<S2, D>> for ArrayBase<S, D>
+where
+    S::Elem: Element,
+{
+    /// Same shape and equal elements (NumPy's `np.array_equal`).
+    fn eq(&self, other: &ArrayBase<S2, D>) -> bool {
+        self.shape() == other.shape() && self.iter().eq(other.iter())
+    }
+}

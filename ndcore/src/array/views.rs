@@ -1,0 +1,900 @@
+//! Views that never copy: transposes, reshapes, broadcasts, axis surgery, reinterpretation.
+
+use super::{ArrayBase, ArrayRef, ArrayView, ArrayViewMut, CowArray};
+use crate::dimension::{Axis, Dimension, IntoDimension, IntoStrides, IxDyn};
+use crate::element::Element;
+use crate::error::{Error, Result};
+use crate::layout;
+use crate::storage::{CowRepr, Data, DataMut, RawData, ViewRepr};
+
+/// The view's shape and strides as the rank `E`, built from slices.
+fn dims<E: Dimension>(shape: &[usize], strides: &[isize]) -> Result<(E, E::Strides)> {
+    Ok((E::from_slice(shape)?, E::strides_from_slice(strides)?))
+}
+
+pub(crate) fn check_axis(axis: usize, ndim: usize) -> Result<()> {
+    if axis < ndim {
+        Ok(())
+    } else {
+        Err(Error::AxisOutOfBounds {
+            axis: axis as isize,
+            ndim,
+        })
+    }
+}
+
+impl<T, D: Dimension> ArrayRef<T, D> {
+    /// A read-only view of the whole array.
+    pub fn view(&self) -> ArrayView<'_, T, D> {
+        // SAFETY: the same layout as self.
+        unsafe { self.view_with(0, self.parts.dim.clone(), self.parts.strides.clone()) }
+    }
+
+    /// A writable view of the whole array.
+    pub fn view_mut(&mut self) -> ArrayViewMut<'_, T, D> {
+        let (d, s) = (self.parts.dim.clone(), self.parts.strides.clone());
+        // SAFETY: the same layout as self, which does not overlap (writable arrays never do).
+        unsafe { self.view_mut_with(0, d, s) }
+    }
+
+    /// A view with a new layout built from slices, checked to stay among self's elements
+    /// by the caller's construction.
+    ///
+    /// # Safety
+    /// Every element of the new layout must be (part of) an element of self.
+    pub(crate) unsafe fn view_from<E: Dimension>(
+        &self,
+        offset: isize,
+        shape: &[usize],
+        strides: &[isize],
+    ) -> Result<ArrayView<'_, T, E>> {
+        let (d, s) = dims::<E>(shape, strides)?;
+        // SAFETY: forwarded to the caller.
+        Ok(unsafe { self.view_with(offset, d, s) })
+    }
+
+    /// Like `view_from`, writable.
+    ///
+    /// # Safety
+    /// As `view_from`, and no two indices of the new layout may share an element.
+    pub(crate) unsafe fn view_mut_from<E: Dimension>(
+        &mut self,
+        offset: isize,
+        shape: &[usize],
+        strides: &[isize],
+    ) -> Result<ArrayViewMut<'_, T, E>> {
+        let (d, s) = dims::<E>(shape, strides)?;
+        // SAFETY: forwarded to the caller.
+        Ok(unsafe { self.view_mut_with(offset, d, s) })
+    }
+
+    /// The transpose: axes reversed, no copy (NumPy's `a.T`).
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let x = arange(9i64).into_shape([3, 3]).unwrap();
+    /// assert_eq!(x.t().strides(), &[8, 24]);
+    /// assert_eq!(x.t()[[0, 1]], 3);
+    /// ```
+    pub fn t(&self) -> ArrayView<'_, T, D> {
+        let mut v = self.view();
+        v.parts.dim.as_mut().reverse();
+        v.parts.strides.as_mut().reverse();
+        v
+    }
+
+    /// The axes in the order `axes` gives (NumPy's `a.transpose(axes)`), no copy.
+    ///
+    /// # Errors
+    /// If `axes` is not a permutation of `0..ndim`.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let a = Array::<u8, _>::zeros([2, 3, 4]);
+    /// assert_eq!(a.permuted_axes(&[2, 0, 1]).unwrap().shape(), &[4, 2, 3]);
+    /// assert!(a.permuted_axes(&[0, 0, 1]).is_err());
+    /// ```
+    pub fn permuted_axes(&self, axes: &[usize]) -> Result<ArrayView<'_, T, D>> {
+        let n = self.ndim();
+        let mut seen = vec![false; n];
+        if axes.len() != n {
+            return Err(Error::Value("axes don't match array".into()));
+        }
+        for &a in axes {
+            check_axis(a, n)?;
+            if std::mem::replace(&mut seen[a], true) {
+                return Err(Error::Value("repeated axis in transpose".into()));
+            }
+        }
+        let mut v = self.view();
+        for (i, &a) in axes.iter().enumerate() {
+            v.parts.dim.as_mut()[i] = self.shape()[a];
+            v.parts.strides.as_mut()[i] = self.strides()[a];
+        }
+        Ok(v)
+    }
+
+    /// A view with axes `a` and `b` exchanged (NumPy's `np.swapaxes`).
+    ///
+    /// # Errors
+    /// If either axis is out of bounds.
+    pub fn swapped_axes(&self, a: usize, b: usize) -> Result<ArrayView<'_, T, D>> {
+        check_axis(a, self.ndim())?;
+        check_axis(b, self.ndim())?;
+        let mut v = self.view();
+        v.parts.dim.as_mut().swap(a, b);
+        v.parts.strides.as_mut().swap(a, b);
+        Ok(v)
+    }
+
+    /// The same elements with a new shape, as a view (NumPy's `a.reshape(shape)` when it
+    /// does not copy). C order.
+    ///
+    /// # Errors
+    /// If the sizes differ (`cannot reshape array of size 9 into shape (4,2)`), or the
+    /// layout needs a copy for this shape; `to_shape` copies in that case.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let x = arange(9i64).into_shape([3, 3]).unwrap();
+    /// let z = x.reshape([1, 9]).unwrap();
+    /// assert_eq!(z.strides(), &[72, 8]);
+    /// assert!(x.t().reshape(9).is_err());
+    /// ```
+    pub fn reshape<Sh: IntoDimension>(&self, shape: Sh) -> Result<ArrayView<'_, T, Sh::Dim>> {
+        let dim = shape.into_dimension();
+        let strides =
+            reshape_strides::<Sh::Dim>(self.shape(), self.strides(), &dim, self.itemsize())?;
+        // SAFETY: a no-copy reshape reaches exactly the elements of self.
+        Ok(unsafe { self.view_with(0, dim, strides) })
+    }
+
+    /// Like [`reshape`](Self::reshape), writable.
+    ///
+    /// # Errors
+    /// As `reshape`.
+    pub fn reshape_mut<Sh: IntoDimension>(
+        &mut self,
+        shape: Sh,
+    ) -> Result<ArrayViewMut<'_, T, Sh::Dim>> {
+        let dim = shape.into_dimension();
+        let strides =
+            reshape_strides::<Sh::Dim>(self.shape(), self.strides(), &dim, self.itemsize())?;
+        // SAFETY: a no-copy reshape reaches exactly the elements of self, one index each.
+        Ok(unsafe { self.view_mut_with(0, dim, strides) })
+    }
+
+    /// A view whose axes of length 1 are removed (NumPy's `np.squeeze`).
+    pub fn squeeze(&self) -> ArrayView<'_, T, IxDyn> {
+        let (shape, strides): (Vec<usize>, Vec<isize>) = self
+            .shape()
+            .iter()
+            .zip(self.strides())
+            .filter(|(n, _)| **n != 1)
+            .map(|(&n, &s)| (n, s))
+            .unzip();
+        // SAFETY: the same elements as self; removing length-1 axes moves nothing.
+        unsafe { self.view_from(0, &shape, &strides) }
+            .unwrap_or_else(|_| unreachable!("squeezing never adds axes"))
+    }
+
+    /// A view with a new axis of length 1 at `axis` (NumPy's `np.expand_dims`).
+    ///
+    /// # Errors
+    /// If `axis > ndim`.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let v = arange(3i64);
+    /// assert_eq!(v.expand_dims(Axis(1)).unwrap().shape(), &[3, 1]);
+    /// ```
+    pub fn expand_dims(&self, axis: Axis) -> Result<ArrayView<'_, T, D::Larger>> {
+        check_axis(axis.0, self.ndim() + 1)?;
+        let mut shape = self.shape().to_vec();
+        let mut strides = self.strides().to_vec();
+        shape.insert(axis.0, 1);
+        strides.insert(axis.0, 0);
+        // SAFETY: an axis of length 1 adds no elements.
+        unsafe { self.view_from(0, &shape, &strides) }
+    }
+
+    /// A view that repeats the array along axes of length 1 and new leading axes, with
+    /// stride 0 (NumPy's `np.broadcast_to`). Read-only, as in NumPy.
+    ///
+    /// # Errors
+    /// If the shapes are incompatible (NumPy's message).
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let v = arange(3i64);
+    /// let b = v.broadcast_to([2, 3]).unwrap();
+    /// assert_eq!(b.strides(), &[0, 8]);
+    /// assert!(v.broadcast_to([4]).is_err());
+    /// ```
+    pub fn broadcast_to<Sh: IntoDimension>(&self, shape: Sh) -> Result<ArrayView<'_, T, Sh::Dim>> {
+        let dim = shape.into_dimension();
+        let strides = broadcast_strides::<Sh::Dim>(self.shape(), self.strides(), &dim)?;
+        // SAFETY: every index of the broadcast maps to an element of self.
+        Ok(unsafe { self.view_with(0, dim, strides) })
+    }
+
+    /// The element at `index` along `axis` removed: a view of rank one less
+    /// (NumPy's `a[:, i]` and friends).
+    ///
+    /// # Errors
+    /// If the axis or index is out of bounds; negative indices count from the end.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let x = arange(6i64).into_shape([2, 3]).unwrap();
+    /// assert_eq!(x.index_axis(Axis(1), -1).unwrap().to_vec(), vec![2, 5]);
+    /// ```
+    pub fn index_axis(&self, axis: Axis, index: isize) -> Result<ArrayView<'_, T, D::Smaller>> {
+        let (offset, shape, strides) = self.index_axis_layout(axis, index)?;
+        // SAFETY: a sub-array of self.
+        unsafe { self.view_from(offset, &shape, &strides) }
+    }
+
+    /// Like [`index_axis`](Self::index_axis), writable.
+    ///
+    /// # Errors
+    /// As `index_axis`.
+    pub fn index_axis_mut(
+        &mut self,
+        axis: Axis,
+        index: isize,
+    ) -> Result<ArrayViewMut<'_, T, D::Smaller>> {
+        let (offset, shape, strides) = self.index_axis_layout(axis, index)?;
+        // SAFETY: a sub-array of self, one index per element.
+        unsafe { self.view_mut_from(offset, &shape, &strides) }
+    }
+
+    fn index_axis_layout(
+        &self,
+        axis: Axis,
+        index: isize,
+    ) -> Result<(isize, Vec<usize>, Vec<isize>)> {
+        check_axis(axis.0, self.ndim())?;
+        let n = self.shape()[axis.0];
+        let i = crate::slice::normalize_index(index, n, axis.0)?;
+        let offset = i as isize * self.strides()[axis.0];
+        let mut shape = self.shape().to_vec();
+        let mut strides = self.strides().to_vec();
+        shape.remove(axis.0);
+        strides.remove(axis.0);
+        Ok((offset, shape, strides))
+    }
+
+    /// Two views: indices `..index` and `index..` along `axis`.
+    ///
+    /// # Errors
+    /// If the axis is out of bounds or `index > len`.
+    pub fn split_at(
+        &self,
+        axis: Axis,
+        index: usize,
+    ) -> Result<(ArrayView<'_, T, D>, ArrayView<'_, T, D>)> {
+        let (a, b, off) = self.split_layout(axis, index)?;
+        // SAFETY: both halves are sub-arrays of self.
+        unsafe { Ok((self.view_with(0, a.0, a.1), self.view_with(off, b.0, b.1))) }
+    }
+
+    /// Two writable views: indices `..index` and `index..` along `axis`.
+    ///
+    /// # Errors
+    /// As `split_at`.
+    pub fn split_at_mut(
+        &mut self,
+        axis: Axis,
+        index: usize,
+    ) -> Result<(ArrayViewMut<'_, T, D>, ArrayViewMut<'_, T, D>)> {
+        let (a, b, off) = self.split_layout(axis, index)?;
+        let ptr = self.parts.ptr;
+        // SAFETY: the two halves are disjoint sub-arrays of self, each index one element;
+        // they borrow self exclusively for their lifetime.
+        unsafe {
+            let first = ArrayBase::from_parts_unchecked(ViewRepr::new(), ptr, a.0, a.1);
+            let p2 = std::ptr::NonNull::new_unchecked(ptr.as_ptr().cast::<u8>().offset(off).cast());
+            let second = ArrayBase::from_parts_unchecked(ViewRepr::new(), p2, b.0, b.1);
+            Ok((first, second))
+        }
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn split_layout(
+        &self,
+        axis: Axis,
+        index: usize,
+    ) -> Result<((D, D::Strides), (D, D::Strides), isize)> {
+        check_axis(axis.0, self.ndim())?;
+        let n = self.shape()[axis.0];
+        if index > n {
+            return Err(Error::IndexOutOfBounds {
+                index: index as isize,
+                axis: axis.0,
+                size: n,
+            });
+        }
+        let mut d1 = self.parts.dim.clone();
+        let mut d2 = self.parts.dim.clone();
+        d1.as_mut()[axis.0] = index;
+        d2.as_mut()[axis.0] = n - index;
+        let off = if index < n {
+            index as isize * self.strides()[axis.0]
+        } else {
+            0
+        };
+        Ok((
+            (d1, self.parts.strides.clone()),
+            (d2, self.parts.strides.clone()),
+            off,
+        ))
+    }
+
+    /// The diagonal of axes `axis1` and `axis2` at `offset` (NumPy's
+    /// `a.diagonal(offset, axis1, axis2)`): those axes are removed and the diagonal
+    /// appended as the last axis. A view, as NumPy's (read-only there too).
+    ///
+    /// # Errors
+    /// If the axes are out of bounds or equal.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let x = arange(9i64).into_shape([3, 3]).unwrap();
+    /// assert_eq!(x.diagonal(0, 0, 1).unwrap().to_vec(), vec![0, 4, 8]);
+    /// assert_eq!(x.diagonal(1, 0, 1).unwrap().to_vec(), vec![1, 5]);
+    /// ```
+    pub fn diagonal(
+        &self,
+        offset: isize,
+        axis1: usize,
+        axis2: usize,
+    ) -> Result<ArrayView<'_, T, IxDyn>> {
+        let n = self.ndim();
+        check_axis(axis1, n)?;
+        check_axis(axis2, n)?;
+        if axis1 == axis2 {
+            return Err(Error::Value("axis1 and axis2 cannot be the same".into()));
+        }
+        let (n1, n2) = (self.shape()[axis1] as isize, self.shape()[axis2] as isize);
+        let (s1, s2) = (self.strides()[axis1], self.strides()[axis2]);
+        let (start1, start2) = if offset >= 0 {
+            (0, offset)
+        } else {
+            (-offset, 0)
+        };
+        let len = (n1 - start1).min(n2 - start2).max(0) as usize;
+        let off = if len > 0 {
+            start1 * s1 + start2 * s2
+        } else {
+            0
+        };
+        let mut shape = Vec::with_capacity(n - 1);
+        let mut strides = Vec::with_capacity(n - 1);
+        for ax in (0..n).filter(|&a| a != axis1 && a != axis2) {
+            shape.push(self.shape()[ax]);
+            strides.push(self.strides()[ax]);
+        }
+        shape.push(len);
+        strides.push(s1 + s2);
+        // SAFETY: every diagonal index is an element of self.
+        unsafe { self.view_from(off, &shape, &strides) }
+    }
+
+    /// The same bytes seen as elements of type `U` (NumPy's `a.view(dtype)`): with another
+    /// item size, the last axis is rescaled and must be contiguous.
+    ///
+    /// # Errors
+    /// NumPy's rules: a 0-d array keeps its item size; the last axis must be contiguous;
+    /// sizes must divide. Also an error where the result would be misaligned for `U`, or
+    /// where bytes are not valid `U` values (`bool` from bytes other than 0 and 1).
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let z = arange(9i64).into_shape([1, 9]).unwrap();
+    /// let b = z.view_as::<u8>().unwrap();
+    /// assert_eq!((b.shape(), b.strides()), (&[1, 72][..], &[72, 1][..]));
+    /// ```
+    pub fn view_as<U: Element>(&self) -> Result<ArrayView<'_, U, D>>
+    where
+        T: Element,
+    {
+        let (dim, strides) = view_as_layout::<T, U, D>(self)?;
+        let ptr = self.as_ptr().cast::<u8>();
+        layout::check_alignment(
+            ptr,
+            dim.as_ref(),
+            strides.as_ref(),
+            std::mem::align_of::<U>(),
+        )?;
+        // SAFETY: the new layout covers exactly the bytes of self's elements, and is
+        // aligned for U (checked above).
+        let v: ArrayView<'_, U, D> = unsafe {
+            ArrayBase::from_parts_unchecked(ViewRepr::new(), self.parts.ptr.cast(), dim, strides)
+        };
+        if !U::ANY_BIT_PATTERN {
+            crate::iter::check_bit_patterns(&v)?;
+        }
+        Ok(v)
+    }
+
+    /// Like [`view_as`](Self::view_as), writable. Both types must accept any bit
+    /// pattern, so that writes through either cannot make the other invalid.
+    ///
+    /// # Errors
+    /// As `view_as`.
+    pub fn view_as_mut<U: Element + bytemuck::AnyBitPattern>(
+        &mut self,
+    ) -> Result<ArrayViewMut<'_, U, D>>
+    where
+        T: Element + bytemuck::AnyBitPattern,
+    {
+        let (dim, strides) = view_as_layout::<T, U, D>(self)?;
+        let ptr = self.as_ptr().cast::<u8>();
+        layout::check_alignment(
+            ptr,
+            dim.as_ref(),
+            strides.as_ref(),
+            std::mem::align_of::<U>(),
+        )?;
+        // SAFETY: as `view_as`; the elements of self don't overlap, so neither do the
+        // reinterpreted ones; the view borrows self exclusively.
+        Ok(unsafe {
+            ArrayBase::from_parts_unchecked(ViewRepr::new(), self.parts.ptr.cast(), dim, strides)
+        })
+    }
+
+    /// A view with any shape and byte strides from this array's pointer, trusted.
+    /// NumPy's `np.lib.stride_tricks.as_strided`; the checked form is
+    /// [`ArrayBase::as_strided`].
+    ///
+    /// # Safety
+    /// Every element the new layout reaches must lie inside memory that self's borrow
+    /// keeps alive and readable, aligned for `T`, and not written by anyone while the view
+    /// lives.
+    pub unsafe fn as_strided_unchecked<Sh: IntoDimension>(
+        &self,
+        shape: Sh,
+        strides: &[isize],
+    ) -> Result<ArrayView<'_, T, Sh::Dim>> {
+        let dim = shape.into_dimension();
+        let s = <&[isize] as IntoStrides<Sh::Dim>>::into_strides(strides, dim.ndim())?;
+        // SAFETY: forwarded to the caller.
+        Ok(unsafe { self.view_with(0, dim, s) })
+    }
+}
+
+impl<S: RawData, D: Dimension> ArrayBase<S, D> {
+    /// The same array with a new shape, consuming it (no copy): `arange(9).into_shape([3, 3])`.
+    ///
+    /// # Errors
+    /// As [`ArrayRef::reshape`].
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let x = arange(9i64).into_shape([3, 3]).unwrap();
+    /// assert_eq!(x.strides(), &[24, 8]);
+    /// ```
+    pub fn into_shape<Sh: IntoDimension>(self, shape: Sh) -> Result<ArrayBase<S, Sh::Dim>> {
+        let dim = shape.into_dimension();
+        let item = std::mem::size_of::<S::Elem>();
+        let strides = reshape_strides::<Sh::Dim>(
+            self.parts.dim.as_ref(),
+            self.parts.strides.as_ref(),
+            &dim,
+            item,
+        )?;
+        // SAFETY: a no-copy reshape reaches the same elements.
+        Ok(unsafe { ArrayBase::from_parts_unchecked(self.data, self.parts.ptr, dim, strides) })
+    }
+
+    /// The same array with its rank known only at run time.
+    pub fn into_dyn(self) -> ArrayBase<S, IxDyn> {
+        let strides = IxDyn::strides_from_slice(self.parts.strides.as_ref())
+            .unwrap_or_else(|_| unreachable!("a static rank is within the dynamic limit"));
+        // SAFETY: the same layout.
+        unsafe {
+            ArrayBase::from_parts_unchecked(
+                self.data,
+                self.parts.ptr,
+                self.parts.dim.into_dyn(),
+                strides,
+            )
+        }
+    }
+
+    /// The same array with rank `E` (checked: `IxDyn` → `Ix2` when it has 2 axes).
+    ///
+    /// # Errors
+    /// If the number of axes differs.
+    pub fn into_rank<E: Dimension>(self) -> Result<ArrayBase<S, E>> {
+        let dim: E = crate::dimension::convert_dim(&self.parts.dim)?;
+        let strides = E::strides_from_slice(self.parts.strides.as_ref())?;
+        // SAFETY: the same layout.
+        Ok(unsafe { ArrayBase::from_parts_unchecked(self.data, self.parts.ptr, dim, strides) })
+    }
+
+    /// The array with its axes reversed, consuming it (no copy).
+    pub fn reversed_axes(mut self) -> Self {
+        self.parts.dim.as_mut().reverse();
+        self.parts.strides.as_mut().reverse();
+        self
+    }
+
+    /// Exchanges axes `a` and `b` in place (no copy).
+    ///
+    /// # Errors
+    /// If either axis is out of bounds.
+    pub fn swap_axes(&mut self, a: usize, b: usize) -> Result<()> {
+        let n = self.parts.dim.ndim();
+        check_axis(a, n)?;
+        check_axis(b, n)?;
+        self.parts.dim.as_mut().swap(a, b);
+        self.parts.strides.as_mut().swap(a, b);
+        Ok(())
+    }
+
+    /// Reverses the order of indices along `axis` in place (`a[::-1]` on that axis).
+    ///
+    /// # Errors
+    /// If the axis is out of bounds.
+    pub fn invert_axis(&mut self, axis: Axis) -> Result<()> {
+        check_axis(axis.0, self.parts.dim.ndim())?;
+        let n = self.parts.dim.as_ref()[axis.0];
+        let s = self.parts.strides.as_ref()[axis.0];
+        if n > 1 {
+            // SAFETY: the last index along the axis is an element of the array.
+            self.parts.ptr = unsafe {
+                std::ptr::NonNull::new_unchecked(
+                    self.parts
+                        .ptr
+                        .as_ptr()
+                        .cast::<u8>()
+                        .offset((n as isize - 1) * s)
+                        .cast(),
+                )
+            };
+        }
+        self.parts.strides.as_mut()[axis.0] = -s;
+        Ok(())
+    }
+}
+
+impl<S: Data, D: Dimension> ArrayBase<S, D> {
+    /// A view with any shape and byte strides from this array's pointer, checked: every
+    /// reachable byte must lie inside the array's allocation and be aligned (NumPy's
+    /// `as_strided`, made safe). Elements may repeat (stride 0), so the view is read-only.
+    ///
+    /// # Errors
+    /// If a byte would fall outside the allocation, an element would be misaligned, or the
+    /// storage cannot vouch for its allocation (a view: use `as_strided_unchecked`).
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let a = arange(6i64);
+    /// // Sliding windows of 3: shape (4, 3), strides (8, 8).
+    /// let w = a.as_strided([4, 3], &[8, 8]).unwrap();
+    /// assert_eq!(w.row(1).to_vec(), vec![1, 2, 3]);
+    /// assert!(a.as_strided([5, 3], &[8, 8]).is_err());
+    /// ```
+    pub fn as_strided<Sh: IntoDimension>(
+        &self,
+        shape: Sh,
+        strides: &[isize],
+    ) -> Result<ArrayView<'_, S::Elem, Sh::Dim>> {
+        let dim = shape.into_dimension();
+        let s = <&[isize] as IntoStrides<Sh::Dim>>::into_strides(strides, dim.ndim())?;
+        self.check_strided(dim.as_ref(), s.as_ref())?;
+        // SAFETY: checked inside the allocation, which the storage holds in full and which
+        // the borrow of self keeps alive and unwritten.
+        Ok(unsafe { self.view_with(0, dim, s) })
+    }
+
+    fn check_strided(&self, shape: &[usize], strides: &[isize]) -> Result<()> {
+        let span = self.data.span().ok_or_else(|| {
+            Error::Value("as_strided: a view cannot vouch for the memory around it; call it on the owning array, or use as_strided_unchecked".into())
+        })?;
+        let item = std::mem::size_of::<S::Elem>();
+        layout::check_layout(
+            self.as_ptr().cast(),
+            shape,
+            strides,
+            item,
+            std::mem::align_of::<S::Elem>(),
+            span,
+        )
+    }
+}
+
+impl<S: DataMut, D: Dimension> ArrayBase<S, D> {
+    /// Like [`as_strided`](Self::as_strided), writable; the layout must also not make two
+    /// indices share a byte.
+    ///
+    /// # Errors
+    /// As `as_strided`, and if elements would overlap.
+    pub fn as_strided_mut<Sh: IntoDimension>(
+        &mut self,
+        shape: Sh,
+        strides: &[isize],
+    ) -> Result<ArrayViewMut<'_, S::Elem, Sh::Dim>> {
+        S::ensure_unique(self);
+        let dim = shape.into_dimension();
+        let s = <&[isize] as IntoStrides<Sh::Dim>>::into_strides(strides, dim.ndim())?;
+        self.check_strided(dim.as_ref(), s.as_ref())?;
+        if !layout::is_non_overlapping(dim.as_ref(), s.as_ref(), std::mem::size_of::<S::Elem>()) {
+            return Err(Error::Overlap {
+                shape: dim.as_ref().to_vec(),
+                strides: s.as_ref().to_vec(),
+            });
+        }
+        // SAFETY: checked inside the allocation the storage holds uniquely, non-overlapping.
+        Ok(unsafe { self.parts.as_mut().view_mut_with(0, dim, s) })
+    }
+}
+
+impl<T: Element, D: Dimension> ArrayRef<T, D> {
+    /// The elements in C order as a new shape: a view when the layout allows, else a copy
+    /// (NumPy's `reshape`, which copies when it must).
+    ///
+    /// # Errors
+    /// If the sizes differ.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let x = arange(6i64).into_shape([2, 3]).unwrap();
+    /// let xt = x.t();
+    /// let c = xt.to_shape(6).unwrap();
+    /// assert!(!c.is_view());
+    /// assert_eq!(c.to_vec(), vec![0, 3, 1, 4, 2, 5]);
+    /// ```
+    pub fn to_shape<Sh: IntoDimension>(&self, shape: Sh) -> Result<CowArray<'_, T, Sh::Dim>> {
+        let dim = shape.into_dimension();
+        let size = dim.size_checked().ok_or_else(|| Error::Overflow {
+            shape: dim.as_ref().to_vec(),
+        })?;
+        if size != self.size() {
+            return Err(Error::ReshapeSize {
+                size: self.size(),
+                shape: dim.as_ref().to_vec(),
+            });
+        }
+        match reshape_strides::<Sh::Dim>(self.shape(), self.strides(), &dim, self.itemsize()) {
+            Ok(strides) => {
+                // SAFETY: a no-copy reshape reaches exactly the elements of self.
+                let v = unsafe { self.view_with::<Sh::Dim>(0, dim, strides) };
+                Ok(v.into_cow())
+            }
+            Err(_) => {
+                let owned = super::Array::from_shape_vec(dim, self.to_vec())?;
+                Ok(owned.into_cow())
+            }
+        }
+    }
+
+    /// The elements as a 1-d array in C order: a view when possible, else a copy
+    /// (NumPy's `ravel`).
+    pub fn ravel(&self) -> CowArray<'_, T, crate::dimension::Ix1> {
+        match self.to_shape(self.size()) {
+            Ok(c) => c,
+            Err(_) => unreachable!("a 1-d shape of the same size always fits"),
+        }
+    }
+
+    /// The array in C order: itself when already C-contiguous, else a copy.
+    pub fn as_standard_layout(&self) -> CowArray<'_, T, D> {
+        if self.is_c_contiguous() {
+            self.view().into_cow()
+        } else {
+            self.to_owned().into_cow()
+        }
+    }
+}
+
+impl<'a, T: Element, D: Dimension> ArrayView<'a, T, D> {
+    /// This view as a `CowArray` (borrowed).
+    pub fn into_cow(self) -> CowArray<'a, T, D> {
+        // SAFETY: the same layout over the same borrowed memory.
+        unsafe {
+            ArrayBase::from_parts_unchecked(
+                CowRepr::View(self.data),
+                self.parts.ptr,
+                self.parts.dim,
+                self.parts.strides,
+            )
+        }
+    }
+}
+
+impl<T: Element, D: Dimension> super::Array<T, D> {
+    /// This array as a `CowArray` (owned).
+    pub fn into_cow<'a>(self) -> CowArray<'a, T, D> {
+        // SAFETY: the same layout over the same owned memory.
+        unsafe {
+            ArrayBase::from_parts_unchecked(
+                CowRepr::Owned(self.data),
+                self.parts.ptr,
+                self.parts.dim,
+                self.parts.strides,
+            )
+        }
+    }
+}
+
+impl<T: Element, D: Dimension> CowArray<'_, T, D> {
+    /// Whether no copy was made.
+    pub fn is_view(&self) -> bool {
+        self.data.is_view()
+    }
+
+    /// An owned array: the owned data as is, or a copy of the view.
+    pub fn into_owned(self) -> super::Array<T, D> {
+        match self.data {
+            CowRepr::Owned(o) => {
+                // SAFETY: the same layout over the same owned memory.
+                unsafe {
+                    ArrayBase::from_parts_unchecked(
+                        o,
+                        self.parts.ptr,
+                        self.parts.dim,
+                        self.parts.strides,
+                    )
+                }
+            }
+            CowRepr::View(v) => {
+                // SAFETY: the same layout over the same borrowed memory.
+                let view: super::ArrayView<'_, T, D> = unsafe {
+                    ArrayBase::from_parts_unchecked(
+                        v,
+                        self.parts.ptr,
+                        self.parts.dim,
+                        self.parts.strides,
+                    )
+                };
+                view.to_owned()
+            }
+        }
+    }
+}
+
+/// Strides for a no-copy reshape of (shape, strides) into `dim`, by NumPy's rule
+/// (`_attempt_nocopy_reshape`): axes of length 1 are ignored, and each group of old axes
+/// that multiplies to a group of new axes must be contiguous with itself.
+pub(crate) fn reshape_strides<E: Dimension>(
+    shape: &[usize],
+    strides: &[isize],
+    dim: &E,
+    itemsize: usize,
+) -> Result<E::Strides> {
+    let new = dim.as_ref();
+    let size: usize = shape.iter().product();
+    let new_size = dim.size_checked().ok_or_else(|| Error::Overflow {
+        shape: new.to_vec(),
+    })?;
+    if size != new_size {
+        return Err(Error::ReshapeSize {
+            size,
+            shape: new.to_vec(),
+        });
+    }
+    let mut out = E::zero_strides(new.len());
+    if size == 0 || layout::is_c_contiguous(shape, strides, itemsize) {
+        layout::contiguous_strides(new, itemsize, layout::Order::C, out.as_mut());
+        return Ok(out);
+    }
+    let (od, os): (Vec<usize>, Vec<isize>) = shape
+        .iter()
+        .zip(strides)
+        .filter(|(n, _)| **n != 1)
+        .map(|(&n, &s)| (n, s))
+        .unzip();
+    let ns = out.as_mut();
+    let fail = || Error::ReshapeCopy {
+        from: shape.to_vec(),
+        strides: strides.to_vec(),
+        to: new.to_vec(),
+    };
+    let (mut oi, mut oj, mut ni, mut nj) = (0usize, 1usize, 0usize, 1usize);
+    while ni < new.len() && oi < od.len() {
+        let mut np = new[ni];
+        let mut op = od[oi];
+        while np != op {
+            if np < op {
+                np *= *new.get(nj).ok_or_else(fail)?;
+                nj += 1;
+            } else {
+                op *= *od.get(oj).ok_or_else(fail)?;
+                oj += 1;
+            }
+        }
+        for ok in oi..oj - 1 {
+            if os[ok] != od[ok + 1] as isize * os[ok + 1] {
+                return Err(fail());
+            }
+        }
+        ns[nj - 1] = os[oj - 1];
+        for nk in (ni + 1..nj).rev() {
+            ns[nk - 1] = ns[nk] * new[nk] as isize;
+        }
+        ni = nj;
+        nj += 1;
+        oi = oj;
+        oj += 1;
+    }
+    let last = if ni >= 1 {
+        ns[ni - 1]
+    } else {
+        itemsize as isize
+    };
+    for s in ns.iter_mut().skip(ni) {
+        *s = last;
+    }
+    Ok(out)
+}
+
+/// Strides that broadcast (shape, strides) to `dim`, or NumPy's error.
+pub(crate) fn broadcast_strides<E: Dimension>(
+    shape: &[usize],
+    strides: &[isize],
+    dim: &E,
+) -> Result<E::Strides> {
+    let to = dim.as_ref();
+    let err = || Error::BroadcastTo {
+        from: shape.to_vec(),
+        to: to.to_vec(),
+    };
+    if shape.len() > to.len() {
+        return Err(err());
+    }
+    let mut out = E::zero_strides(to.len());
+    let lead = to.len() - shape.len();
+    for (i, (&n, &s)) in shape.iter().zip(strides).enumerate() {
+        let m = to[lead + i];
+        out.as_mut()[lead + i] = if n == m {
+            if n == 1 { 0 } else { s }
+        } else if n == 1 {
+            0
+        } else {
+            return Err(err());
+        };
+    }
+    Ok(out)
+}
+
+/// NumPy's `a.view(dtype)` layout rule for reinterpreting `T` as `U`.
+fn view_as_layout<T, U, D: Dimension>(a: &ArrayRef<T, D>) -> Result<(D, D::Strides)> {
+    let (old, new) = (std::mem::size_of::<T>(), std::mem::size_of::<U>());
+    let mut dim = a.parts.dim.clone();
+    let mut strides = a.parts.strides.clone();
+    if old == new {
+        return Ok((dim, strides));
+    }
+    if new == 0 || old == 0 {
+        return Err(Error::Value("cannot view zero-sized elements".into()));
+    }
+    let nd = dim.ndim();
+    if nd == 0 {
+        return Err(Error::Value(
+            "Changing the dtype of a 0d array is only supported if the itemsize is unchanged"
+                .into(),
+        ));
+    }
+    let last = nd - 1;
+    let n = dim.as_ref()[last];
+    if n != 1 && strides.as_ref()[last] != old as isize {
+        return Err(Error::Value(
+            "To change to a dtype of a different size, the last axis must be contiguous".into(),
+        ));
+    }
+    let bytes = n.checked_mul(old).ok_or_else(|| Error::Overflow {
+        shape: a.shape().to_vec(),
+    })?;
+    if new < old && old % new != 0 {
+        return Err(Error::Value("When changing to a smaller dtype, its size must be a divisor of the size of original dtype".into()));
+    }
+    if new > old && bytes % new != 0 {
+        return Err(Error::Value("When changing to a larger dtype, its size must be a divisor of the total size in bytes of the last axis of the array.".into()));
+    }
+    dim.as_mut()[last] = bytes / new;
+    strides.as_mut()[last] = new as isize;
+    Ok((dim, strides))
+}

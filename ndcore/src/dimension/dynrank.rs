@@ -1,0 +1,138 @@
+use super::{Dimension, MAX_NDIM};
+use crate::error::{Error, Result};
+use std::fmt;
+
+/// A shape whose number of axes is known only at run time (NumPy's only kind).
+///
+/// Up to four axes live inline; more spill to the heap. Loops never index through it
+/// per element: the loop engine copies shapes and strides into flat buffers first, so a
+/// dynamic rank costs the same as a static one on large arrays.
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
+pub struct DynRank(pub(crate) SmallVec<usize>);
+
+/// The dynamic rank, as ndarray names it.
+pub type IxDyn = DynRank;
+
+impl DynRank {
+    /// The shape as a slice.
+    pub fn as_slice(&self) -> &[usize] {
+        self.0.as_slice()
+    }
+}
+
+impl fmt::Debug for DynRank {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.as_slice())
+    }
+}
+impl AsRef<[usize]> for DynRank {
+    fn as_ref(&self) -> &[usize] {
+        self.0.as_slice()
+    }
+}
+impl AsMut<[usize]> for DynRank {
+    fn as_mut(&mut self) -> &mut [usize] {
+        self.0.as_mut_slice()
+    }
+}
+impl std::ops::Deref for DynRank {
+    type Target = [usize];
+    fn deref(&self) -> &[usize] {
+        self.0.as_slice()
+    }
+}
+impl From<&[usize]> for DynRank {
+    fn from(s: &[usize]) -> Self {
+        DynRank(SmallVec::from_slice(s))
+    }
+}
+
+impl Dimension for DynRank {
+    const NDIM: Option<usize> = None;
+    type Strides = SmallVec<isize>;
+    type Smaller = DynRank;
+    type Larger = DynRank;
+
+    fn zeros(ndim: usize) -> Result<Self> {
+        if ndim > MAX_NDIM {
+            return Err(Error::Value(format!(
+                "maximum supported dimension for an ndarray is currently {MAX_NDIM}, found {ndim}"
+            )));
+        }
+        Ok(DynRank(SmallVec::zeros(ndim)))
+    }
+
+    fn zero_strides(ndim: usize) -> Self::Strides {
+        SmallVec::zeros(ndim)
+    }
+}
+
+/// A vector of `Copy + Default` values that keeps up to four inline.
+#[derive(Clone)]
+pub enum SmallVec<T: Copy + Default> {
+    /// Up to four values inline.
+    Inline(u8, [T; 4]),
+    /// More, on the heap.
+    Heap(Vec<T>),
+}
+
+impl<T: Copy + Default> SmallVec<T> {
+    fn zeros(n: usize) -> Self {
+        if n <= 4 {
+            SmallVec::Inline(n as u8, [T::default(); 4])
+        } else {
+            SmallVec::Heap(vec![T::default(); n])
+        }
+    }
+    fn from_slice(s: &[T]) -> Self {
+        let mut v = Self::zeros(s.len());
+        v.as_mut_slice().copy_from_slice(s);
+        v
+    }
+    /// The values as a slice.
+    pub fn as_slice(&self) -> &[T] {
+        match self {
+            SmallVec::Inline(n, a) => &a[..*n as usize],
+            SmallVec::Heap(v) => v,
+        }
+    }
+    /// The values as a mutable slice.
+    pub fn as_mut_slice(&mut self) -> &mut [T] {
+        match self {
+            SmallVec::Inline(n, a) => &mut a[..*n as usize],
+            SmallVec::Heap(v) => v,
+        }
+    }
+}
+
+impl<T: Copy + Default> Default for SmallVec<T> {
+    fn default() -> Self {
+        Self::zeros(0)
+    }
+}
+impl<T: Copy + Default + PartialEq> PartialEq for SmallVec<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+impl<T: Copy + Default + Eq> Eq for SmallVec<T> {}
+impl<T: Copy + Default + std::hash::Hash> std::hash::Hash for SmallVec<T> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_slice().hash(state)
+    }
+}
+impl<T: Copy + Default + fmt::Debug> fmt::Debug for SmallVec<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.as_slice())
+    }
+}
+impl<T: Copy + Default> AsRef<[T]> for SmallVec<T> {
+    fn as_ref(&self) -> &[T] {
+        self.as_slice()
+    }
+}
+impl<T: Copy + Default> AsMut<[T]> for SmallVec<T> {
+    fn as_mut(&mut self) -> &mut [T] {
+        self.as_mut_slice()
+    }
+}

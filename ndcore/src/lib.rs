@@ -1,0 +1,63 @@
+//! `ndcore`: NumPy's array model in Rust.
+//!
+//! An array is one block of memory seen through a data pointer, a shape, byte strides and
+//! an element type, so slicing, transposing, reshaping and reinterpreting never copy.
+//! Ownership and mutability live in the type: a read-only view cannot be written, and
+//! that is checked by the compiler.
+//!
+//! ```
+//! use ndcore::prelude::*;
+//! // x = np.arange(9).reshape((3, 3))
+//! let mut x = arange(9i64).into_shape([3, 3]).unwrap();
+//! assert_eq!(x.strides(), &[24, 8]);
+//! // y = x[::2, ::2]
+//! let y = x.slice(&[Slice::new(None, None, 2).into(), Slice::new(None, None, 2).into()]);
+//! assert_eq!(y.strides(), &[48, 16]);
+//! // y[0, 0] = 100 shows in x
+//! x.slice_mut(&[SliceInfoElem::FULL])[[0, 0]] = 100;
+//! assert_eq!(x[[0, 0]], 100);
+//! ```
+//!
+//! Crates: `ndcore` (this one) for arrays and views, `ndops` for math, `ndlinalg` for
+//! products, `ndio` for files and sharing memory.
+
+extern crate self as ndcore;
+
+pub mod alloc;
+pub mod array;
+pub mod dimension;
+pub mod dtype;
+pub mod element;
+pub mod engine;
+pub mod error;
+mod fmt;
+pub mod iter;
+pub mod layout;
+pub mod slice;
+pub mod storage;
+
+pub use array::{
+    ArcArray, Array, Array0, Array1, Array2, Array3, Array4, Array5, Array6, ArrayBase, ArrayD,
+    ArrayRef, ArrayView, ArrayView0, ArrayView1, ArrayView2, ArrayView3, ArrayView4, ArrayView5,
+    ArrayView6, ArrayViewD, ArrayViewMut, ArrayViewMut0, ArrayViewMut1, ArrayViewMut2,
+    ArrayViewMut3, ArrayViewMut4, ArrayViewMut5, ArrayViewMut6, ArrayViewMutD, CowArray, Flags,
+    NdIndex, arange, arange_with, linspace,
+};
+pub use dimension::{
+    Axis, DimMax, Dimension, DynRank, IntoDimension, Ix0, Ix1, Ix2, Ix3, Ix4, Ix5, Ix6, IxDyn, Rank,
+};
+pub use dtype::{ByteOrder, DType, Field, Kind};
+pub use element::{CastTo, Element};
+pub use error::{Error, Result};
+pub use layout::Order;
+pub use slice::{NewAxis, Slice, SliceArg, SliceInfo, SliceInfoElem};
+
+/// Everything a NumPy user reaches for first: `use ndcore::prelude::*;`.
+pub mod prelude {
+    pub use crate::{
+        ArcArray, Array, Array0, Array1, Array2, Array3, Array4, ArrayBase, ArrayD, ArrayRef,
+        ArrayView, ArrayView1, ArrayView2, ArrayViewD, ArrayViewMut, ArrayViewMut1, ArrayViewMut2,
+        Axis, CowArray, DType, Dimension, Element, Ix0, Ix1, Ix2, Ix3, Ix4, Ix5, Ix6, IxDyn,
+        NewAxis, Order, Slice, SliceInfoElem, arange, arange_with, linspace,
+    };
+}

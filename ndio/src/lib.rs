@@ -1,0 +1,1 @@
+//! `ndio`: memory maps, `.npy`, `fromfile`/`tofile`, the array interface and DLPack (to come).

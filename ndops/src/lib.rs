@@ -1,0 +1,1 @@
+//! `ndops`: broadcasting, operators, ufuncs, reductions and masks for ndcore arrays (to come).
