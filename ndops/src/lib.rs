@@ -1,1 +1,14 @@
-//! `ndops`: broadcasting, operators, ufuncs, reductions and masks for ndcore arrays (to come).
+//! `ndops`: broadcasting, operators, ufuncs, reductions and masks for ndcore arrays.
+//!
+//! Everything element-wise runs through ndcore's loop engine: the operands are broadcast to
+//! one shape (never materialized: stride 0), the engine merges contiguous axes, and the
+//! kernels in [`kernels`] get contiguous slices (vectorized, with the best SIMD level the CPU
+//! has, picked at run time), stride-0 scalars, or strided runs.
+
+pub mod broadcast;
+pub mod compare;
+pub mod kernels;
+pub mod ops;
+pub mod reduce;
+pub mod select;
+pub mod ufunc;

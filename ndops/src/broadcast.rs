@@ -1,0 +1,1 @@
+//! Broadcasting with NumPy's rules (in progress).

@@ -1,0 +1,1 @@
+//! SIMD kernels with run-time dispatch (in progress).

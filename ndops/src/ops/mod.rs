@@ -1,0 +1,1 @@
+//! Arithmetic operators on arrays, views and scalars (in progress).

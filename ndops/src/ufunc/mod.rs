@@ -1,0 +1,1 @@
+//! Universal functions with NumPy's names (in progress).
