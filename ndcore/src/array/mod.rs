@@ -3,6 +3,7 @@
 
 mod construct;
 mod convert;
+mod from_raw;
 mod index;
 mod props;
 mod views;
