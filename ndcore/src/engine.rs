@@ -60,8 +60,8 @@ impl<const K: usize> Plan<K> {
         for (ax, &n) in shape.iter().enumerate() {
             if n != 1 {
                 p.lens[p.ndim] = n;
-                for k in 0..K {
-                    p.strides[p.ndim][k] = strides[k][ax];
+                for (k, s) in strides.iter().enumerate() {
+                    p.strides[p.ndim][k] = s[ax];
                 }
                 p.ndim += 1;
             }

@@ -102,7 +102,7 @@ pub fn check_alignment(
     if shape.contains(&0) {
         return Ok(());
     }
-    if (ptr as usize) % align != 0 {
+    if !(ptr as usize).is_multiple_of(align) {
         return Err(Error::Misaligned {
             align,
             what: format!("data pointer {ptr:p}"),

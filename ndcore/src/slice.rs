@@ -277,13 +277,13 @@ impl<E: AsRef<[SliceInfoElem]>, Din: Dimension, Dout: Dimension> SliceInfo<E, Di
                     got: consuming,
                 });
             }
-            if let Some(m) = Dout::NDIM {
-                if n + new - indices != m {
-                    return Err(Error::RankMismatch {
-                        expected: m,
-                        got: n + new - indices,
-                    });
-                }
+            if let Some(m) = Dout::NDIM
+                && n + new - indices != m
+            {
+                return Err(Error::RankMismatch {
+                    expected: m,
+                    got: n + new - indices,
+                });
             }
         }
         Ok(SliceInfo {

@@ -222,21 +222,14 @@ where
 
 impl<T: Element> FromIterator<T> for Array1<T> {
     /// Collects into a 1-d array (NumPy's `np.fromiter`).
-    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
-        Array::from_vec(iter.into_iter().collect())
-    }
-}
-
-impl<T: Element> Array1<T> {
-    /// A 1-d array from an iterator (NumPy's `np.fromiter`).
     ///
     /// ```
     /// use ndcore::prelude::*;
     /// let a = Array1::from_iter((0..4).map(|i| i * i));
     /// assert_eq!(a.to_vec(), vec![0, 1, 4, 9]);
     /// ```
-    pub fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
-        iter.into_iter().collect()
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        Array::from_vec(iter.into_iter().collect())
     }
 }
 

@@ -142,9 +142,10 @@ macro_rules! element_iter {
             }
             #[inline]
             fn fold<B, F: FnMut(B, $ref) -> B>(self, init: B, mut f: F) -> B {
-                // SAFETY: as in `next`.
-                self.walk
-                    .fold(init, |acc, p| f(acc, unsafe { $deref(p.cast::<T>()) }))
+                self.walk.fold(init, |acc, p| {
+                    // SAFETY: as in `next`.
+                    f(acc, unsafe { $deref(p.cast::<T>()) })
+                })
             }
         }
 

@@ -109,7 +109,7 @@ impl<T: Copy> OwnedRepr<T> {
         if std::mem::size_of::<T>() > 0
             && self.layout.size() > 0
             && vec_layout.ok() == Some(self.layout)
-            && self.layout.size() % std::mem::size_of::<T>() == 0
+            && self.layout.size().is_multiple_of(std::mem::size_of::<T>())
         {
             let me = std::mem::ManuallyDrop::new(self);
             let cap = me.layout.size() / std::mem::size_of::<T>();
