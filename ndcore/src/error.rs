@@ -81,6 +81,14 @@ pub enum Error {
         /// The requested shape.
         to: Vec<usize>,
     },
+    /// An output operand (NumPy's `out=`, or the left side of `+=`) whose shape is not
+    /// the shape its inputs broadcast to.
+    OutputShape {
+        /// Shape of the output.
+        out: Vec<usize>,
+        /// The shape the operands broadcast to.
+        broadcast: Vec<usize>,
+    },
     /// Shapes that must be equal and are not.
     ShapeMismatch {
         /// What was being done (`"assign"`, `"zip"`, …).
@@ -191,6 +199,13 @@ impl fmt::Display for Error {
                     )
                 }
             }
+            Error::OutputShape { out, broadcast } => write!(
+                f,
+                "non-broadcastable output operand with shape {} doesn't match the broadcast \
+                 shape {}",
+                shape_str(out),
+                shape_str(broadcast)
+            ),
             Error::ShapeMismatch { op, lhs, rhs } => write!(
                 f,
                 "{op}: shapes {} and {} do not match",

@@ -33,6 +33,7 @@ pub mod error;
 mod fmt;
 pub mod iter;
 pub mod layout;
+pub mod ops;
 pub mod slice;
 pub mod storage;
 

@@ -12,3 +12,11 @@ pub mod ops;
 pub mod reduce;
 pub mod select;
 pub mod ufunc;
+
+pub use broadcast::{broadcast_arrays, broadcast_shapes};
+pub use compare::{
+    all, any, equal, greater, greater_equal, less, less_equal, logical_and, logical_not,
+    logical_or, logical_xor, not_equal,
+};
+pub use ndcore::ops::{map, map_inplace, map_into, zip_map, zip_map_inplace, zip_map_into};
+pub use ufunc::*;

@@ -24,7 +24,11 @@ unsafe impl<T> RawData for OwnedArcRepr<T> {
     }
 }
 // SAFETY: the buffer's elements are initialized.
-unsafe impl<T> Data for OwnedArcRepr<T> {}
+unsafe impl<T> Data for OwnedArcRepr<T> {
+    fn into_owned_buffer(self) -> Result<OwnedRepr<T>, Self> {
+        Arc::try_unwrap(self.0).map_err(OwnedArcRepr)
+    }
+}
 // SAFETY: `ensure_unique` copies the buffer when the Arc is shared, so after it the array
 // is the only owner.
 unsafe impl<T: Copy> DataMut for OwnedArcRepr<T> {

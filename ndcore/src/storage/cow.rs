@@ -30,7 +30,14 @@ unsafe impl<T> RawData for CowRepr<'_, T> {
     }
 }
 // SAFETY: both variants hold readable, initialized elements.
-unsafe impl<T> Data for CowRepr<'_, T> {}
+unsafe impl<T> Data for CowRepr<'_, T> {
+    fn into_owned_buffer(self) -> Result<OwnedRepr<T>, Self> {
+        match self {
+            CowRepr::Owned(o) => Ok(o),
+            v => Err(v),
+        }
+    }
+}
 // SAFETY: delegates to the variants, which keep the offset.
 unsafe impl<T: Copy> RawDataClone for CowRepr<'_, T> {
     fn clone_with_ptr(&self, ptr: NonNull<T>) -> (Self, NonNull<T>) {

@@ -64,7 +64,14 @@ pub unsafe trait RawData: Sized {
 /// # Safety
 /// Every byte of `span()` must be initialized and readable as `Elem` values (wherever an
 /// array's layout places them) while no `&mut` to it exists elsewhere.
-pub unsafe trait Data: RawData {}
+pub unsafe trait Data: RawData {
+    /// The storage's whole buffer as an owned, unshared [`OwnedRepr`], if it is one (an
+    /// owned array, a uniquely held shared one); the storage back otherwise. Element-wise
+    /// operators use it to write their result into an operand they were given by value.
+    fn into_owned_buffer(self) -> Result<OwnedRepr<Self::Elem>, Self> {
+        Err(self)
+    }
+}
 
 /// Storage whose elements may be written through `&mut` of the array.
 ///

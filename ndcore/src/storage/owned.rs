@@ -149,7 +149,11 @@ unsafe impl<T> RawData for OwnedRepr<T> {
     }
 }
 // SAFETY: all `len` elements are initialized.
-unsafe impl<T> Data for OwnedRepr<T> {}
+unsafe impl<T> Data for OwnedRepr<T> {
+    fn into_owned_buffer(self) -> Result<OwnedRepr<T>, Self> {
+        Ok(self)
+    }
+}
 // SAFETY: the buffer is owned by exactly one array.
 unsafe impl<T> DataMut for OwnedRepr<T> {}
 // SAFETY: the span is exactly the vector's elements.

@@ -1,1 +1,265 @@
-//! Universal functions with NumPy's names (in progress).
+//! Universal functions with NumPy's names, generated from the tables below.
+//!
+//! Every ufunc comes in three forms, as NumPy's do:
+//! - `sqrt(x)`: a new array; or, when `x` is an owned array passed by value, `x`'s own
+//!   buffer written in place (`sqrt(&i * &i + &j * &j)` allocates once);
+//! - `sqrt_inplace(&mut x)`: overwrites `x`;
+//! - `sqrt_into(x, &mut out)`: writes into `out` (NumPy's `out=`), `x` broadcast to it.
+//!
+//! Binary ufuncs (`maximum(a, b)`, …) broadcast their operands, return the
+//! `operands could not be broadcast together …` error when they can't, and take arrays
+//! (owned, views, references) or scalars of the element type on either side.
+//!
+//! Edge values follow NumPy: see [`elem`] for the rules that differ from Rust's own
+//! methods (`maximum` vs `f64::max`, `sign(-0.0)`, rounding half to even, …).
+
+pub mod elem;
+mod extra;
+
+pub use elem::{Float, IntPower, Num};
+pub use extra::{
+    IntOrFloatPower, clip, clip_inplace, clip_into, power, power_inplace, power_into, round_to,
+    round_to_inplace,
+};
+
+use ndcore::ops::{
+    Arith, Bitwise, BroadcastDim, Operand, Shift, binary, map, map_inplace, map_into, unary,
+    zip_map_inplace, zip_map_into,
+};
+use ndcore::{Array, ArrayRef, DimMax, Dimension, Result};
+
+/// Generates `name`, `name_inplace` and `name_into` for each row: the ufunc's name, the
+/// element function (`Trait::function`), NumPy's name, what it computes, and an example
+/// (input => output, exact).
+macro_rules! unary_ufuncs {
+    ($($name:ident = $Elem:ident::$f:ident, $np:literal, $what:literal,
+        [$($x:expr),*] => [$($y:expr),*];)*) => {$(
+        paste::paste! {
+            #[doc = concat!("The ", $what, " of each element (NumPy's `np.", $np, "`).")]
+            ///
+            /// An owned array passed by value is written in place and returned.
+            ///
+            /// ```
+            /// use ndcore::prelude::*;
+            #[doc = concat!("let x = Array::from_vec(vec!", stringify!([$($x),*]), ");")]
+            #[doc = concat!("let y = ndops::", stringify!($name), "(&x);")]
+            #[doc = concat!("assert_eq!(y.to_vec(), vec!", stringify!([$($y),*]), ");")]
+            /// ```
+            pub fn $name<T: $Elem, X: Operand<T>>(x: X) -> Array<T, X::Dim> {
+                unary(x, <T as $Elem>::$f)
+            }
+
+            #[doc = concat!("[`", stringify!($name), "`] of each element of `x`, in place.")]
+            ///
+            /// ```
+            /// use ndcore::prelude::*;
+            #[doc = concat!("let mut x = Array::from_vec(vec!", stringify!([$($x),*]), ");")]
+            #[doc = concat!("ndops::", stringify!($name), "_inplace(&mut x);")]
+            #[doc = concat!("assert_eq!(x.to_vec(), vec!", stringify!([$($y),*]), ");")]
+            /// ```
+            pub fn [<$name _inplace>]<T: $Elem, D: Dimension>(x: &mut ArrayRef<T, D>) {
+                map_inplace(x, <T as $Elem>::$f)
+            }
+
+            #[doc = concat!("[`", stringify!($name), "`] of `x` written into `out` ",
+                "(NumPy's `out=`), `x` broadcast to `out`'s shape.")]
+            ///
+            /// # Errors
+            /// If `x` does not broadcast to `out`'s shape (NumPy's message).
+            ///
+            /// ```
+            /// use ndcore::prelude::*;
+            #[doc = concat!("let x = Array::from_vec(vec!", stringify!([$($x),*]), ");")]
+            /// let mut out = x.to_owned();
+            #[doc = concat!("ndops::", stringify!($name), "_into(&x, &mut out).unwrap();")]
+            #[doc = concat!("assert_eq!(out.to_vec(), vec!", stringify!([$($y),*]), ");")]
+            /// ```
+            pub fn [<$name _into>]<T: $Elem, D: Dimension>(
+                x: impl Operand<T>,
+                out: &mut ArrayRef<T, D>,
+            ) -> Result<()> {
+                map_into(x, out, <T as $Elem>::$f)
+            }
+        }
+    )*};
+}
+
+unary_ufuncs! {
+    negative   = Arith::neg,      "negative",   "negation",                  [1i64, -2] => [-1, 2];
+    invert     = Bitwise::not,    "invert",     "bitwise (or logical) not",  [0u8, 255] => [255, 0];
+    abs        = Num::abs,        "absolute",   "absolute value",            [-1.5f64, 2.0] => [1.5, 2.0];
+    sign       = Num::sign,       "sign",       "sign (-1, 0 or 1)",         [-3i64, 0, 5] => [-1, 0, 1];
+    square     = Num::square,     "square",     "square",                    [3i32, -4] => [9, 16];
+    reciprocal = Num::reciprocal, "reciprocal", "reciprocal",                [2.0f64, -0.5] => [0.5, -2.0];
+    floor      = Num::floor,      "floor",      "floor",                     [-1.5f64, 1.5] => [-2.0, 1.0];
+    ceil       = Num::ceil,       "ceil",       "ceiling",                   [-1.5f64, 1.5] => [-1.0, 2.0];
+    trunc      = Num::trunc,      "trunc",      "integer part",              [-1.5f64, 1.5] => [-1.0, 1.0];
+    rint       = Float::rint,     "rint",       "nearest integer, half to even", [0.5f64, 1.5, 2.5] => [0.0, 2.0, 2.0];
+    round      = Float::rint,     "round",      "rounding to 0 decimals, half to even", [-0.5f64, 1.5] => [-0.0, 2.0];
+    sqrt       = Float::sqrt,     "sqrt",       "square root",               [4.0f64, 9.0] => [2.0, 3.0];
+    cbrt       = Float::cbrt,     "cbrt",       "cube root",                 [8.0f64, -27.0] => [2.0, -3.0];
+    exp        = Float::exp,      "exp",        "exponential",               [0.0f64] => [1.0];
+    exp2       = Float::exp2,     "exp2",       "power of two",              [3.0f64, -1.0] => [8.0, 0.5];
+    expm1      = Float::expm1,    "expm1",      "`exp(x) - 1`",              [0.0f64] => [0.0];
+    log        = Float::log,      "log",        "natural logarithm",         [1.0f64] => [0.0];
+    log2       = Float::log2,     "log2",       "base-2 logarithm",          [8.0f64, 0.5] => [3.0, -1.0];
+    log10      = Float::log10,    "log10",      "base-10 logarithm",         [1000.0f64] => [3.0];
+    log1p      = Float::log1p,    "log1p",      "`log(1 + x)`",              [0.0f64] => [0.0];
+    sin        = Float::sin,      "sin",        "sine",                      [0.0f64] => [0.0];
+    cos        = Float::cos,      "cos",        "cosine",                    [0.0f64] => [1.0];
+    tan        = Float::tan,      "tan",        "tangent",                   [0.0f64] => [0.0];
+    arcsin     = Float::arcsin,   "arcsin",     "inverse sine",              [0.0f64] => [0.0];
+    arccos     = Float::arccos,   "arccos",     "inverse cosine",            [1.0f64] => [0.0];
+    arctan     = Float::arctan,   "arctan",     "inverse tangent",           [0.0f64] => [0.0];
+    sinh       = Float::sinh,     "sinh",       "hyperbolic sine",           [0.0f64] => [0.0];
+    cosh       = Float::cosh,     "cosh",       "hyperbolic cosine",         [0.0f64] => [1.0];
+    tanh       = Float::tanh,     "tanh",       "hyperbolic tangent",        [0.0f64] => [0.0];
+    arcsinh    = Float::arcsinh,  "arcsinh",    "inverse hyperbolic sine",   [0.0f64] => [0.0];
+    arccosh    = Float::arccosh,  "arccosh",    "inverse hyperbolic cosine", [1.0f64] => [0.0];
+    arctanh    = Float::arctanh,  "arctanh",    "inverse hyperbolic tangent", [0.0f64] => [0.0];
+}
+
+/// Generates `name` (→ `bool`) and `name_into` for each row.
+macro_rules! predicate_ufuncs {
+    ($($name:ident = $Elem:ident::$f:ident, $np:literal, $what:literal,
+        [$($x:expr),*] => [$($y:expr),*];)*) => {$(
+        paste::paste! {
+            #[doc = concat!("Whether each element ", $what, " (NumPy's `np.", $np, "`).")]
+            ///
+            /// ```
+            /// use ndcore::prelude::*;
+            #[doc = concat!("let x = Array::from_vec(vec!", stringify!([$($x),*]), ");")]
+            #[doc = concat!("assert_eq!(ndops::", stringify!($name), "(&x).to_vec(), vec!",
+                stringify!([$($y),*]), ");")]
+            /// ```
+            pub fn $name<T: $Elem, X: Operand<T>>(x: X) -> Array<bool, X::Dim> {
+                map(x, <T as $Elem>::$f)
+            }
+
+            #[doc = concat!("[`", stringify!($name), "`] written into the `bool` array `out` ",
+                "(NumPy's `out=`), `x` broadcast to its shape.")]
+            ///
+            /// # Errors
+            /// If `x` does not broadcast to `out`'s shape.
+            ///
+            /// ```
+            /// use ndcore::prelude::*;
+            #[doc = concat!("let x = Array::from_vec(vec!", stringify!([$($x),*]), ");")]
+            /// let mut out = Array::<bool, _>::zeros(x.len());
+            #[doc = concat!("ndops::", stringify!($name), "_into(&x, &mut out).unwrap();")]
+            #[doc = concat!("assert_eq!(out.to_vec(), vec!", stringify!([$($y),*]), ");")]
+            /// ```
+            pub fn [<$name _into>]<T: $Elem, D: Dimension>(
+                x: impl Operand<T>,
+                out: &mut ArrayRef<bool, D>,
+            ) -> Result<()> {
+                map_into(x, out, <T as $Elem>::$f)
+            }
+        }
+    )*};
+}
+
+predicate_ufuncs! {
+    isnan    = Num::isnan,    "isnan",    "is nan",                   [1.0f64, f64::NAN] => [false, true];
+    isinf    = Num::isinf,    "isinf",    "is ±inf",                  [1.0f64, f64::NEG_INFINITY] => [false, true];
+    isfinite = Num::isfinite, "isfinite", "is neither nan nor ±inf",  [1.0f64, f64::INFINITY] => [true, false];
+}
+
+/// Generates `name`, `name_inplace` and `name_into` for each row of binary ufuncs:
+/// name, element function, NumPy's name, what it computes, example `a, b => a op b`.
+macro_rules! binary_ufuncs {
+    ($($name:ident = $Elem:ident::$f:ident, $np:literal, $what:literal,
+        [$($a:expr),*], [$($b:expr),*] => [$($y:expr),*];)*) => {$(
+        paste::paste! {
+            #[doc = concat!("The ", $what, " of `a` and `b` element-wise, broadcasting ",
+                "(NumPy's `np.", $np, "`).")]
+            ///
+            /// An owned operand passed by value whose shape is the result's is written in
+            /// place and returned (the left one first).
+            ///
+            /// # Errors
+            /// If the shapes do not broadcast together (NumPy's message).
+            ///
+            /// ```
+            /// use ndcore::prelude::*;
+            #[doc = concat!("let a = Array::from_vec(vec!", stringify!([$($a),*]), ");")]
+            #[doc = concat!("let b = Array::from_vec(vec!", stringify!([$($b),*]), ");")]
+            #[doc = concat!("let y = ndops::", stringify!($name), "(&a, &b).unwrap();")]
+            #[doc = concat!("assert_eq!(y.to_vec(), vec!", stringify!([$($y),*]), ");")]
+            /// ```
+            pub fn $name<T, L, R>(a: L, b: R) -> Result<Array<T, BroadcastDim<L::Dim, R::Dim>>>
+            where
+                T: $Elem,
+                L: Operand<T>,
+                R: Operand<T>,
+                L::Dim: DimMax<R::Dim>,
+            {
+                binary(a, b, <T as $Elem>::$f)
+            }
+
+            #[doc = concat!("[`", stringify!($name), "`] of `a` and `b` written into `a` ",
+                "(NumPy's `out=a`), `b` broadcast to `a`'s shape.")]
+            ///
+            /// # Errors
+            /// If `b` does not broadcast to `a`'s shape (NumPy's message).
+            ///
+            /// ```
+            /// use ndcore::prelude::*;
+            #[doc = concat!("let mut a = Array::from_vec(vec!", stringify!([$($a),*]), ");")]
+            #[doc = concat!("let b = Array::from_vec(vec!", stringify!([$($b),*]), ");")]
+            #[doc = concat!("ndops::", stringify!($name), "_inplace(&mut a, &b).unwrap();")]
+            #[doc = concat!("assert_eq!(a.to_vec(), vec!", stringify!([$($y),*]), ");")]
+            /// ```
+            pub fn [<$name _inplace>]<T: $Elem, D: Dimension>(
+                a: &mut ArrayRef<T, D>,
+                b: impl Operand<T>,
+            ) -> Result<()> {
+                zip_map_inplace(a, b, <T as $Elem>::$f)
+            }
+
+            #[doc = concat!("[`", stringify!($name), "`] of `a` and `b` written into `out` ",
+                "(NumPy's `out=`), both broadcast to `out`'s shape.")]
+            ///
+            /// # Errors
+            /// If the operands and `out` do not broadcast together to `out`'s shape.
+            ///
+            /// ```
+            /// use ndcore::prelude::*;
+            #[doc = concat!("let a = Array::from_vec(vec!", stringify!([$($a),*]), ");")]
+            #[doc = concat!("let b = Array::from_vec(vec!", stringify!([$($b),*]), ");")]
+            /// let mut out = a.to_owned();
+            #[doc = concat!("ndops::", stringify!($name), "_into(&a, &b, &mut out).unwrap();")]
+            #[doc = concat!("assert_eq!(out.to_vec(), vec!", stringify!([$($y),*]), ");")]
+            /// ```
+            pub fn [<$name _into>]<T: $Elem, D: Dimension>(
+                a: impl Operand<T>,
+                b: impl Operand<T>,
+                out: &mut ArrayRef<T, D>,
+            ) -> Result<()> {
+                zip_map_into(a, b, out, <T as $Elem>::$f)
+            }
+        }
+    )*};
+}
+
+binary_ufuncs! {
+    add          = Arith::add,       "add",          "sum",                      [1i64, 2], [10, 20] => [11, 22];
+    subtract     = Arith::sub,       "subtract",     "difference",               [1i64, 2], [10, 20] => [-9, -18];
+    multiply     = Arith::mul,       "multiply",     "product",                  [3i64, 2], [10, 20] => [30, 40];
+    divide       = Float::divide,    "divide",       "true quotient",            [1.0f64, 3.0], [4.0, -2.0] => [0.25, -1.5];
+    floor_divide = Arith::floor_div, "floor_divide", "floored quotient",         [-7i64, 7], [2, 2] => [-4, 3];
+    remainder    = Arith::rem,       "remainder",    "remainder with the sign of `b`", [-7i64, 7], [2, -2] => [1, -1];
+    fmod         = Num::fmod,        "fmod",         "remainder with the sign of `a`", [-7i64, 7], [2, -2] => [-1, 1];
+    maximum      = Num::maximum,     "maximum",      "larger (nan if either is nan)",  [1.0f64, 5.0], [2.0, 0.0] => [2.0, 5.0];
+    minimum      = Num::minimum,     "minimum",      "smaller (nan if either is nan)", [1.0f64, 5.0], [2.0, 0.0] => [1.0, 0.0];
+    fmax         = Num::fmax,        "fmax",         "larger, ignoring nan",     [1.0f64, f64::NAN], [2.0, 0.0] => [2.0, 0.0];
+    fmin         = Num::fmin,        "fmin",         "smaller, ignoring nan",    [1.0f64, f64::NAN], [2.0, 0.0] => [1.0, 0.0];
+    hypot        = Float::hypot,     "hypot",        "hypotenuse",               [3.0f64, 5.0], [4.0, 12.0] => [5.0, 13.0];
+    arctan2      = Float::arctan2,   "arctan2",      "angle of the point (b, a)", [0.0f64, -0.0], [1.0, 1.0] => [0.0, -0.0];
+    copysign     = Float::copysign,  "copysign",     "magnitude of `a` with the sign of `b`", [1.0f64, -2.0], [-0.0, 3.0] => [-1.0, 2.0];
+    bitwise_and  = Bitwise::and,     "bitwise_and",  "bitwise (or logical) and", [12u8, 7], [10, 1] => [8, 1];
+    bitwise_or   = Bitwise::or,      "bitwise_or",   "bitwise (or logical) or",  [12u8, 7], [10, 1] => [14, 7];
+    bitwise_xor  = Bitwise::xor,     "bitwise_xor",  "bitwise (or logical) xor", [12u8, 7], [10, 1] => [6, 6];
+    left_shift   = Shift::shl,       "left_shift",   "left shift",               [1i8, 1], [7, 8] => [-128, 0];
+    right_shift  = Shift::shr,       "right_shift",  "right shift",              [-128i8, 64], [9, 9] => [-1, 0];
+}

@@ -1,0 +1,37 @@
+//! Element-wise operations: broadcasting, the arithmetic operators, comparisons, and the
+//! drivers every element-wise operation (here and in `ndops`) runs through.
+//!
+//! They live in ndcore because Rust's orphan rule lets only the crate that defines
+//! `ArrayBase` implement `std::ops::Add` and friends for it; `ndops` builds its ufuncs on
+//! the public drivers ([`binary`], [`unary`], [`zip_map`], …) and re-exports the rest.
+//!
+//! # Operators
+//! `+ - * / % & | ^ << >>` and unary `-` `!` work between any two of: an owned array,
+//! a view, `&` of either, `&ArrayRef`, and a scalar of the element type (on either side:
+//! `3.0 * &x`, `&x * 3.0`). Shapes broadcast by NumPy's rules; the result's rank is
+//! computed at compile time (`Ix1` with `Ix3` gives `Ix3`, anything with `IxDyn` gives
+//! `IxDyn`). An owned operand passed by value whose shape is the result's lends its
+//! buffer: `&x * &x - 3.0 * &x + 4.0` allocates two arrays.
+//! Compound assignment (`+=` …) broadcasts the right side into the left.
+//!
+//! Operators panic when shapes do not broadcast, with NumPy's message, as indexing out of
+//! bounds panics; [`binary`] and the named functions of `ndops` (`ndops::add`, …) return
+//! the error instead. Semantics of integer division, remainder and shifts: [`elem`].
+
+mod broadcast;
+mod compare;
+mod driver;
+pub mod elem;
+mod impls;
+mod kernel;
+mod operand;
+mod simd;
+
+pub use broadcast::broadcast_shapes;
+pub use driver::{
+    BroadcastArray, BroadcastDim, binary, map, map_inplace, map_into, unary, zip_map,
+    zip_map_inplace, zip_map_into,
+};
+pub use elem::{Arith, Bitwise, Shift};
+pub use operand::{Operand, Source};
+pub use simd::{Kernel, SimdLevel, detected_simd_level, dispatch, set_simd_level, simd_level};

@@ -1,0 +1,184 @@
+//! SIMD run-time dispatch: the widest vector instructions this CPU has, chosen once.
+//!
+//! A default build targets baseline x86-64 (SSE2), where the compiler vectorizes loops 2
+//! `f64` wide. The same loops compiled for AVX2+FMA or AVX-512 run up to 2× faster on
+//! compute-bound work (sqrt, division) and on data that sits in cache, so every
+//! element-wise kernel is compiled three times and [`dispatch`] picks the copy for the
+//! CPU it runs on, as NumPy does. Elsewhere (other architectures) the baseline copy runs.
+//!
+//! How: a [`Kernel`] is a value whose `run` is `#[inline(always)]`; [`dispatch`] calls it
+//! through a `#[target_feature]` function, so the loop is inlined into, and vectorized
+//! for, that feature set. The level is detected once (`is_x86_feature_detected!`) and
+//! cached; `ND_SIMD=scalar|avx2|avx512` in the environment, or [`set_simd_level`], caps
+//! it (for tests and benchmarks of the other paths).
+
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// An instruction-set level kernels are compiled for.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SimdLevel {
+    /// The target's baseline (SSE2 on x86-64): what a default build uses everywhere.
+    Baseline,
+    /// x86-64-v3: AVX2, FMA, BMI1/2 (256-bit vectors).
+    Avx2,
+    /// x86-64-v4: AVX-512 F/BW/CD/DQ/VL (512-bit vectors).
+    Avx512,
+}
+
+const UNKNOWN: u8 = u8::MAX;
+static LEVEL: AtomicU8 = AtomicU8::new(UNKNOWN);
+
+impl SimdLevel {
+    fn from_u8(v: u8) -> SimdLevel {
+        match v {
+            2 => SimdLevel::Avx512,
+            1 => SimdLevel::Avx2,
+            _ => SimdLevel::Baseline,
+        }
+    }
+
+    fn as_u8(self) -> u8 {
+        self as u8
+    }
+}
+
+/// The best level this CPU supports (not capped by `ND_SIMD`).
+///
+/// ```
+/// use ndcore::ops::{detected_simd_level, SimdLevel};
+/// assert!(detected_simd_level() >= SimdLevel::Baseline);
+/// ```
+pub fn detected_simd_level() -> SimdLevel {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let v4 = std::arch::is_x86_feature_detected!("avx512f")
+            && std::arch::is_x86_feature_detected!("avx512bw")
+            && std::arch::is_x86_feature_detected!("avx512cd")
+            && std::arch::is_x86_feature_detected!("avx512dq")
+            && std::arch::is_x86_feature_detected!("avx512vl");
+        let v3 = std::arch::is_x86_feature_detected!("avx2")
+            && std::arch::is_x86_feature_detected!("fma")
+            && std::arch::is_x86_feature_detected!("bmi1")
+            && std::arch::is_x86_feature_detected!("bmi2");
+        if v4 && v3 {
+            return SimdLevel::Avx512;
+        }
+        if v3 {
+            return SimdLevel::Avx2;
+        }
+    }
+    SimdLevel::Baseline
+}
+
+/// The level kernels run at: the detected one, capped by `ND_SIMD` or [`set_simd_level`].
+///
+/// ```
+/// use ndcore::ops::{simd_level, detected_simd_level};
+/// assert!(simd_level() <= detected_simd_level());
+/// ```
+#[inline]
+pub fn simd_level() -> SimdLevel {
+    let v = LEVEL.load(Ordering::Relaxed);
+    if v != UNKNOWN {
+        return SimdLevel::from_u8(v);
+    }
+    let mut level = detected_simd_level();
+    if let Ok(cap) = std::env::var("ND_SIMD") {
+        let cap = match cap.trim().to_ascii_lowercase().as_str() {
+            "scalar" | "baseline" | "sse2" | "0" | "off" => SimdLevel::Baseline,
+            "avx2" => SimdLevel::Avx2,
+            _ => SimdLevel::Avx512,
+        };
+        level = level.min(cap);
+    }
+    LEVEL.store(level.as_u8(), Ordering::Relaxed);
+    level
+}
+
+/// Caps the level kernels run at (never above what the CPU has) and returns the level
+/// now in effect. For tests and benchmarks of each code path; affects every thread.
+///
+/// ```
+/// use ndcore::ops::{set_simd_level, detected_simd_level, SimdLevel};
+/// assert_eq!(set_simd_level(SimdLevel::Baseline), SimdLevel::Baseline);
+/// set_simd_level(detected_simd_level());
+/// ```
+pub fn set_simd_level(level: SimdLevel) -> SimdLevel {
+    let level = level.min(detected_simd_level());
+    LEVEL.store(level.as_u8(), Ordering::Relaxed);
+    level
+}
+
+/// A loop to compile once per SIMD level: implement `run` with `#[inline(always)]` and
+/// call it through [`dispatch`].
+///
+/// ```
+/// use ndcore::ops::{dispatch, Kernel};
+/// struct Scale<'a>(&'a mut [f64], f64);
+/// impl Kernel for Scale<'_> {
+///     type Output = ();
+///     #[inline(always)]
+///     fn run(self) {
+///         for x in self.0.iter_mut() {
+///             *x *= self.1;
+///         }
+///     }
+/// }
+/// let mut v = vec![1.0, 2.0, 3.0];
+/// dispatch(Scale(&mut v, 2.0));
+/// assert_eq!(v, [2.0, 4.0, 6.0]);
+/// ```
+pub trait Kernel {
+    /// What the loop returns.
+    type Output;
+    /// The loop. Mark it `#[inline(always)]`, or it is compiled once, for the baseline.
+    fn run(self) -> Self::Output;
+}
+
+/// Runs `kernel` compiled for the best SIMD level in effect ([`simd_level`]).
+#[inline]
+pub fn dispatch<K: Kernel>(kernel: K) -> K::Output {
+    #[cfg(target_arch = "x86_64")]
+    match simd_level() {
+        // SAFETY: the level is at most what `detected_simd_level` found on this CPU, so
+        // every feature the function is compiled for is present.
+        SimdLevel::Avx512 => return unsafe { x86::run_v4(kernel) },
+        // SAFETY: as above.
+        SimdLevel::Avx2 => return unsafe { x86::run_v3(kernel) },
+        SimdLevel::Baseline => {}
+    }
+    kernel.run()
+}
+
+#[cfg(target_arch = "x86_64")]
+mod x86 {
+    use super::Kernel;
+
+    /// # Safety
+    /// The CPU must have every feature enabled here.
+    #[target_feature(enable = "avx2,fma,bmi1,bmi2,lzcnt,popcnt,avx,sse4.1,sse4.2,ssse3")]
+    pub(super) unsafe fn run_v3<K: Kernel>(k: K) -> K::Output {
+        k.run()
+    }
+
+    /// # Safety
+    /// The CPU must have every feature enabled here.
+    #[target_feature(
+        enable = "avx512f,avx512bw,avx512cd,avx512dq,avx512vl,avx2,fma,bmi1,bmi2,lzcnt,popcnt,avx,sse4.1,sse4.2,ssse3"
+    )]
+    pub(super) unsafe fn run_v4<K: Kernel>(k: K) -> K::Output {
+        k.run()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capping_never_exceeds_the_cpu() {
+        let best = detected_simd_level();
+        assert_eq!(set_simd_level(SimdLevel::Avx512), best);
+        assert_eq!(simd_level(), best);
+    }
+}
