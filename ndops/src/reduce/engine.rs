@@ -1,0 +1,255 @@
+//! The reduction driver: folds an array's elements into one value, or into one value per
+//! position of the axes that are kept, through ndcore's loop engine.
+//!
+//! The result is allocated with the reduced axes kept at length 1 and given stride 0
+//! there, so input and result walk together as two operands of one shape. The engine
+//! merges contiguous axes and puts the input's smallest stride innermost, which picks the
+//! kernel per run:
+//! - the result's stride is 0: the run is a stretch of one reduced axis, folded into one
+//!   result element (pairwise for float sums);
+//! - otherwise the run is a kept axis: `out[i] = out[i] ⊕ x[i]` element by element, which
+//!   vectorizes across rows (reducing axis 0 of a C-contiguous matrix accumulates whole
+//!   rows, never walks a column with a stride).
+//!
+//! This is the only module of the reductions with pointer arithmetic besides the
+//! cumulative and arg-reduction kernels.
+
+use super::axes::reduced_shape;
+use super::pairwise::Cascade;
+use ndcore::engine::{IterOrder, Plan};
+use ndcore::{Array, ArrayRef, Dimension, Element, IxDyn};
+
+/// One reduction: an identity, a one-element step, and how partial results combine.
+///
+/// Implementations must only ever call `load(i)` with `i < len` in `fold_run`: the
+/// drivers hand loaders that read without bounds checks.
+pub(crate) trait Fold<T: Copy>: Copy {
+    /// The type of the result.
+    type Acc: Element;
+    /// The result of folding nothing.
+    fn identity(&self) -> Self::Acc;
+    /// `acc ⊕ x`.
+    fn step(&self, acc: Self::Acc, x: T) -> Self::Acc;
+    /// `a ⊕ b` for two partial results, `a` from the elements before `b`'s.
+    fn combine(&self, a: Self::Acc, b: Self::Acc) -> Self::Acc;
+    /// `acc ⊕ load(0) ⊕ … ⊕ load(len-1)`, by default in 8 independent lanes (for
+    /// operations where order does not matter, or barely: products).
+    #[inline(always)]
+    fn fold_run<L: Fn(usize) -> T + Copy>(&self, acc: Self::Acc, len: usize, load: L) -> Self::Acc {
+        let mut r = [self.identity(); 8];
+        let body = len - len % 8;
+        let mut i = 0;
+        while i < body {
+            for (j, rj) in r.iter_mut().enumerate() {
+                *rj = self.step(*rj, load(i + j));
+            }
+            i += 8;
+        }
+        let mut a = acc;
+        for rj in r {
+            a = self.combine(a, rj);
+        }
+        while i < len {
+            a = self.step(a, load(i));
+            i += 1;
+        }
+        a
+    }
+}
+
+/// Folds one run of `len` elements of `T` starting at `p`, `stride` bytes apart.
+///
+/// # Safety
+/// The run's elements must be readable `T`s.
+#[inline(always)]
+unsafe fn fold_one<T: Copy, F: Fold<T>>(
+    f: &F,
+    acc: F::Acc,
+    p: *const u8,
+    stride: isize,
+    len: usize,
+) -> F::Acc {
+    let p = p.cast::<T>();
+    if stride == std::mem::size_of::<T>() as isize {
+        // SAFETY: a unit-stride run is `len` consecutive readable elements; folds call
+        // `load` only with `i < len` (the `Fold` contract).
+        f.fold_run(acc, len, |i| unsafe { *p.add(i) })
+    } else {
+        // SAFETY: element `i < len` of the run is `i * stride` bytes from `p`.
+        f.fold_run(acc, len, |i| unsafe {
+            *p.cast::<u8>().offset(i as isize * stride).cast::<T>()
+        })
+    }
+}
+
+/// `out[i] = out[i] ⊕ x[i]` for a run of kept-axis positions.
+///
+/// # Safety
+/// `out` must be `len` writable accumulators `os` bytes apart, `x` `len` readable
+/// elements `xs` bytes apart, and the two must not overlap.
+#[inline(always)]
+unsafe fn fold_lanes<T: Copy, F: Fold<T>>(
+    f: &F,
+    out: *mut u8,
+    os: isize,
+    x: *const u8,
+    xs: isize,
+    len: usize,
+) {
+    let (o, p) = (out.cast::<F::Acc>(), x.cast::<T>());
+    if os == std::mem::size_of::<F::Acc>() as isize && xs == std::mem::size_of::<T>() as isize {
+        // SAFETY: both runs are contiguous and disjoint (the caller's contract).
+        let (o, p) = unsafe {
+            (
+                std::slice::from_raw_parts_mut(o, len),
+                std::slice::from_raw_parts(p, len),
+            )
+        };
+        for (oi, &xi) in o.iter_mut().zip(p) {
+            *oi = f.step(*oi, xi);
+        }
+    } else {
+        for i in 0..len as isize {
+            // SAFETY: position `i < len` of each run, as the caller guarantees.
+            unsafe {
+                let oi = out.offset(i * os).cast::<F::Acc>();
+                *oi = f.step(*oi, *x.offset(i * xs).cast::<T>());
+            }
+        }
+    }
+}
+
+/// Folds every element of `x` (NumPy's `axis=None`). Runs that the engine cannot merge
+/// are combined pairwise ([`Cascade`]), not one after another.
+pub(crate) fn fold_all<T: Element, D: Dimension, F: Fold<T>>(x: &ArrayRef<T, D>, f: F) -> F::Acc {
+    let plan = Plan::<1>::new(x.shape(), [x.strides()], IterOrder::Memory);
+    let mut c = Cascade::new(f.identity(), |a, b| f.combine(a, b));
+    // SAFETY: the plan walks exactly x's elements, which are only read.
+    unsafe {
+        plan.for_each_run([x.as_ptr() as *mut u8], |r| {
+            c.push(fold_one(&f, f.identity(), r.ptrs[0], r.strides[0], r.len))
+        })
+    };
+    c.finish().unwrap_or_else(|| f.identity())
+}
+
+/// Folds `x` over the axes where `mask` is true; the result keeps them with length 1
+/// (NumPy's `keepdims=True`).
+pub(crate) fn fold_axes<T: Element, D: Dimension, F: Fold<T>>(
+    x: &ArrayRef<T, D>,
+    mask: &[bool],
+    f: F,
+) -> Array<F::Acc, IxDyn> {
+    let keep = reduced_shape(x.shape(), mask, true);
+    if mask.iter().all(|&r| r) {
+        return Array::full(keep, fold_all(x, f));
+    }
+    let mut out = Array::full(keep, f.identity());
+    if x.is_empty() {
+        return out;
+    }
+    let os = out_strides(out.strides(), mask);
+    let plan = Plan::<2>::new(x.shape(), [&os, x.strides()], IterOrder::Memory);
+    let op = out.as_mut_ptr().cast::<u8>();
+    // SAFETY: `out` has x's shape with stride 0 on the reduced axes, so every index of x
+    // maps to an element of `out` (a fresh array, disjoint from x); x is only read.
+    unsafe {
+        plan.for_each_run([op, x.as_ptr() as *mut u8], |r| {
+            if r.strides[0] == 0 {
+                let o = r.ptrs[0].cast::<F::Acc>();
+                *o = fold_one(&f, *o, r.ptrs[1], r.strides[1], r.len);
+            } else {
+                fold_lanes(&f, r.ptrs[0], r.strides[0], r.ptrs[1], r.strides[1], r.len);
+            }
+        })
+    };
+    out
+}
+
+/// The result's strides seen from the input's shape: 0 on the reduced axes.
+pub(crate) fn out_strides(strides: &[isize], mask: &[bool]) -> Vec<isize> {
+    strides
+        .iter()
+        .zip(mask)
+        .map(|(&s, &r)| if r { 0 } else { s })
+        .collect()
+}
+
+/// A binary fold over `x` and an auxiliary array laid out like the result (a mean, for
+/// variances): `step(acc, aux, x)`, with a run kernel for reduced runs.
+pub(crate) trait Fold2<T: Copy>: Copy {
+    /// The type of the result and of the auxiliary values.
+    type Acc: Element;
+    /// `acc ⊕ g(x, aux)`.
+    fn step(&self, acc: Self::Acc, aux: Self::Acc, x: T) -> Self::Acc;
+    /// `acc ⊕ g(load(0), aux) ⊕ …` over a run that shares one auxiliary value; must only
+    /// call `load(i)` with `i < len`.
+    fn fold_run<L: Fn(usize) -> T + Copy>(
+        &self,
+        acc: Self::Acc,
+        aux: Self::Acc,
+        len: usize,
+        load: L,
+    ) -> Self::Acc;
+}
+
+/// Like [`fold_axes`] for a [`Fold2`]: `out` starts as `init`, `aux` has the result's
+/// (keepdims) shape.
+pub(crate) fn fold2_axes<T: Element, D: Dimension, F: Fold2<T>>(
+    x: &ArrayRef<T, D>,
+    mask: &[bool],
+    aux: &ArrayRef<F::Acc, IxDyn>,
+    init: F::Acc,
+    f: F,
+) -> Array<F::Acc, IxDyn> {
+    let keep = reduced_shape(x.shape(), mask, true);
+    let mut out = Array::full(keep, init);
+    debug_assert_eq!(out.shape(), aux.shape());
+    if x.is_empty() {
+        return out;
+    }
+    let os = out_strides(out.strides(), mask);
+    let aus = out_strides(aux.strides(), mask);
+    let plan = Plan::<3>::new(x.shape(), [&os, &aus, x.strides()], IterOrder::Memory);
+    let ptrs = [
+        out.as_mut_ptr().cast::<u8>(),
+        aux.as_ptr() as *mut u8,
+        x.as_ptr() as *mut u8,
+    ];
+    let (asz, tsz) = (
+        std::mem::size_of::<F::Acc>() as isize,
+        std::mem::size_of::<T>() as isize,
+    );
+    // SAFETY: `out` and `aux` have x's shape with stride 0 on the reduced axes, so every
+    // index of x maps to an element of each; `out` is fresh (disjoint from both), and
+    // `aux` and x are only read. Loaders are called with `i < len`.
+    unsafe {
+        plan.for_each_run(ptrs, |r| {
+            let [o, a, p] = r.ptrs;
+            let [so, sa, sp] = r.strides;
+            if so == 0 {
+                let o = o.cast::<F::Acc>();
+                let m = *a.cast::<F::Acc>();
+                *o = if sp == tsz {
+                    let p = p.cast::<T>();
+                    f.fold_run(*o, m, r.len, |i| *p.add(i))
+                } else {
+                    f.fold_run(*o, m, r.len, |i| *p.offset(i as isize * sp).cast::<T>())
+                };
+            } else if so == asz && sa == asz && sp == tsz {
+                let o = std::slice::from_raw_parts_mut(o.cast::<F::Acc>(), r.len);
+                let a = std::slice::from_raw_parts(a.cast::<F::Acc>(), r.len);
+                let p = std::slice::from_raw_parts(p.cast::<T>(), r.len);
+                for ((oi, &ai), &xi) in o.iter_mut().zip(a).zip(p) {
+                    *oi = f.step(*oi, ai, xi);
+                }
+            } else {
+                for i in 0..r.len as isize {
+                    let oi = o.offset(i * so).cast::<F::Acc>();
+                    *oi = f.step(*oi, *a.offset(i * sa).cast(), *p.offset(i * sp).cast());
+                }
+            }
+        })
+    };
+    out
+}

@@ -1,0 +1,228 @@
+//! `min`, `max`, `argmin`, `argmax`: NumPy's nan-propagating extremes and their indices.
+
+use super::engine::{Fold, fold_all, fold_axes};
+use super::num::{MinMax, max_nan, min_nan};
+use ndcore::engine::{IterOrder, Plan};
+use ndcore::error::Result;
+use ndcore::{Array, ArrayRef, Axis, Dimension, Error, IxDyn};
+
+/// NumPy's `maximum.reduce`.
+#[derive(Clone, Copy)]
+pub(crate) struct MaxFold;
+
+impl<T: MinMax> Fold<T> for MaxFold {
+    type Acc = T;
+    #[inline(always)]
+    fn identity(&self) -> T {
+        T::LOWEST
+    }
+    #[inline(always)]
+    fn step(&self, acc: T, x: T) -> T {
+        max_nan(acc, x)
+    }
+    #[inline(always)]
+    fn combine(&self, a: T, b: T) -> T {
+        max_nan(a, b)
+    }
+}
+
+/// NumPy's `minimum.reduce`.
+#[derive(Clone, Copy)]
+pub(crate) struct MinFold;
+
+impl<T: MinMax> Fold<T> for MinFold {
+    type Acc = T;
+    #[inline(always)]
+    fn identity(&self) -> T {
+        T::HIGHEST
+    }
+    #[inline(always)]
+    fn step(&self, acc: T, x: T) -> T {
+        min_nan(acc, x)
+    }
+    #[inline(always)]
+    fn combine(&self, a: T, b: T) -> T {
+        min_nan(a, b)
+    }
+}
+
+/// Which extreme.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Extreme {
+    Min,
+    Max,
+}
+
+impl Extreme {
+    fn name(self) -> &'static str {
+        match self {
+            Extreme::Min => "minimum",
+            Extreme::Max => "maximum",
+        }
+    }
+    fn arg_name(self) -> &'static str {
+        match self {
+            Extreme::Min => "argmin",
+            Extreme::Max => "argmax",
+        }
+    }
+    /// Whether `v` replaces `best` (strictly better, so the first occurrence wins).
+    #[inline(always)]
+    fn better<T: MinMax>(self, v: T, best: T) -> bool {
+        match self {
+            Extreme::Min => v < best,
+            Extreme::Max => v > best,
+        }
+    }
+}
+
+/// NumPy's error for an extreme over nothing.
+fn empty_error(e: Extreme) -> Error {
+    Error::Value(format!(
+        "zero-size array to reduction operation {} which has no identity",
+        e.name()
+    ))
+}
+
+pub(crate) fn extreme_all<T: MinMax, D: Dimension>(x: &ArrayRef<T, D>, e: Extreme) -> Result<T> {
+    if x.size() == 0 {
+        return Err(empty_error(e));
+    }
+    Ok(match e {
+        Extreme::Min => fold_all(x, MinFold),
+        Extreme::Max => fold_all(x, MaxFold),
+    })
+}
+
+pub(crate) fn extreme_mask<T: MinMax, D: Dimension>(
+    x: &ArrayRef<T, D>,
+    mask: &[bool],
+    e: Extreme,
+) -> Result<Array<T, IxDyn>> {
+    if super::axes::reduced_count(x.shape(), mask) == 0 {
+        return Err(empty_error(e));
+    }
+    Ok(match e {
+        Extreme::Min => fold_axes(x, mask, MinFold),
+        Extreme::Max => fold_axes(x, mask, MaxFold),
+    })
+}
+
+/// The index of the first extreme of a sequence, or of its first nan.
+#[inline]
+fn arg_scan<T: MinMax>(mut it: impl Iterator<Item = T>, e: Extreme) -> usize {
+    let Some(mut best) = it.next() else { return 0 };
+    if best.is_nan() {
+        return 0;
+    }
+    let mut at = 0;
+    for (i, v) in it.enumerate() {
+        if e.better(v, best) {
+            best = v;
+            at = i + 1;
+        } else if v.is_nan() {
+            return i + 1;
+        }
+    }
+    at
+}
+
+pub(crate) fn arg_all<T: MinMax, D: Dimension>(x: &ArrayRef<T, D>, e: Extreme) -> Result<usize> {
+    if x.size() == 0 {
+        return Err(Error::Value(format!(
+            "attempt to get {} of an empty sequence",
+            e.arg_name()
+        )));
+    }
+    Ok(match x.as_slice() {
+        Some(s) => arg_scan(s.iter().copied(), e),
+        None => arg_scan(x.iter().copied(), e),
+    })
+}
+
+/// Whether `axis` has the smallest stride of the axes that matter, so that its lanes are
+/// the cheapest walk.
+pub(crate) fn is_innermost(shape: &[usize], strides: &[isize], axis: usize) -> bool {
+    let s = strides[axis].unsigned_abs();
+    shape
+        .iter()
+        .zip(strides)
+        .enumerate()
+        .all(|(k, (&n, &t))| k == axis || n <= 1 || t.unsigned_abs() >= s)
+}
+
+/// `argmin`/`argmax` along one axis: the result has that axis removed (C order).
+pub(crate) fn arg_axis<T: MinMax, D: Dimension>(
+    x: &ArrayRef<T, D>,
+    axis: usize,
+    e: Extreme,
+) -> Result<Array<i64, IxDyn>> {
+    super::axes::normalize_axis(axis as isize, x.ndim())?;
+    let n = x.shape()[axis];
+    if n == 0 {
+        return Err(Error::Value(format!(
+            "attempt to get {} of an empty sequence",
+            e.arg_name()
+        )));
+    }
+    let mut out_shape = x.shape().to_vec();
+    out_shape.remove(axis);
+    let m: usize = out_shape.iter().product();
+    if m == 0 {
+        return Ok(Array::zeros(out_shape));
+    }
+    if is_innermost(x.shape(), x.strides(), axis) || m < 8 {
+        // Along the lanes: each is a short walk over nearby memory.
+        let v: Vec<i64> = x
+            .lanes(Axis(axis))
+            .map(|l| match l.as_slice() {
+                Some(s) => arg_scan(s.iter().copied(), e) as i64,
+                None => arg_scan(l.iter().copied(), e) as i64,
+            })
+            .collect();
+        return Array::from_shape_vec(out_shape, v);
+    }
+    // Across rows: the best value so far per position, updated one sub-array at a time,
+    // so the walk follows memory (and vectorizes) when `axis` is an outer axis.
+    let first = x.index_axis(Axis(axis), 0)?;
+    let mut best = first.to_owned().into_dyn();
+    let mut idx = Array::<i64, IxDyn>::zeros(out_shape.clone());
+    let sub_strides: Vec<isize> = x
+        .strides()
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != axis)
+        .map(|(_, &s)| s)
+        .collect();
+    let plan = Plan::<3>::new(
+        &out_shape,
+        [best.strides(), idx.strides(), &sub_strides],
+        IterOrder::Memory,
+    );
+    let step = x.strides()[axis];
+    let (bp, ip) = (
+        best.as_mut_ptr().cast::<u8>(),
+        idx.as_mut_ptr().cast::<u8>(),
+    );
+    for i in 1..n {
+        let row = x.as_ptr().cast::<u8>().wrapping_offset(i as isize * step) as *mut u8;
+        // SAFETY: `best` and `idx` are fresh arrays of the result's shape, walked with their
+        // own strides; `row` is sub-array `i < n` of x along `axis` (x's other strides),
+        // only read.
+        unsafe {
+            plan.for_each_run([bp, ip, row], |r| {
+                let [b, j, p] = r.ptrs;
+                let [sb, sj, sp] = r.strides;
+                for k in 0..r.len as isize {
+                    let bk = b.offset(k * sb).cast::<T>();
+                    let v = *p.offset(k * sp).cast::<T>();
+                    if !(*bk).is_nan() && (e.better(v, *bk) || v.is_nan()) {
+                        *bk = v;
+                        *j.offset(k * sj).cast::<i64>() = i as i64;
+                    }
+                }
+            })
+        };
+    }
+    Ok(idx)
+}

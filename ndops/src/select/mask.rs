@@ -1,0 +1,147 @@
+//! Boolean masks: `x[mask]` (a copy of the selected elements) and `x[mask] = values`.
+
+use ndcore::error::{Result, shape_str};
+use ndcore::{Array1, ArrayRef, ArrayView, Dimension, Element, Error, IxDyn};
+
+/// NumPy's checks for a boolean index of the array's full shape.
+pub(crate) fn check_mask(shape: &[usize], mask: &[usize]) -> Result<()> {
+    if mask.len() > shape.len() {
+        return Err(Error::TooManyIndices {
+            ndim: shape.len(),
+            got: mask.len(),
+        });
+    }
+    for (k, (&n, &m)) in shape.iter().zip(mask).enumerate() {
+        if n != m {
+            return Err(Error::Value(format!(
+                "boolean index did not match indexed array along axis {k}; size of axis is \
+                 {n} but size of corresponding boolean axis is {m}"
+            )));
+        }
+    }
+    if mask.len() < shape.len() {
+        return Err(Error::Value(format!(
+            "a boolean mask of shape {} selects sub-arrays of an array of shape {}; nd's \
+             masks select elements and need the array's full shape",
+            shape_str(mask),
+            shape_str(shape)
+        )));
+    }
+    Ok(())
+}
+
+/// The number of `true`s.
+fn count<E: Dimension>(mask: &ArrayRef<bool, E>) -> usize {
+    match mask.as_slice() {
+        Some(s) => s.iter().filter(|&&m| m).count(),
+        None => mask.iter().filter(|&&m| m).count(),
+    }
+}
+
+pub(crate) fn masked<T: Element, D: Dimension, E: Dimension>(
+    x: &ArrayRef<T, D>,
+    mask: &ArrayRef<bool, E>,
+) -> Result<Array1<T>> {
+    check_mask(x.shape(), mask.shape())?;
+    let mut v = Vec::with_capacity(count(mask));
+    match (x.as_slice(), mask.as_slice()) {
+        (Some(xs), Some(ms)) => {
+            v.extend(xs.iter().zip(ms).filter(|(_, m)| **m).map(|(&e, _)| e));
+        }
+        _ => v.extend(
+            x.iter()
+                .zip(mask.iter())
+                .filter(|(_, m)| **m)
+                .map(|(&e, _)| e),
+        ),
+    }
+    Ok(Array1::from_vec(v))
+}
+
+/// Where masked assignment takes its values from: one value, or a 0-d or 1-d array.
+pub trait MaskValues<T> {
+    /// The values as NumPy reads them: a scalar, or an array (C order).
+    #[doc(hidden)]
+    fn source(&self) -> Source<'_, T>;
+}
+
+/// The values of a masked assignment (see [`MaskValues`]).
+#[doc(hidden)]
+pub enum Source<'a, T> {
+    /// One value for every selected element.
+    Scalar(T),
+    /// An array whose elements go to the selected elements in order.
+    Array(ArrayView<'a, T, IxDyn>),
+}
+
+macro_rules! scalar_values {
+    ($($t:ty),*) => {$(
+        impl MaskValues<$t> for $t {
+            fn source(&self) -> Source<'_, $t> {
+                Source::Scalar(*self)
+            }
+        }
+    )*};
+}
+scalar_values!(bool, i8, i16, i32, i64, u8, u16, u32, u64, f32, f64);
+
+impl<T: Element, E: Dimension> MaskValues<T> for &ArrayRef<T, E> {
+    fn source(&self) -> Source<'_, T> {
+        Source::Array(self.view().into_dyn())
+    }
+}
+
+impl<T: Element, E: Dimension, S: ndcore::storage::Data<Elem = T>> MaskValues<T>
+    for &ndcore::ArrayBase<S, E>
+{
+    fn source(&self) -> Source<'_, T> {
+        Source::Array(self.view().into_dyn())
+    }
+}
+
+pub(crate) fn masked_assign<T: Element, D: Dimension, E: Dimension>(
+    x: &mut ArrayRef<T, D>,
+    mask: &ArrayRef<bool, E>,
+    values: Source<'_, T>,
+) -> Result<()> {
+    check_mask(x.shape(), mask.shape())?;
+    match values {
+        Source::Scalar(v) => {
+            x.iter_mut()
+                .zip(mask.iter())
+                .filter(|(_, m)| **m)
+                .for_each(|(e, _)| *e = v);
+        }
+        Source::Array(a) => {
+            if a.ndim() > 1 {
+                return Err(Error::Value(format!(
+                    "NumPy boolean array indexing assignment requires a 0 or 1-dimensional \
+                     input, input has {} dimensions",
+                    a.ndim()
+                )));
+            }
+            let n = count(mask);
+            if a.size() == 1 {
+                let v = a
+                    .iter()
+                    .copied()
+                    .next()
+                    .unwrap_or_else(|| unreachable!("size 1"));
+                return masked_assign(x, mask, Source::Scalar(v));
+            }
+            if a.size() != n {
+                return Err(Error::Value(format!(
+                    "NumPy boolean array indexing assignment cannot assign {} input values to \
+                     the {n} output values where the mask is true",
+                    a.size()
+                )));
+            }
+            x.iter_mut()
+                .zip(mask.iter())
+                .filter(|(_, m)| **m)
+                .zip(a.iter())
+                .for_each(|((e, _), &v)| *e = v);
+        }
+    }
+    Ok(())
+}
