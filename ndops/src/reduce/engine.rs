@@ -33,28 +33,40 @@ pub(crate) trait Fold<T: Copy>: Copy {
     /// `a ⊕ b` for two partial results, `a` from the elements before `b`'s.
     fn combine(&self, a: Self::Acc, b: Self::Acc) -> Self::Acc;
     /// `acc ⊕ load(0) ⊕ … ⊕ load(len-1)`, by default in 8 independent lanes (for
-    /// operations where order does not matter, or barely: products).
+    /// operations where order does not matter: integers, extremes, counts).
     #[inline(always)]
     fn fold_run<L: Fn(usize) -> T + Copy>(&self, acc: Self::Acc, len: usize, load: L) -> Self::Acc {
-        let mut r = [self.identity(); 8];
-        let body = len - len % 8;
-        let mut i = 0;
-        while i < body {
-            for (j, rj) in r.iter_mut().enumerate() {
-                *rj = self.step(*rj, load(i + j));
-            }
-            i += 8;
-        }
-        let mut a = acc;
-        for rj in r {
-            a = self.combine(a, rj);
-        }
-        while i < len {
-            a = self.step(a, load(i));
-            i += 1;
-        }
-        a
+        lanes_fold(self, acc, len, load)
     }
+}
+
+/// [`Fold::fold_run`] in 8 independent lanes, combined at the end: the loop the compiler
+/// vectorizes.
+#[inline(always)]
+pub(crate) fn lanes_fold<T: Copy, F: Fold<T>, L: Fn(usize) -> T + Copy>(
+    f: &F,
+    acc: F::Acc,
+    len: usize,
+    load: L,
+) -> F::Acc {
+    let mut r = [f.identity(); 8];
+    let body = len - len % 8;
+    let mut i = 0;
+    while i < body {
+        for (j, rj) in r.iter_mut().enumerate() {
+            *rj = f.step(*rj, load(i + j));
+        }
+        i += 8;
+    }
+    let mut a = acc;
+    for rj in r {
+        a = f.combine(a, rj);
+    }
+    while i < len {
+        a = f.step(a, load(i));
+        i += 1;
+    }
+    a
 }
 
 /// Folds one run of `len` elements of `T` starting at `p`, `stride` bytes apart.

@@ -1,6 +1,6 @@
 //! Sums, products, means and nonzero counts: folds whose identity is a number.
 
-use super::engine::{Fold, fold_all, fold_axes};
+use super::engine::{Fold, fold_all, fold_axes, lanes_fold};
 use super::num::{Accumulator, Averageable, FloatAcc, Summable, count_as};
 use ndcore::{Array, ArrayRef, CastTo, Dimension, Element, IxDyn};
 use std::marker::PhantomData;
@@ -63,6 +63,16 @@ impl<T: CastTo<A> + Copy, A: Accumulator> Fold<T> for ProdFold<A> {
     #[inline(always)]
     fn combine(&self, a: A, b: A) -> A {
         a.mul(b)
+    }
+    /// Floats multiply in order, as NumPy's `multiply.reduce` does, so products have
+    /// NumPy's bits; integer products (exact in any order) use the vectorized lanes.
+    #[inline(always)]
+    fn fold_run<L: Fn(usize) -> T + Copy>(&self, acc: A, len: usize, load: L) -> A {
+        if A::FLOAT {
+            (0..len).fold(acc, |a, i| a.mul(load(i).cast_to()))
+        } else {
+            lanes_fold(self, acc, len, load)
+        }
     }
 }
 
