@@ -89,6 +89,14 @@ pub enum Error {
         /// The shape the operands broadcast to.
         broadcast: Vec<usize>,
     },
+    /// A source that cannot be assigned into a destination because it does not broadcast
+    /// to its shape (`a[...] = b`).
+    BroadcastInput {
+        /// Shape of the source, without the leading length-1 axes NumPy strips.
+        from: Vec<usize>,
+        /// Shape of the destination.
+        into: Vec<usize>,
+    },
     /// Shapes that must be equal and are not.
     ShapeMismatch {
         /// What was being done (`"assign"`, `"zip"`, …).
@@ -189,6 +197,11 @@ impl fmt::Display for Error {
             Error::BroadcastTo { from, to } => {
                 if to.is_empty() && !from.is_empty() {
                     write!(f, "cannot broadcast a non-scalar to a scalar array")
+                } else if from.len() > to.len() {
+                    write!(
+                        f,
+                        "input operand has more dimensions than allowed by the axis remapping"
+                    )
                 } else {
                     write!(
                         f,
@@ -205,6 +218,12 @@ impl fmt::Display for Error {
                  shape {}",
                 shape_str(out),
                 shape_str(broadcast)
+            ),
+            Error::BroadcastInput { from, into } => write!(
+                f,
+                "could not broadcast input array from shape {} into shape {}",
+                shape_str(from),
+                shape_str(into)
             ),
             Error::ShapeMismatch { op, lhs, rhs } => write!(
                 f,

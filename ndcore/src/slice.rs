@@ -95,6 +95,8 @@ pub fn slice_indices(
     if step == 0 {
         return Err(Error::Value("slice step cannot be zero".into()));
     }
+    // CPython's clamp, so that `-step` cannot overflow.
+    let step = step.max(-isize::MAX);
     let n = n as isize;
     let clamp = |v: Option<isize>, default: isize, lo: isize, hi: isize| match v {
         None => default,
@@ -167,7 +169,14 @@ pub(crate) fn slice_layout(
                     *off += first * strides[*axis];
                 }
                 sh.push(len);
-                st.push(strides[*axis] * step);
+                // NumPy's strides: an empty slice keeps the axis' stride; otherwise
+                // stride × step (step clamped as CPython does), wrapping as NumPy's C
+                // does. It can only overflow for a single element, whose stride is unused.
+                st.push(if len == 0 {
+                    strides[*axis]
+                } else {
+                    strides[*axis].wrapping_mul(step.max(-isize::MAX))
+                });
                 *axis += 1;
             }
             SliceInfoElem::NewAxis => {
@@ -192,6 +201,7 @@ pub(crate) fn slice_layout(
         out_strides.push(strides[axis]);
         axis += 1;
     }
+    let offset = crate::array::offset_unless_empty(offset, &out_shape);
     Ok((offset, out_shape, out_strides))
 }
 

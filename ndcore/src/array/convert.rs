@@ -92,19 +92,46 @@ impl<T: Element, D: Dimension> ArrayRef<T, D> {
     }
 
     /// Copies `src` into this array, broadcasting it to this shape (NumPy's `a[...] = src`).
+    /// As in NumPy, `src` may have more axes than this array when the extra leading ones
+    /// have length 1.
     ///
     /// # Errors
-    /// If `src` does not broadcast to this array's shape.
+    /// If `src` does not broadcast to this array's shape (NumPy's message:
+    /// `could not broadcast input array from shape (2,) into shape (2,3)`).
     ///
     /// ```
     /// use ndcore::prelude::*;
     /// let mut x = Array::<i64, _>::zeros([2, 3]);
     /// x.assign(&arange(3i64)).unwrap();
     /// assert_eq!(x.to_vec(), vec![0, 1, 2, 0, 1, 2]);
-    /// assert!(x.assign(&arange(2i64)).is_err());
+    /// x.assign(&arange(6i64).into_shape([1, 2, 3]).unwrap()).unwrap();
+    /// assert_eq!(x.to_vec(), vec![0, 1, 2, 3, 4, 5]);
+    /// let e = x.assign(&arange(2i64)).unwrap_err();
+    /// assert_eq!(e.to_string(), "could not broadcast input array from shape (2,) into shape (2,3)");
     /// ```
     pub fn assign<E: Dimension>(&mut self, src: &ArrayRef<T, E>) -> Result<()> {
-        self.zip_mut_with(src, |a, &b| *a = b)
+        // NumPy strips leading length-1 axes of a source with more axes than the
+        // destination (PyArray_AssignArray), then broadcasts.
+        let extra = src.ndim().saturating_sub(self.ndim());
+        let strip = src.shape()[..extra].iter().take_while(|&&n| n == 1).count();
+        let src = src.drop_leading_ones(strip);
+        if src.broadcast_to(self.dim().clone()).is_err() {
+            return Err(Error::BroadcastInput {
+                from: src.shape().to_vec(),
+                into: self.shape().to_vec(),
+            });
+        }
+        self.zip_mut_with(&src, |a, &b| *a = b)
+    }
+
+    /// This array without its first `k` axes, which must have length 1.
+    fn drop_leading_ones(&self, k: usize) -> super::ArrayView<'_, T, crate::dimension::IxDyn> {
+        debug_assert!(self.shape()[..k].iter().all(|&d| d == 1));
+        let shape = self.shape()[k..].to_vec();
+        let strides = self.strides()[k..].to_vec();
+        // SAFETY: dropping axes of length 1 keeps exactly the same elements.
+        unsafe { self.view_from(0, &shape, &strides) }
+            .unwrap_or_else(|_| unreachable!("a dynamic rank takes any number of axes"))
     }
 
     /// Calls `f(&mut a, &b)` for each element of this array and the matching element of

@@ -180,18 +180,21 @@ impl<S: RawData, D: Dimension> ArrayBase<S, D> {
 
 impl<T, D: Dimension> ArrayRef<T, D> {
     /// Makes a view with another shape/strides from this array's pointer moved by
-    /// `offset` bytes.
+    /// `offset` bytes (not moved when the view is empty).
     ///
     /// # Safety
     /// Every element of the new layout must be an element this array reaches, so the
-    /// view reads nothing the borrow of `self` does not cover.
+    /// view reads nothing the borrow of `self` does not cover; for a nonempty view,
+    /// `offset` must lead to its first element.
     pub(crate) unsafe fn view_with<E: Dimension>(
         &self,
         offset: isize,
         dim: E,
         strides: E::Strides,
     ) -> ArrayView<'_, T, E> {
-        // SAFETY: the caller guarantees the offset pointer lies inside the allocation.
+        let offset = offset_unless_empty(offset, dim.as_ref());
+        // SAFETY: a nonempty view's first element is an element of self (the caller's
+        // guarantee); an empty view keeps self's pointer.
         let ptr = unsafe {
             NonNull::new_unchecked(self.parts.ptr.as_ptr().cast::<u8>().offset(offset).cast())
         };
@@ -209,11 +212,22 @@ impl<T, D: Dimension> ArrayRef<T, D> {
         dim: E,
         strides: E::Strides,
     ) -> ArrayViewMut<'_, T, E> {
-        // SAFETY: the caller guarantees the offset pointer lies inside the allocation.
+        let offset = offset_unless_empty(offset, dim.as_ref());
+        // SAFETY: as in `view_with`.
         let ptr = unsafe {
             NonNull::new_unchecked(self.parts.ptr.as_ptr().cast::<u8>().offset(offset).cast())
         };
         // SAFETY: the caller checked the layout; the view borrows self exclusively.
         unsafe { ArrayBase::from_parts_unchecked(ViewRepr::new(), ptr, dim, strides) }
     }
+}
+
+/// The byte offset to a view's first element, or 0 for an empty view.
+///
+/// An empty view of a nonempty array may name a "first element" that does not exist (a
+/// slice `[3:]` of an axis when another axis is empty), and moving a pointer past its
+/// allocation is undefined behaviour; NumPy moves it anyway. An empty view reads nothing,
+/// so keeping the old pointer is safe and invisible except through `as_ptr`.
+pub(crate) fn offset_unless_empty(offset: isize, shape: &[usize]) -> isize {
+    if shape.contains(&0) { 0 } else { offset }
 }

@@ -137,6 +137,11 @@ impl<T, D: Dimension> ArrayRef<T, D> {
 
     /// The elements as a slice in logical (C) order, if the array is C-contiguous.
     pub fn as_slice(&self) -> Option<&[T]> {
+        if self.is_empty() {
+            // An empty array's pointer need not be aligned (its strides are never checked),
+            // and a slice's must be, even for no elements.
+            return Some(&[]);
+        }
         if self.is_c_contiguous() {
             // SAFETY: a C-contiguous array reaches exactly `size` consecutive elements from
             // its pointer, all readable while `self` is borrowed.
@@ -148,6 +153,9 @@ impl<T, D: Dimension> ArrayRef<T, D> {
 
     /// The elements as a mutable slice in logical order, if the array is C-contiguous.
     pub fn as_slice_mut(&mut self) -> Option<&mut [T]> {
+        if self.is_empty() {
+            return Some(&mut []);
+        }
         if self.is_c_contiguous() {
             let n = self.size();
             // SAFETY: as `as_slice`, with the exclusive borrow.
@@ -160,6 +168,9 @@ impl<T, D: Dimension> ArrayRef<T, D> {
     /// The elements as a slice in memory order, if they fill a block with no gaps or
     /// repeats (C or F contiguous, or any permutation of axes of such a block).
     pub fn as_slice_memory_order(&self) -> Option<&[T]> {
+        if self.is_empty() {
+            return Some(&[]);
+        }
         let (ptr, n) = self.memory_block()?;
         // SAFETY: `memory_block` found the elements fill exactly `n` consecutive slots
         // starting at `ptr`.
@@ -168,18 +179,19 @@ impl<T, D: Dimension> ArrayRef<T, D> {
 
     /// Mutable variant of [`as_slice_memory_order`](Self::as_slice_memory_order).
     pub fn as_slice_memory_order_mut(&mut self) -> Option<&mut [T]> {
+        if self.is_empty() {
+            return Some(&mut []);
+        }
         let (ptr, n) = self.memory_block()?;
         // SAFETY: as above, with the exclusive borrow.
         Some(unsafe { std::slice::from_raw_parts_mut(ptr as *mut T, n) })
     }
 
-    /// The lowest address and element count when the elements fill a gapless block.
+    /// The lowest address and element count when the elements of a nonempty array fill
+    /// a gapless block.
     fn memory_block(&self) -> Option<(*const T, usize)> {
         let n = self.size();
         let item = self.itemsize();
-        if n == 0 {
-            return Some((self.as_ptr(), 0));
-        }
         let (lo, hi) = layout::extent(self.shape(), self.strides(), item)?;
         let contiguous_len = item.checked_mul(n)?;
         if (hi - lo) as usize == contiguous_len

@@ -324,6 +324,7 @@ impl<T, D: Dimension> ArrayRef<T, D> {
         } else {
             0
         };
+        let off = super::offset_unless_empty(off, d2.as_ref());
         Ok((
             (d1, self.parts.strides.clone()),
             (d2, self.parts.strides.clone()),
@@ -351,6 +352,11 @@ impl<T, D: Dimension> ArrayRef<T, D> {
         axis2: usize,
     ) -> Result<ArrayView<'_, T, IxDyn>> {
         let n = self.ndim();
+        if n < 2 {
+            return Err(Error::Value(
+                "diag requires an array of at least two dimensions".into(),
+            ));
+        }
         check_axis(axis1, n)?;
         check_axis(axis2, n)?;
         if axis1 == axis2 {
@@ -542,7 +548,8 @@ impl<S: RawData, D: Dimension> ArrayBase<S, D> {
         check_axis(axis.0, self.parts.dim.ndim())?;
         let n = self.parts.dim.as_ref()[axis.0];
         let s = self.parts.strides.as_ref()[axis.0];
-        if n > 1 {
+        // An empty array keeps its pointer (see `offset_unless_empty`).
+        if n > 1 && !self.parts.dim.as_ref().contains(&0) {
             // SAFETY: the last index along the axis is an element of the array.
             self.parts.ptr = unsafe {
                 std::ptr::NonNull::new_unchecked(
@@ -845,6 +852,9 @@ pub(crate) fn broadcast_strides<E: Dimension>(
     if shape.len() > to.len() {
         return Err(err());
     }
+    // A broadcast view copies nothing, but its size must still be a number: `size()`,
+    // `len()` and every walk over it count its elements.
+    layout::checked_size(to, 1)?;
     let mut out = E::zero_strides(to.len());
     let lead = to.len() - shape.len();
     for (i, (&n, &s)) in shape.iter().zip(strides).enumerate() {
@@ -880,7 +890,8 @@ fn view_as_layout<T, U, D: Dimension>(a: &ArrayRef<T, D>) -> Result<(D, D::Strid
     }
     let last = nd - 1;
     let n = dim.as_ref()[last];
-    if n != 1 && strides.as_ref()[last] != old as isize {
+    // NumPy skips this check for empty arrays, whose strides reach nothing.
+    if n != 1 && !a.is_empty() && strides.as_ref()[last] != old as isize {
         return Err(Error::Value(
             "To change to a dtype of a different size, the last axis must be contiguous".into(),
         ));

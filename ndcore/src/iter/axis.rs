@@ -28,6 +28,8 @@ impl<E: Dimension> AxisWalk<E> {
         let mut strides = a.strides().to_vec();
         let n = shape.remove(axis.0);
         let step = strides.remove(axis.0);
+        // Empty sub-arrays keep the array's pointer, as `index_axis` does.
+        let step = crate::array::offset_unless_empty(step, &shape);
         let dim = E::from_slice(&shape).unwrap_or_else(|e| panic!("{e}"));
         let strides = E::strides_from_slice(&strides).unwrap_or_else(|e| panic!("{e}"));
         AxisWalk {
@@ -115,7 +117,9 @@ impl<'a, T, E: Dimension> AxisIterMut<'a, T, E> {
 
 /// The 1-d lanes along an axis: one per index of the other axes, in C order.
 struct LaneWalk {
-    starts: crate::iter::Iter<'static, u8>,
+    /// The lane starts, walked as raw addresses: when the axis is empty they are not
+    /// elements, so no reference to them may be made.
+    starts: super::elements::Walk,
     len: usize,
     stride: isize,
 }
@@ -132,12 +136,14 @@ impl LaneWalk {
         let mut strides = a.strides().to_vec();
         let len = shape[axis.0];
         let stride = strides[axis.0];
-        // Walk the lane starts as "elements" of a byte array with the other axes.
+        // Walk the lane starts as the "elements" of the other axes. Empty lanes all keep
+        // the array's pointer: stepping from a dangling pointer could even reach null.
         shape[axis.0] = 1;
         strides[axis.0] = 0;
-        // SAFETY: only addresses are produced (as &u8 to the first byte of each lane start,
-        // an element of the array); they are never read as u8 by us, only offset.
-        let starts = unsafe { crate::iter::Iter::new(a.as_ptr().cast::<u8>(), &shape, &strides) };
+        if len == 0 {
+            strides.iter_mut().for_each(|s| *s = 0);
+        }
+        let starts = super::elements::Walk::new(a.as_ptr() as *mut u8, &shape, &strides);
         LaneWalk {
             starts,
             len,
@@ -157,7 +163,7 @@ macro_rules! lanes {
         impl<'a, T> Iterator for $name<'a, T> {
             type Item = $view<'a, T>;
             fn next(&mut self) -> Option<Self::Item> {
-                let p = self.walk.starts.next()? as *const u8 as *mut T;
+                let p = self.walk.starts.next()?.cast::<T>();
                 // SAFETY: a lane is `len` elements of the borrowed array from its start,
                 // with the array's own stride along the axis; lanes are disjoint.
                 Some(unsafe {
@@ -170,7 +176,7 @@ macro_rules! lanes {
                 })
             }
             fn size_hint(&self) -> (usize, Option<usize>) {
-                self.walk.starts.size_hint()
+                (self.walk.starts.remaining, Some(self.walk.starts.remaining))
             }
         }
         impl<T> ExactSizeIterator for $name<'_, T> {}

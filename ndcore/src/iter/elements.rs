@@ -7,8 +7,9 @@ use crate::dimension::Dimension;
 use crate::engine::{IterOrder, Plan};
 use std::marker::PhantomData;
 
-/// The walk state shared by `Iter` and `IterMut`.
-struct Walk {
+/// The walk state shared by `Iter`, `IterMut` and the lane iterators: element addresses
+/// in C order, never dereferenced here.
+pub(super) struct Walk {
     /// Merged outer axes: (length, byte stride), outermost first.
     outer: Vec<(usize, isize)>,
     outer_idx: Vec<usize>,
@@ -18,11 +19,11 @@ struct Walk {
     inner_stride: isize,
     /// Position in the current run.
     pos: usize,
-    remaining: usize,
+    pub(super) remaining: usize,
 }
 
 impl Walk {
-    fn new(ptr: *mut u8, shape: &[usize], strides: &[isize]) -> Walk {
+    pub(super) fn new(ptr: *mut u8, shape: &[usize], strides: &[isize]) -> Walk {
         let plan = Plan::<1>::new(shape, [strides], IterOrder::C);
         let lens = plan.lens();
         let remaining: usize = if shape.contains(&0) {
@@ -54,7 +55,7 @@ impl Walk {
 
     /// The next element's address.
     #[inline]
-    fn next(&mut self) -> Option<*mut u8> {
+    pub(super) fn next(&mut self) -> Option<*mut u8> {
         if self.remaining == 0 {
             return None;
         }
