@@ -30,7 +30,7 @@ pub mod dtype;
 pub mod element;
 pub mod engine;
 pub mod error;
-mod fmt;
+pub mod fmt;
 pub mod iter;
 pub mod layout;
 pub mod ops;
@@ -50,6 +50,7 @@ pub use dimension::{
 pub use dtype::{ByteOrder, DType, Field, Kind};
 pub use element::{CastTo, Element};
 pub use error::{Error, Result};
+pub use fmt::PrintOptions;
 pub use layout::Order;
 pub use slice::{NewAxis, Slice, SliceArg, SliceInfo, SliceInfoElem};
 

@@ -1,0 +1,373 @@
+//! One formatter per dtype, read from the element's bytes: NumPy's `_get_format_function`
+//! with `BoolFormat`, `IntegerFormat`, `FloatingFormat`, `StructuredVoidFormat` and
+//! `SubArrayFormat`.
+//!
+//! A formatter is built from a column: the bytes of every element that will be printed (for a
+//! record field, the field's bytes of every record), because NumPy sizes widths over all of
+//! them. Records recurse into their fields, so any record dtype prints with no special path.
+
+use super::digits::Fl;
+use super::float::scalar_str;
+use super::floating::FloatingFormat;
+use super::options::{PrintOptions, Sign};
+use crate::dtype::{DType, Kind};
+
+/// What the values being formatted are part of.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ctx<'a> {
+    pub(crate) opts: &'a PrintOptions,
+    /// The column is a 0-d array (NumPy: `data.shape == ()`): `True` gets no padding space.
+    pub(crate) zero_d: bool,
+    /// Floats print as `str()` of a scalar (NumPy's `float_kind=str`, used for `str()` of a
+    /// 0-d record).
+    pub(crate) float_str: bool,
+}
+
+/// How to read an integer: its size in bytes, signedness, and whether to swap bytes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct IntKind {
+    size: usize,
+    signed: bool,
+    swap: bool,
+}
+
+/// How to read a float: 4 or 8 bytes, and whether to swap bytes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FloatKind {
+    size: usize,
+    swap: bool,
+}
+
+/// Formats elements of one dtype.
+#[derive(Debug, Clone)]
+pub(crate) enum ElemFormat {
+    Bool {
+        true_str: &'static str,
+    },
+    Int {
+        kind: IntKind,
+        width: usize,
+        sign: Sign,
+    },
+    Float {
+        kind: FloatKind,
+        fmt: FloatingFormat,
+    },
+    FloatStr {
+        kind: FloatKind,
+    },
+    Record(Vec<FieldFormat>),
+    /// Bytes as Python writes a `bytes` value (`b'ab\x00'`): NumPy's `S` (trailing NULs
+    /// dropped) and raw `V`. Kinds no `Element` has yet (complex, str, datetime, float16)
+    /// also print their raw bytes this way.
+    Bytes {
+        strip_nul: bool,
+    },
+}
+
+/// One field of a record: where its bytes are and how to format them.
+#[derive(Debug, Clone)]
+pub(crate) struct FieldFormat {
+    offset: usize,
+    size: usize,
+    sub: Option<SubArray>,
+    format: ElemFormat,
+}
+
+/// The layout of a sub-array field and whether it is summarized.
+#[derive(Debug, Clone)]
+struct SubArray {
+    shape: Vec<usize>,
+    /// Size of one base element in bytes.
+    base_size: usize,
+    /// The sub-array alone has more elements than the threshold.
+    summarize: bool,
+    edgeitems: usize,
+}
+
+/// `len` bytes of `b` from `offset`; empty if a hand-built dtype points outside.
+fn part(b: &[u8], offset: usize, len: usize) -> &[u8] {
+    offset
+        .checked_add(len)
+        .and_then(|end| b.get(offset..end))
+        .unwrap_or(&[])
+}
+
+/// The first `N` bytes of `b` (zero-filled if short) in native order.
+fn ordered<const N: usize>(b: &[u8], swap: bool) -> [u8; N] {
+    let mut a = [0u8; N];
+    let n = b.len().min(N);
+    a[..n].copy_from_slice(&b[..n]);
+    if swap {
+        a.reverse();
+    }
+    a
+}
+
+fn read_int(b: &[u8], k: IntKind) -> i128 {
+    let s = k.swap;
+    match (k.size, k.signed) {
+        (1, true) => i128::from(i8::from_ne_bytes(ordered(b, s))),
+        (2, true) => i128::from(i16::from_ne_bytes(ordered(b, s))),
+        (4, true) => i128::from(i32::from_ne_bytes(ordered(b, s))),
+        (_, true) => i128::from(i64::from_ne_bytes(ordered(b, s))),
+        (1, false) => i128::from(u8::from_ne_bytes(ordered(b, s))),
+        (2, false) => i128::from(u16::from_ne_bytes(ordered(b, s))),
+        (4, false) => i128::from(u32::from_ne_bytes(ordered(b, s))),
+        (_, false) => i128::from(u64::from_ne_bytes(ordered(b, s))),
+    }
+}
+
+fn read_float(b: &[u8], k: FloatKind) -> Fl {
+    if k.size == 4 {
+        Fl::F32(f32::from_ne_bytes(ordered(b, k.swap)))
+    } else {
+        Fl::F64(f64::from_ne_bytes(ordered(b, k.swap)))
+    }
+}
+
+/// The shape and base type of a sub-array, nested sub-arrays merged (as NumPy merges them).
+pub(crate) fn flatten_subarray(dtype: &DType) -> (Vec<usize>, &DType) {
+    let mut shape = Vec::new();
+    let mut dt = dtype;
+    while let DType::SubArray { base, shape: s } = dt {
+        shape.extend_from_slice(s);
+        dt = base;
+    }
+    (shape, dt)
+}
+
+/// The integer, or with `sign` the signed, text of `v`, right-aligned to `width`.
+fn write_int(v: i128, sign: Sign, width: usize, out: &mut String) {
+    let text = match sign {
+        Sign::Plus if v >= 0 => format!("+{v}"),
+        Sign::Space if v >= 0 => format!(" {v}"),
+        _ => v.to_string(),
+    };
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(text.len())));
+    out.push_str(&text);
+}
+
+/// Python's `repr(bytes)`: `b'…'` with `\\`, `\'`, `\t`, `\n`, `\r` and `\xNN` escapes,
+/// double quotes when the bytes hold `'` but no `"`.
+fn write_py_bytes(b: &[u8], out: &mut String) {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    out.push('b');
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            _ if char::from(c) == quote => {
+                out.push('\\');
+                out.push(quote);
+            }
+            0x20..=0x7e => out.push(char::from(c)),
+            _ => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+}
+
+impl ElemFormat {
+    /// The formatter for elements of `dtype` whose bytes are `column`.
+    pub(crate) fn build(dtype: &DType, column: &[&[u8]], ctx: &Ctx<'_>) -> ElemFormat {
+        match dtype {
+            DType::Record { fields, .. } => ElemFormat::Record(
+                fields
+                    .iter()
+                    .map(|f| FieldFormat::build(&f.dtype, f.offset, column, ctx))
+                    .collect(),
+            ),
+            DType::SubArray { .. } => {
+                ElemFormat::Record(vec![FieldFormat::build(dtype, 0, column, ctx)])
+            }
+            DType::Scalar {
+                kind,
+                itemsize,
+                order,
+                ..
+            } => {
+                let swap = !order.is_native();
+                match (kind, itemsize) {
+                    (Kind::Bool, 1) => ElemFormat::Bool {
+                        true_str: if ctx.zero_d { "True" } else { " True" },
+                    },
+                    (Kind::Int | Kind::UInt, 1 | 2 | 4 | 8) => {
+                        let kind = IntKind {
+                            size: *itemsize,
+                            signed: *kind == Kind::Int,
+                            swap,
+                        };
+                        int_format(kind, column, ctx.opts)
+                    }
+                    (Kind::Float, 4 | 8) => {
+                        let kind = FloatKind {
+                            size: *itemsize,
+                            swap,
+                        };
+                        if ctx.float_str {
+                            ElemFormat::FloatStr { kind }
+                        } else {
+                            let values: Vec<Fl> =
+                                column.iter().map(|b| read_float(b, kind)).collect();
+                            ElemFormat::Float {
+                                kind,
+                                fmt: FloatingFormat::new(&values, ctx.opts),
+                            }
+                        }
+                    }
+                    (Kind::Bytes, _) => ElemFormat::Bytes { strip_nul: true },
+                    _ => ElemFormat::Bytes { strip_nul: false },
+                }
+            }
+        }
+    }
+
+    /// Appends the element whose bytes are `b`.
+    pub(crate) fn write(&self, b: &[u8], out: &mut String) {
+        match self {
+            ElemFormat::Bool { true_str } => {
+                out.push_str(if b.first().is_some_and(|&v| v != 0) {
+                    true_str
+                } else {
+                    "False"
+                });
+            }
+            ElemFormat::Int { kind, width, sign } => {
+                write_int(read_int(b, *kind), *sign, *width, out)
+            }
+            ElemFormat::Float { kind, fmt } => fmt.write(read_float(b, *kind), out),
+            ElemFormat::FloatStr { kind } => out.push_str(&scalar_str(read_float(b, *kind))),
+            ElemFormat::Record(fields) => {
+                out.push('(');
+                for (i, f) in fields.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    f.write(b, out);
+                }
+                if fields.len() == 1 {
+                    out.push(',');
+                }
+                out.push(')');
+            }
+            ElemFormat::Bytes { strip_nul } => {
+                let mut b = b;
+                if *strip_nul {
+                    while let [rest @ .., 0] = b {
+                        b = rest;
+                    }
+                }
+                write_py_bytes(b, out);
+            }
+        }
+    }
+}
+
+/// NumPy's `IntegerFormat`: every value right-aligned to the width of the widest of the
+/// largest and the smallest.
+fn int_format(kind: IntKind, column: &[&[u8]], opts: &PrintOptions) -> ElemFormat {
+    let mut values = column.iter().map(|b| read_int(b, kind));
+    let mut sign = opts.sign;
+    let width = match values.next() {
+        None => 0,
+        Some(first) => {
+            let (min, max) = values.fold((first, first), |(lo, hi), v| (lo.min(v), hi.max(v)));
+            if sign == Sign::Space && min < 0 {
+                sign = Sign::Minus;
+            }
+            let mut max_len = max.to_string().len();
+            if max >= 0 && sign != Sign::Minus {
+                max_len += 1;
+            }
+            max_len.max(min.to_string().len())
+        }
+    };
+    ElemFormat::Int { kind, width, sign }
+}
+
+impl FieldFormat {
+    fn build(dtype: &DType, offset: usize, column: &[&[u8]], ctx: &Ctx<'_>) -> FieldFormat {
+        let size = dtype.itemsize();
+        let bytes: Vec<&[u8]> = column.iter().map(|b| part(b, offset, size)).collect();
+        if let DType::SubArray { .. } = dtype {
+            let (shape, base) = flatten_subarray(dtype);
+            let base_size = base.itemsize();
+            let count: usize = shape.iter().product();
+            let elems: Vec<&[u8]> = bytes
+                .iter()
+                .flat_map(|b| (0..count).map(move |i| part(b, i * base_size, base_size)))
+                .collect();
+            // `data[field]` of a sub-array field has the sub-array's axes: never 0-d.
+            let inner = Ctx {
+                zero_d: false,
+                ..*ctx
+            };
+            FieldFormat {
+                offset,
+                size,
+                sub: Some(SubArray {
+                    summarize: count > ctx.opts.threshold,
+                    edgeitems: ctx.opts.edgeitems,
+                    shape,
+                    base_size,
+                }),
+                format: ElemFormat::build(base, &elems, &inner),
+            }
+        } else {
+            FieldFormat {
+                offset,
+                size,
+                sub: None,
+                format: ElemFormat::build(dtype, &bytes, ctx),
+            }
+        }
+    }
+
+    fn write(&self, record: &[u8], out: &mut String) {
+        let b = part(record, self.offset, self.size);
+        match &self.sub {
+            None => self.format.write(b, out),
+            Some(sub) => self.write_sub(sub, b, &sub.shape, 0, out),
+        }
+    }
+
+    /// NumPy's `SubArrayFormat.format_array`: nested lists joined by `, `, with `...` past
+    /// the threshold.
+    fn write_sub(&self, sub: &SubArray, b: &[u8], shape: &[usize], start: usize, out: &mut String) {
+        let Some((&n, rest)) = shape.split_first() else {
+            let size = sub.base_size;
+            self.format.write(part(b, start * size, size), out);
+            return;
+        };
+        let step: usize = rest.iter().product();
+        let edge = sub.edgeitems;
+        let shown: Vec<Option<usize>> = if sub.summarize && n > 2 * edge {
+            (0..edge)
+                .map(Some)
+                .chain(std::iter::once(None))
+                .chain((n - edge..n).map(Some))
+                .collect()
+        } else {
+            (0..n).map(Some).collect()
+        };
+        out.push('[');
+        for (k, i) in shown.into_iter().enumerate() {
+            if k > 0 {
+                out.push_str(", ");
+            }
+            match i {
+                Some(i) => self.write_sub(sub, b, rest, start + i * step, out),
+                None => out.push_str("..."),
+            }
+        }
+        out.push(']');
+    }
+}

@@ -1,0 +1,304 @@
+//! Printing arrays exactly as NumPy does: `Display` is `str(a)`, `Debug` is `repr(a)`.
+//!
+//! ```
+//! use ndcore::prelude::*;
+//! let x = arange(9i64).into_shape([3, 3])?;
+//! assert_eq!(format!("{x:?}"), "array([[0, 1, 2],\n       [3, 4, 5],\n       [6, 7, 8]])");
+//! assert_eq!(x.t().to_string(), "[[0 3 6]\n [1 4 7]\n [2 5 8]]");
+//! let f = Array::from_vec(vec![0.0f32, 0.5, 1e-5]);
+//! assert_eq!(format!("{f:?}"), "array([0.e+00, 5.e-01, 1.e-05], dtype=float32)");
+//! # Ok::<(), ndcore::Error>(())
+//! ```
+//!
+//! The formatter is driven by the element's [`DType`]: it reads each element's bytes as the
+//! dtype describes them (byte order included), so records print like NumPy's structured
+//! arrays with no special path. Large arrays are summarized from their corners only, so
+//! printing a 10⁷-element array costs what printing a 1000-element one does.
+//!
+//! Options are a [`PrintOptions`] value passed per call ([`ArrayRef::display_with`],
+//! [`ArrayRef::repr_with`]); there is no global state. `{:.3}` sets the precision.
+//! [`format_float_positional`] and [`format_float_scientific`] are NumPy's functions of
+//! those names.
+
+mod bignum;
+mod digits;
+mod element;
+mod float;
+mod floating;
+mod layout;
+mod options;
+
+pub use float::{FloatStyle, PrintFloat, Trim, format_float_positional, format_float_scientific};
+pub use options::{FloatMode, PrintOptions, Sign};
+
+use crate::array::{ArrayBase, ArrayRef};
+use crate::dimension::Dimension;
+use crate::dtype::{ByteOrder, DType, Kind};
+use crate::element::Element;
+use crate::storage::Data;
+use element::{Ctx, ElemFormat, flatten_subarray};
+use layout::{Layout, data_indices, printed_indices, py_tuple};
+use std::fmt;
+
+/// An array with print options, ready to print as NumPy's `str(a)` or `repr(a)`.
+///
+/// Made by [`ArrayRef::display_with`] and [`ArrayRef::repr_with`]; `{:.N}` overrides the
+/// precision.
+pub struct ArrayPrint<'a, T, D: Dimension> {
+    array: &'a ArrayRef<T, D>,
+    opts: PrintOptions,
+    repr: bool,
+}
+
+impl<T: Element, D: Dimension> ArrayRef<T, D> {
+    /// NumPy's `str(a)` (`np.array_str`) with the given options, as a value to print.
+    ///
+    /// # Example
+    /// ```
+    /// use ndcore::prelude::*;
+    /// use ndcore::fmt::PrintOptions;
+    /// let a = arange(2000i64);
+    /// let opts = PrintOptions { edgeitems: 2, ..PrintOptions::default() };
+    /// assert_eq!(a.display_with(&opts).to_string(), "[   0    1 ... 1998 1999]");
+    /// ```
+    pub fn display_with(&self, opts: &PrintOptions) -> ArrayPrint<'_, T, D> {
+        ArrayPrint {
+            array: self,
+            opts: *opts,
+            repr: false,
+        }
+    }
+
+    /// NumPy's `repr(a)` (`np.array_repr`) with the given options, as a value to print.
+    ///
+    /// # Example
+    /// ```
+    /// use ndcore::prelude::*;
+    /// use ndcore::fmt::PrintOptions;
+    /// let a = linspace(0.0, 1.0, 3, true);
+    /// let opts = PrintOptions { threshold: 2, ..PrintOptions::default() };
+    /// assert_eq!(a.repr_with(&opts).to_string(), "array([0. , 0.5, 1. ], shape=(3,))");
+    /// ```
+    pub fn repr_with(&self, opts: &PrintOptions) -> ArrayPrint<'_, T, D> {
+        ArrayPrint {
+            array: self,
+            opts: *opts,
+            repr: true,
+        }
+    }
+}
+
+impl<T: Element, D: Dimension> fmt::Display for ArrayPrint<'_, T, D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut opts = self.opts;
+        if let Some(p) = f.precision() {
+            opts.precision = p;
+        }
+        f.write_str(&render(self.array, &opts, self.repr))
+    }
+}
+
+impl<T: Element, D: Dimension> fmt::Debug for ArrayPrint<'_, T, D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// NumPy's `str(a)`: `[[0 1 2]\n [3 4 5]]`; `{:.N}` sets the precision.
+impl<T: Element, D: Dimension> fmt::Display for ArrayRef<T, D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.display_with(&PrintOptions::default()), f)
+    }
+}
+
+/// NumPy's `repr(a)`: `array([[0, 1, 2],\n       [3, 4, 5]])`; `{:.N?}` sets the precision.
+impl<T: Element, D: Dimension> fmt::Debug for ArrayRef<T, D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.repr_with(&PrintOptions::default()), f)
+    }
+}
+
+/// NumPy's `str(a)`, as for [`ArrayRef`].
+impl<S: Data, D: Dimension> fmt::Display for ArrayBase<S, D>
+where
+    S::Elem: Element,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&**self, f)
+    }
+}
+
+/// NumPy's `repr(a)`, as for [`ArrayRef`].
+impl<S: Data, D: Dimension> fmt::Debug for ArrayBase<S, D>
+where
+    S::Elem: Element,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+/// The dtype the formatter reads `T`'s bytes with: `T::dtype()`, or raw bytes if a
+/// hand-written `Element` gives a dtype of another size (never read past an element).
+fn element_dtype<T: Element>() -> DType {
+    let dtype = T::dtype();
+    let size = std::mem::size_of::<T>();
+    if dtype.itemsize() == size {
+        dtype
+    } else {
+        DType::Scalar {
+            kind: Kind::Void,
+            itemsize: size,
+            order: ByteOrder::NotApplicable,
+            unit: None,
+        }
+    }
+}
+
+/// The bytes of the elements at the given per-axis index lists, in C order. The first
+/// `a.ndim()` axes index the array; the rest index inside a sub-array dtype
+/// (`base_size` bytes per base element).
+fn gather<'a, T: Element, D: Dimension>(
+    a: &'a ArrayRef<T, D>,
+    indices: &[Vec<usize>],
+    sub_shape: &[usize],
+    base_size: usize,
+) -> Vec<&'a [u8]> {
+    let ndim = a.ndim();
+    let count: usize = indices.iter().map(Vec::len).product();
+    let mut out = Vec::with_capacity(count);
+    if count == 0 {
+        return out;
+    }
+    let mut pos = vec![0usize; indices.len()];
+    let mut idx: Vec<usize> = indices.iter().map(|v| v[0]).collect();
+    loop {
+        if let Some(elem) = a.get(&idx[..ndim]) {
+            let bytes = bytemuck::bytes_of(elem);
+            let mut flat = 0;
+            for (k, &n) in sub_shape.iter().enumerate() {
+                flat = flat * n + idx[ndim + k];
+            }
+            let start = flat * base_size;
+            out.push(bytes.get(start..start + base_size).unwrap_or(&[]));
+        }
+        // Odometer over the index lists, last axis fastest.
+        let mut axis = indices.len();
+        loop {
+            if axis == 0 {
+                return out;
+            }
+            axis -= 1;
+            pos[axis] += 1;
+            if pos[axis] < indices[axis].len() {
+                idx[axis] = indices[axis][pos[axis]];
+                break;
+            }
+            pos[axis] = 0;
+            idx[axis] = indices[axis][0];
+        }
+    }
+}
+
+/// `str(a)` or `repr(a)` of `a` with `opts`.
+fn render<T: Element, D: Dimension>(a: &ArrayRef<T, D>, opts: &PrintOptions, repr: bool) -> String {
+    let dtype = element_dtype::<T>();
+    // An element that is itself a fixed-size block prints as NumPy prints such arrays: the
+    // block's axes join the array's, and the dtype is the block's base.
+    let (sub_shape, base) = flatten_subarray(&dtype);
+    let mut shape = a.shape().to_vec();
+    shape.extend_from_slice(&sub_shape);
+    let size = shape.iter().fold(1usize, |acc, &n| acc.saturating_mul(n));
+    let summarize = size > opts.threshold;
+    let prefix = if repr { "array(" } else { "" };
+
+    let body = if size == 0 {
+        "[]".to_string()
+    } else {
+        let edge = opts.edgeitems;
+        let printed: Vec<Vec<usize>> = shape
+            .iter()
+            .map(|&n| printed_indices(n, summarize, edge))
+            .collect();
+        let data: Vec<Vec<usize>> = shape
+            .iter()
+            .map(|&n| data_indices(n, summarize, edge))
+            .collect();
+        let words_bytes = gather(a, &printed, &sub_shape, base.itemsize());
+        let zero_d = shape.is_empty();
+        if zero_d && !repr {
+            // `str()` of a 0-d array is `str()` of its scalar (floats unrounded).
+            let is_record = matches!(base, DType::Record { .. });
+            let scalar_opts = PrintOptions {
+                sign: if is_record { opts.sign } else { Sign::Minus },
+                ..*opts
+            };
+            let ctx = Ctx {
+                opts: &scalar_opts,
+                zero_d: true,
+                float_str: true,
+            };
+            let format = ElemFormat::build(base, &words_bytes, &ctx);
+            let mut s = String::new();
+            for b in &words_bytes {
+                format.write(b, &mut s);
+            }
+            return s;
+        }
+        let data_bytes = if data == printed {
+            words_bytes.clone()
+        } else {
+            gather(a, &data, &sub_shape, base.itemsize())
+        };
+        let ctx = Ctx {
+            opts,
+            zero_d,
+            float_str: false,
+        };
+        let format = ElemFormat::build(base, &data_bytes, &ctx);
+        let words: Vec<String> = words_bytes
+            .iter()
+            .map(|b| {
+                let mut s = String::new();
+                format.write(b, &mut s);
+                s
+            })
+            .collect();
+        if zero_d {
+            words.into_iter().next().unwrap_or_default()
+        } else {
+            let layout = Layout {
+                line_width: opts.linewidth as isize - isize::from(repr),
+                next_line_prefix: " ".repeat(1 + prefix.len()),
+                separator: if repr { ", " } else { " " },
+                edgeitems: edge,
+                summarize,
+            };
+            layout.format(&shape, &words)
+        }
+    };
+    if !repr {
+        return body;
+    }
+    // NumPy's `_array_repr_implementation`: add what the text cannot show.
+    let mut extras = Vec::new();
+    if (size == 0 && shape != [0]) || summarize {
+        extras.push(format!("shape={}", py_tuple(&shape)));
+    }
+    if !base.repr_implied() || size == 0 {
+        extras.push(format!("dtype={}", base.repr_name()));
+    }
+    if extras.is_empty() {
+        return format!("{prefix}{body})");
+    }
+    let arr_str = format!("{prefix}{body},");
+    let extra_str = format!("{})", extras.join(", "));
+    let last_line = arr_str.rsplit('\n').next().unwrap_or("");
+    let fits = last_line.chars().count() + extra_str.chars().count() < opts.linewidth;
+    let spacer = if fits {
+        " ".to_string()
+    } else {
+        format!("\n{}", " ".repeat(prefix.len()))
+    };
+    format!("{arr_str}{spacer}{extra_str}")
+}
