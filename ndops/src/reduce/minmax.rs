@@ -24,6 +24,10 @@ impl<T: MinMax> Fold<T> for MaxFold {
     fn combine(&self, a: T, b: T) -> T {
         max_nan(a, b)
     }
+    #[inline(always)]
+    fn fold_run<L: Fn(usize) -> T + Copy>(&self, acc: T, len: usize, load: L) -> T {
+        extreme_run(acc, len, load, T::LOWEST, |x, m| x > m, max_nan)
+    }
 }
 
 /// NumPy's `minimum.reduce`.
@@ -44,6 +48,50 @@ impl<T: MinMax> Fold<T> for MinFold {
     fn combine(&self, a: T, b: T) -> T {
         min_nan(a, b)
     }
+    #[inline(always)]
+    fn fold_run<L: Fn(usize) -> T + Copy>(&self, acc: T, len: usize, load: L) -> T {
+        extreme_run(acc, len, load, T::HIGHEST, |x, m| x < m, min_nan)
+    }
+}
+
+/// A run's extreme in 8 lanes that compare-and-select (which vectorizes) and remember
+/// whether they saw a nan; only then is the run searched again for its first nan, which
+/// is the result (NumPy propagates nan).
+#[inline(always)]
+fn extreme_run<T: MinMax, L: Fn(usize) -> T + Copy>(
+    acc: T,
+    len: usize,
+    load: L,
+    identity: T,
+    better: impl Fn(T, T) -> bool,
+    combine: impl Fn(T, T) -> T,
+) -> T {
+    let mut m = [identity; 8];
+    let mut nan = [false; 8];
+    let body = len - len % 8;
+    let mut i = 0;
+    while i < body {
+        for j in 0..8 {
+            let x = load(i + j);
+            m[j] = if better(x, m[j]) { x } else { m[j] };
+            nan[j] |= x.is_nan();
+        }
+        i += 8;
+    }
+    if nan.iter().any(|&b| b) {
+        if let Some(first) = (0..body).map(load).find(|x| x.is_nan()) {
+            return combine(acc, first);
+        }
+    }
+    let mut a = acc;
+    for mj in m {
+        a = combine(a, mj);
+    }
+    while i < len {
+        a = combine(a, load(i));
+        i += 1;
+    }
+    a
 }
 
 /// Which extreme.

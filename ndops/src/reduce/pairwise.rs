@@ -15,14 +15,52 @@ pub(crate) const BLOCK: usize = 128;
 /// The pairwise sum of `f(0), f(1), …, f(n-1)`.
 ///
 /// `f` loads (and converts, or transforms) element `i`; it is inlined, so a contiguous
-/// load vectorizes.
+/// load vectorizes. The recursion of NumPy's algorithm is unrolled onto a small stack so
+/// that the whole sum inlines into the caller, and so into the SIMD-dispatched kernels
+/// (a recursive function would be compiled once, for the baseline instruction set).
 #[inline(always)]
 pub(crate) fn pairwise_sum<A: FloatAcc, F: Fn(usize) -> A + Copy>(n: usize, f: F) -> A {
-    pairwise_from(0, n, f)
+    if n <= BLOCK {
+        return leaf(0, n, f);
+    }
+    // Each entry: a right half still to sum, and the sum of its left sibling once known.
+    // Halving from at most 2^64 elements down to a block needs fewer than 64 levels.
+    let mut stack = [(0usize, 0usize, A::ZERO, false); 64];
+    let mut depth = 0;
+    let (mut start, mut len) = (0usize, n);
+    loop {
+        // Descend to the leftmost block of the current piece, remembering right halves.
+        while len > BLOCK {
+            let mut n2 = len / 2;
+            n2 -= n2 % 8;
+            stack[depth] = (start + n2, len - n2, A::ZERO, false);
+            depth += 1;
+            len = n2;
+        }
+        let mut v = leaf(start, len, f);
+        // Climb: a finished left half waits for its right sibling; a finished right half
+        // completes its parent, `left + right`, as the recursion returns.
+        loop {
+            if depth == 0 {
+                return v;
+            }
+            let top = &mut stack[depth - 1];
+            if top.3 {
+                v = top.2.add(v);
+                depth -= 1;
+            } else {
+                top.2 = v;
+                top.3 = true;
+                (start, len) = (top.0, top.1);
+                break;
+            }
+        }
+    }
 }
 
+/// A piece of at most [`BLOCK`] values.
 #[inline(always)]
-fn pairwise_from<A: FloatAcc, F: Fn(usize) -> A + Copy>(start: usize, n: usize, f: F) -> A {
+fn leaf<A: FloatAcc, F: Fn(usize) -> A + Copy>(start: usize, n: usize, f: F) -> A {
     if n < 8 {
         // -0.0 so that a sum of -0.0 stays -0.0; `x + -0.0` is `x` for every x.
         let mut res = A::NEG_ZERO;
@@ -30,10 +68,8 @@ fn pairwise_from<A: FloatAcc, F: Fn(usize) -> A + Copy>(start: usize, n: usize, 
             res = res.add(f(i));
         }
         res
-    } else if n <= BLOCK {
-        block_sum(start, n, f)
     } else {
-        pairwise_split(start, n, f)
+        block_sum(start, n, f)
     }
 }
 
@@ -59,15 +95,6 @@ fn block_sum<A: FloatAcc, F: Fn(usize) -> A + Copy>(start: usize, n: usize, f: F
         i += 1;
     }
     res
-}
-
-/// Splits a run longer than a block in two halves, the first a multiple of 8 long.
-/// Not inlined: the recursion is shallow (`log2(n / 128)`) and keeps the leaves small.
-#[inline(never)]
-fn pairwise_split<A: FloatAcc, F: Fn(usize) -> A + Copy>(start: usize, n: usize, f: F) -> A {
-    let mut n2 = n / 2;
-    n2 -= n2 % 8;
-    pairwise_from(start, n2, f).add(pairwise_from(start + n2, n - n2, f))
 }
 
 /// Combines partial results of a sequence of runs pairwise, like a binary counter: a new

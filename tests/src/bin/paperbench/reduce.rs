@@ -1,0 +1,74 @@
+//! Reduction and selection cases (NumPy's twins in `scripts/bench/numpy_compare.py`).
+
+use std::hint::black_box;
+
+use ndcore::prelude::*;
+use ndops::reduce::Reduce;
+use ndops::select::Select;
+
+use crate::harness::Bench;
+
+/// `np.arange(1e7).sum()` with ndops: pairwise, 8 accumulators per block.
+pub fn sum_f64_1e7() -> Bench {
+    let x = arange(10_000_000.0f64);
+    Box::new(move || {
+        black_box(black_box(&x).sum());
+    })
+}
+
+/// `x.sum(axis=0)` of a C-contiguous 1000×1000 f64 matrix (NumPy:
+/// `np.arange(1e6).reshape(1000, 1000).sum(axis=0)`): whole rows accumulated.
+pub fn sum_axis0_1000x1000() -> Bench {
+    let x = arange(1_000_000.0f64).into_shape([1000, 1000]).unwrap();
+    Box::new(move || {
+        black_box(black_box(&x).sum_axis(Axis(0)).unwrap());
+    })
+}
+
+/// The same as a hand loop a user would write: accumulate each row into a result row.
+pub fn sum_axis0_1000x1000_loop() -> Bench {
+    let x: Vec<f64> = (0..1_000_000).map(|i| i as f64).collect();
+    Box::new(move || {
+        let x = black_box(&x);
+        let mut out = vec![0.0; 1000];
+        for row in x.chunks_exact(1000) {
+            for (o, &v) in out.iter_mut().zip(row) {
+                *o += v;
+            }
+        }
+        black_box(out);
+    })
+}
+
+/// `x.sum(axis=1)` of the same matrix: one pairwise sum per row.
+pub fn sum_axis1_1000x1000() -> Bench {
+    let x = arange(1_000_000.0f64).into_shape([1000, 1000]).unwrap();
+    Box::new(move || {
+        black_box(black_box(&x).sum_axis(Axis(1)).unwrap());
+    })
+}
+
+/// `x.var()` of 1e6 f64: two passes (mean, then squared deviations).
+pub fn var_f64_1e6() -> Bench {
+    let x = arange(1_000_000.0f64);
+    Box::new(move || {
+        black_box(black_box(&x).var(0.0));
+    })
+}
+
+/// `x.max()` of 1e6 f64 (nan-propagating).
+pub fn max_f64_1e6() -> Bench {
+    let x = arange(1_000_000.0f64);
+    Box::new(move || {
+        black_box(black_box(&x).max().unwrap());
+    })
+}
+
+/// `x[x % 3 == 0]` of 1e6 f64: the masked copy alone (mask built once).
+pub fn masked_1e6() -> Bench {
+    let x = arange(1_000_000.0f64);
+    let mask = x.map(|&v| (v as i64) % 3 == 0);
+    Box::new(move || {
+        black_box(black_box(&x).masked(&mask).unwrap());
+    })
+}
