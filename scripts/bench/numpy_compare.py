@@ -38,9 +38,45 @@ def sum_f64_1e7():
     return lambda: np.sum(x)
 
 
+def sum_axis0_1000x1000():
+    """Column sums of a C-contiguous 1000x1000 float64 matrix (paperbench: same name)."""
+    x = np.arange(1_000_000, dtype=np.float64).reshape(1000, 1000)
+    return lambda: x.sum(axis=0)
+
+
+def sum_axis1_1000x1000():
+    """Row sums of a C-contiguous 1000x1000 float64 matrix (paperbench: same name)."""
+    x = np.arange(1_000_000, dtype=np.float64).reshape(1000, 1000)
+    return lambda: x.sum(axis=1)
+
+
+def var_f64_1e6():
+    """Variance of 1e6 float64 (paperbench: var_f64_1e6)."""
+    x = np.arange(1_000_000, dtype=np.float64)
+    return lambda: x.var()
+
+
+def max_f64_1e6():
+    """Maximum of 1e6 float64 (paperbench: max_f64_1e6)."""
+    x = np.arange(1_000_000, dtype=np.float64)
+    return lambda: x.max()
+
+
+def masked_1e6():
+    """x[mask] with a precomputed mask, 1e6 float64 (paperbench: masked_1e6)."""
+    x = np.arange(1_000_000, dtype=np.float64)
+    mask = x.astype(np.int64) % 3 == 0
+    return lambda: x[mask]
+
+
 # (name shared with paperbench, setup). One line each.
 CASES = [
     ("sum_f64_1e7", sum_f64_1e7),
+    ("sum_axis0_1000x1000", sum_axis0_1000x1000),
+    ("sum_axis1_1000x1000", sum_axis1_1000x1000),
+    ("var_f64_1e6", var_f64_1e6),
+    ("max_f64_1e6", max_f64_1e6),
+    ("masked_1e6", masked_1e6),
 ]
 
 MIN_SAMPLES = 5

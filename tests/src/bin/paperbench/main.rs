@@ -15,6 +15,7 @@
 //! Flags: `--json` (JSON lines for xtask), `--filter SUBSTR`, `--min-time SECS`, `--list`.
 
 mod harness;
+mod reduce;
 
 use std::hint::black_box;
 
@@ -24,6 +25,13 @@ use harness::{Bench, Case, Impl};
 #[rustfmt::skip]
 const CASES: &[Case] = &[
     ("sum_f64_1e7", Impl::Loop, sum_f64_1e7_loop),
+    ("sum_f64_1e7", Impl::Nd, reduce::sum_f64_1e7),
+    ("sum_axis0_1000x1000", Impl::Nd, reduce::sum_axis0_1000x1000),
+    ("sum_axis0_1000x1000", Impl::Loop, reduce::sum_axis0_1000x1000_loop),
+    ("sum_axis1_1000x1000", Impl::Nd, reduce::sum_axis1_1000x1000),
+    ("var_f64_1e6", Impl::Nd, reduce::var_f64_1e6),
+    ("max_f64_1e6", Impl::Nd, reduce::max_f64_1e6),
+    ("masked_1e6", Impl::Nd, reduce::masked_1e6),
 ];
 
 /// Sum of 1e7 f64 `0, 1, 2, …` (NumPy: `np.arange(1e7).sum()`), as a plain loop: one
