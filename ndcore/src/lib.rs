@@ -31,8 +31,10 @@ pub mod element;
 pub mod engine;
 pub mod error;
 pub mod fmt;
+pub mod grid;
 pub mod iter;
 pub mod layout;
+pub mod macro_support;
 pub mod ops;
 pub mod slice;
 pub mod storage;
@@ -54,6 +56,9 @@ pub use fmt::PrintOptions;
 pub use layout::Order;
 pub use slice::{NewAxis, Slice, SliceArg, SliceInfo, SliceInfoElem};
 
+pub use grid::{Indexing, meshgrid, meshgrid_sparse};
+pub use nd_macros::{array, mgrid, ogrid, s};
+
 /// Everything a NumPy user reaches for first: `use ndcore::prelude::*;`.
 pub mod prelude {
     pub use crate::{
@@ -62,4 +67,5 @@ pub mod prelude {
         Axis, CowArray, DType, Dimension, Element, Ix0, Ix1, Ix2, Ix3, Ix4, Ix5, Ix6, IxDyn,
         NewAxis, Order, Slice, SliceInfoElem, arange, arange_with, linspace,
     };
+    pub use crate::{array, mgrid, ogrid, s};
 }

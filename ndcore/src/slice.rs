@@ -10,6 +10,14 @@ use crate::error::{Error, Result};
 use crate::storage::RawData;
 use std::marker::PhantomData;
 
+mod static_rank;
+
+pub use static_rank::{
+    Axes, AxesRank, SliceBound, SliceEntry, SliceRank, SteppedEntry, inclusive_stop,
+};
+#[doc(hidden)]
+pub use static_rank::{IndexesFit, SliceBuilder, ToAxes, bound};
+
 /// One entry of a slice: what `x[...]` holds between commas.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SliceInfoElem {
@@ -409,6 +417,50 @@ impl<S: RawData, D: Dimension> ArrayBase<S, D> {
         };
         // SAFETY: every index of the slice is an element of self.
         Ok(unsafe { ArrayBase::from_parts_unchecked(self.data, ptr, dim, st) })
+    }
+}
+
+impl<S: RawData, D: Dimension> ArrayBase<S, D> {
+    /// A writable view of `a[info]`; a read-only array (a view from `view()`, a broadcast)
+    /// does not compile here.
+    ///
+    /// # Panics
+    /// As [`ArrayRef::slice`].
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let mut x = arange(6i64).into_shape([2, 3]).unwrap();
+    /// x.slice_mut(s![.., -1]).fill(0);
+    /// assert_eq!(x.to_vec(), vec![0, 1, 0, 3, 4, 0]);
+    /// ```
+    ///
+    /// ```compile_fail
+    /// use ndcore::prelude::*;
+    /// let x = arange(6i64);
+    /// x.view().slice_mut(s![..]).fill(0); // a read-only view cannot be written
+    /// ```
+    pub fn slice_mut<I: SliceArg<D> + ?Sized>(
+        &mut self,
+        info: &I,
+    ) -> ArrayViewMut<'_, S::Elem, I::OutDim>
+    where
+        S: crate::storage::DataMut,
+    {
+        ArrayRef::slice_mut(self, info)
+    }
+
+    /// Like [`ArrayRef::try_slice_mut`], for writable arrays only.
+    ///
+    /// # Errors
+    /// As [`ArrayRef::try_slice`].
+    pub fn try_slice_mut<I: SliceArg<D> + ?Sized>(
+        &mut self,
+        info: &I,
+    ) -> Result<ArrayViewMut<'_, S::Elem, I::OutDim>>
+    where
+        S: crate::storage::DataMut,
+    {
+        ArrayRef::try_slice_mut(self, info)
     }
 }
 

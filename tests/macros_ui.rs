@@ -1,0 +1,11 @@
+//! What must not compile, and the tricky cases that must: trybuild runs every file under
+//! `ui/macros/`. Each compile-fail case has its expected compiler output committed beside it
+//! (`.stderr`); regenerate with `TRYBUILD=overwrite cargo test -p nd-tests --test macros_ui`
+//! and read the diff: the message must say what the user did wrong.
+
+#[test]
+fn macros_ui() {
+    let t = trybuild::TestCases::new();
+    t.pass("ui/macros/pass/*.rs");
+    t.compile_fail("ui/macros/fail/*.rs");
+}
