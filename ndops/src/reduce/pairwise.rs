@@ -24,8 +24,9 @@ pub(crate) fn pairwise_sum<A: FloatAcc, F: Fn(usize) -> A + Copy>(n: usize, f: F
         return leaf(0, n, f);
     }
     // Each entry: a right half still to sum, and the sum of its left sibling once known.
-    // Halving from at most 2^64 elements down to a block needs fewer than 64 levels.
-    let mut stack = [(0usize, 0usize, A::ZERO, false); 64];
+    // Halving down to a block of 128 takes log2(n / 128) + 1 levels: 48 covers 2^54
+    // elements, more than any address space holds.
+    let mut stack = [(0usize, 0usize, A::ZERO, false); 48];
     let mut depth = 0;
     let (mut start, mut len) = (0usize, n);
     loop {
@@ -73,6 +74,15 @@ fn leaf<A: FloatAcc, F: Fn(usize) -> A + Copy>(start: usize, n: usize, f: F) -> 
     }
 }
 
+/// `((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7))`, NumPy's order. Kept out of line on purpose: seen
+/// together with the block loop, LLVM keeps the accumulators in pairs of 128-bit registers
+/// shuffled to suit this final sum; kept apart, they stay one wide vector (one AVX-512
+/// register), which is what makes the loop run at memory speed. Called once per block.
+#[inline(never)]
+fn combine8<A: FloatAcc>(r: [A; 8]) -> A {
+    (r[0].add(r[1]).add(r[2].add(r[3]))).add(r[4].add(r[5]).add(r[6].add(r[7])))
+}
+
 /// One block: 8 accumulators, combined as `((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7))`, then the
 /// tail added in order.
 #[inline(always)]
@@ -89,7 +99,7 @@ fn block_sum<A: FloatAcc, F: Fn(usize) -> A + Copy>(start: usize, n: usize, f: F
         }
         i += 8;
     }
-    let mut res = (r[0].add(r[1]).add(r[2].add(r[3]))).add(r[4].add(r[5]).add(r[6].add(r[7])));
+    let mut res = combine8(r);
     while i < n {
         res = res.add(f(start + i));
         i += 1;
