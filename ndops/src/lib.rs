@@ -20,3 +20,20 @@ pub use compare::{
 };
 pub use ndcore::ops::{map, map_inplace, map_into, zip_map, zip_map_inplace, zip_map_into};
 pub use ufunc::*;
+pub use reduce::Reduce;
+pub use select::{Select, concatenate, stack, where_};
+
+/// The traits and functions a NumPy user reaches for first: `use ndops::prelude::*;` gives
+/// every array the reduction and selection methods (`x.sum()`, `x.masked(&m)`, …).
+///
+/// ```
+/// use ndcore::prelude::*;
+/// use ndops::prelude::*;
+/// let x = arange(6i64).into_shape([2, 3]).unwrap();
+/// assert_eq!(x.sum_axis(Axis(0)).unwrap().to_vec(), vec![3, 5, 7]);
+/// assert_eq!(x.diff(1, Axis(1)).unwrap().to_vec(), vec![1, 1, 1, 1]);
+/// ```
+pub mod prelude {
+    pub use crate::reduce::Reduce;
+    pub use crate::select::{Select, concatenate, stack, where_};
+}

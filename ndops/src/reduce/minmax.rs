@@ -78,10 +78,10 @@ fn extreme_run<T: MinMax, L: Fn(usize) -> T + Copy>(
         }
         i += 8;
     }
-    if nan.iter().any(|&b| b) {
-        if let Some(first) = (0..body).map(load).find(|x| x.is_nan()) {
-            return combine(acc, first);
-        }
+    if nan.iter().any(|&b| b)
+        && let Some(first) = (0..body).map(load).find(|x| x.is_nan())
+    {
+        return combine(acc, first);
     }
     let mut a = acc;
     for mj in m {
