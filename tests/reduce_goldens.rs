@@ -70,7 +70,7 @@ fn x_i64() -> ArrayD<i64> {
     Array::from_fn(vec![2, 3, 4, 5], |i| ((k_of(i) * 37) % 11) as i64 - 5)
 }
 fn x_bool() -> ArrayD<bool> {
-    Array::from_fn(vec![2, 3, 4, 5], |i| k_of(i) % 3 == 0)
+    Array::from_fn(vec![2, 3, 4, 5], |i| k_of(i).is_multiple_of(3))
 }
 fn x_nan() -> ArrayD<f64> {
     let mut x = x_f64();
@@ -119,8 +119,10 @@ where
         "count_nonzero" => arr(x.count_nonzero_axes(set, kd)),
         _ => panic!("unknown op {op}"),
     };
-    if let (Some(&[a]), false) = (axes, kd) {
-        if a >= 0 {
+    if let (Some(&[a]), false) = (axes, kd)
+        && a >= 0
+    {
+        {
             let ax = Axis(a as usize);
             let one = match op {
                 "sum" => arr(x.sum_axis(ax)),
