@@ -31,6 +31,9 @@ import timeit  # noqa: E402
 
 import numpy as np  # noqa: E402
 
+import numpy_compare_ops  # noqa: E402  (element-wise cases)
+import numpy_compare_grid  # noqa: E402  (grid constructors)
+
 
 def sum_f64_1e7():
     """Sum of 1e7 float64 0, 1, 2, ... (paperbench: sum_f64_1e7)."""
@@ -77,6 +80,8 @@ CASES = [
     ("var_f64_1e6", var_f64_1e6),
     ("max_f64_1e6", max_f64_1e6),
     ("masked_1e6", masked_1e6),
+    *numpy_compare_ops.CASES,
+    *numpy_compare_grid.CASES,
 ]
 
 MIN_SAMPLES = 5

@@ -14,6 +14,8 @@
 //!
 //! Flags: `--json` (JSON lines for xtask), `--filter SUBSTR`, `--min-time SECS`, `--list`.
 
+mod elementwise;
+mod grid;
 mod harness;
 mod reduce;
 
@@ -32,6 +34,26 @@ const CASES: &[Case] = &[
     ("var_f64_1e6", Impl::Nd, reduce::var_f64_1e6),
     ("max_f64_1e6", Impl::Nd, reduce::max_f64_1e6),
     ("masked_1e6", Impl::Nd, reduce::masked_1e6),
+    ("fx_1e5", Impl::Nd, elementwise::fx_1e5),
+    ("fx_1e5", Impl::Loop, elementwise::fx_1e5_loop),
+    ("fx_1e7", Impl::Nd, elementwise::fx_1e7),
+    ("fx_1e7", Impl::Loop, elementwise::fx_1e7_loop),
+    ("grid_ogrid_200", Impl::Nd, elementwise::grid_ogrid_200),
+    ("grid_ogrid_200", Impl::Loop, elementwise::grid_ogrid_200_loop),
+    ("diff_1000", Impl::Nd, elementwise::diff_1000),
+    ("diff_1000", Impl::Loop, elementwise::diff_1000_loop),
+    ("add_f64_1e7", Impl::Nd, elementwise::add_f64_1e7),
+    ("add_f64_1e7", Impl::Loop, elementwise::add_f64_1e7_loop),
+    ("add_f64_1e7_out", Impl::Nd, elementwise::add_f64_1e7_out),
+    ("copy_f64_1e7", Impl::Loop, elementwise::copy_f64_1e7_loop),
+    ("add_bcast", Impl::Nd, elementwise::add_bcast),
+    ("add_bcast", Impl::Loop, elementwise::add_bcast_loop),
+    ("add_bcast_col", Impl::Nd, elementwise::add_bcast_col),
+    ("add_transposed", Impl::Nd, elementwise::add_transposed),
+    ("add_transposed", Impl::Loop, elementwise::add_transposed_loop),
+    ("mgrid_200", Impl::Nd, grid::mgrid_200),
+    ("mgrid_200", Impl::Loop, grid::mgrid_200_loop),
+    ("ogrid_200", Impl::Nd, grid::ogrid_200),
 ];
 
 /// Sum of 1e7 f64 `0, 1, 2, …` (NumPy: `np.arange(1e7).sum()`), as a plain loop: one
