@@ -212,3 +212,121 @@ fn format_float_functions() {
     );
     eprintln!("format_float.txt: {n} formats match NumPy");
 }
+
+/// Properties against naive references: what the goldens cannot cover value by value.
+mod props {
+    use ndcore::fmt::{FloatStyle, Trim, format_float_positional, format_float_scientific};
+    use ndcore::prelude::*;
+    use proptest::prelude::*;
+
+    /// Significant digits of a `format_float_*` or `{:e}` text.
+    fn sig_digits(s: &str) -> usize {
+        let mantissa = s.split(['e', 'E']).next().unwrap_or(s);
+        let d: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+        let d = d.trim_start_matches('0').trim_end_matches('0');
+        d.len().max(1)
+    }
+
+    /// The element texts of `str(a)`: brackets and `...` dropped.
+    fn tokens(s: &str) -> Vec<String> {
+        s.replace(['[', ']'], " ")
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn unique_digits_read_back_and_are_shortest(bits in any::<u64>()) {
+            let x = f64::from_bits(bits);
+            prop_assume!(x.is_finite());
+            let d = FloatStyle::default();
+            let sci = format_float_scientific(x, &d).unwrap();
+            prop_assert_eq!(sci.parse::<f64>().unwrap(), x);
+            // Rust's `{:e}` is shortest too; only ties may change the last digit.
+            prop_assert_eq!(sig_digits(&sci), sig_digits(&format!("{x:e}")));
+            if x.abs() < 1e30 {
+                let pos = format_float_positional(x, &d).unwrap();
+                prop_assert_eq!(pos.parse::<f64>().unwrap(), x);
+            }
+        }
+
+        #[test]
+        fn float32_digits_are_float32_digits(bits in any::<u32>()) {
+            let x = f32::from_bits(bits);
+            prop_assume!(x.is_finite());
+            let sci = format_float_scientific(x, &FloatStyle::default()).unwrap();
+            prop_assert_eq!(sci.parse::<f32>().unwrap(), x);
+            prop_assert_eq!(sig_digits(&sci), sig_digits(&format!("{x:e}")));
+        }
+
+        #[test]
+        fn fixed_precision_is_the_exact_value_rounded(bits in any::<u64>(), p in 0usize..20) {
+            let x = f64::from_bits(bits);
+            prop_assume!(x.is_finite() && x.abs() < 1e25);
+            let style = FloatStyle { precision: Some(p), unique: false, ..FloatStyle::default() };
+            let mut want = format!("{x:.p$}");
+            if p == 0 {
+                want.push('.');
+            }
+            prop_assert_eq!(format_float_positional(x, &style).unwrap(), want);
+            let style = FloatStyle { trim: Trim::Keep, ..style };
+            let want = format!("{x:.p$e}");
+            let got = format_float_scientific(x, &style).unwrap();
+            prop_assert_eq!(got.parse::<f64>().unwrap(), want.parse::<f64>().unwrap());
+        }
+
+        #[test]
+        fn int_arrays_print_their_values_in_order_with_one_width(
+            dims in proptest::collection::vec(0usize..5, 0..5),
+            seed in any::<u64>(),
+            transpose in any::<bool>(),
+            flip in any::<bool>(),
+        ) {
+            let n: usize = dims.iter().product();
+            let vals: Vec<i64> = (0..n as u64)
+                .map(|i| (seed.wrapping_mul(i + 1) >> (i % 50)) as i64)
+                .collect();
+            let a = Array::from_shape_vec(dims.clone(), vals).unwrap();
+            let mut v = if transpose { a.view().reversed_axes() } else { a.view() };
+            if flip && v.ndim() > 0 {
+                v.invert_axis(Axis(0)).unwrap();
+            }
+            let s = v.to_string();
+            let want: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+            if n == 0 {
+                prop_assert_eq!(s, "[]");
+            } else {
+                prop_assert_eq!(tokens(&s), want);
+                prop_assert_eq!(s.matches('[').count(), s.matches(']').count());
+                // repr on unbounded lines: one row per line, every cell padded to one width.
+                let wide = ndcore::fmt::PrintOptions {
+                    linewidth: usize::MAX,
+                    ..Default::default()
+                };
+                let r = v.repr_with(&wide).to_string();
+                let body = r.strip_prefix("array(").unwrap_or(&r);
+                let mut widths = std::collections::BTreeSet::new();
+                for line in body.lines().filter(|l| !l.is_empty()) {
+                    let row = line.trim_start_matches(' ').trim_start_matches('[');
+                    let row = row.split(']').next().unwrap_or(row);
+                    widths.extend(row.split(", ").map(str::len));
+                }
+                prop_assert!(v.ndim() == 0 || widths.len() == 1, "{}", r);
+            }
+        }
+
+        #[test]
+        fn summarized_rows_show_their_corners(n in 1001usize..5000, start in -1000i64..1000) {
+            let a = arange_with(start, start + n as i64, 1).unwrap();
+            let t = tokens(&a.to_string());
+            let s = |k: i64| (start + k).to_string();
+            let last = n as i64;
+            let want = [s(0), s(1), s(2), "...".into(), s(last - 3), s(last - 2), s(last - 1)];
+            prop_assert_eq!(t, want);
+            let repr = format!("{a:?}");
+            let tail = format!("shape=({n},))");
+            prop_assert!(repr.ends_with(&tail), "{}", repr);
+        }
+    }
+}

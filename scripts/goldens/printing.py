@@ -357,6 +357,9 @@ def views():
     c.array("int64_bcast_big", "int64", "2", "list:1,2", "b[1000x2]")
     c.array("int64_bcast_summarized", "int64", "3", "list:7,-8,9", "b[500x3]")
     c.array("float64_bcast_summarized_3d", "float64", "4", "linspace:-1:1", "b[300x2x4]")
+    # 10^12 elements through stride 0: printing must only touch the corners.
+    c.array("float64_bcast_1e12", "float64", "1", "list:2.5", "b[1000000x1000000]")
+    c.array("int8_bcast_1e12_3d", "int8", "2x1x1", "list:-7,100", "b[2x1000000x1000000]")
     c.array("int64_empty_slice", "int64", "5", "arange:0:1", "s[3:1]")
     c.array("int64_empty_slice_2d", "int64", "3x4", "arange:0:1", "s[:,2:2]")
     c.array("int64_0d_index", "int64", "3x4", "arange:0:1", "s[1,2]")
@@ -415,6 +418,11 @@ def records():
         "single": np.dtype([("v", "<i2")]),
         "big": np.dtype([("a", ">i4"), ("b", "<f4")]),
         "grid": np.dtype([("m", "<f8", (2, 3)), ("k", "u1")], align=True),
+        # Not records, but elements whose dtype is not a plain number: a fixed-size block
+        # (NumPy makes its axes the array's), raw bytes, and a byte string.
+        "vec3": np.dtype(("<f8", (3,))),
+        "raw3": np.dtype("V3"),
+        "s4": np.dtype("S4"),
     }
     field_dtypes = {
         "paper": ["uint64", "float64", "float64"],
@@ -422,8 +430,12 @@ def records():
         "single": ["int16"],
         "big": ["int32", "float32"],
         "grid": ["float64", "uint8"],
+        "vec3": ["float64"],
+        "raw3": ["uint8"],
+        "s4": ["uint8"],
     }
-    field_counts = {"paper": [1, 1, 1], "mixed": [1, 3, 2], "single": [1], "big": [1, 1], "grid": [6, 1]}
+    field_counts = {"paper": [1, 1, 1], "mixed": [1, 3, 2], "single": [1], "big": [1, 1],
+                    "grid": [6, 1], "vec3": [3], "raw3": [3], "s4": [4]}
 
     def rec(name, kind, shape, gens, view="-", opts="-"):
         sh = parse_shape(shape)
@@ -437,6 +449,11 @@ def records():
         elif kind == "grid":
             a["m"] = cols[0].reshape(n, 2, 3)
             a["k"] = cols[1]
+        elif kind == "vec3":
+            a[...] = cols[0]
+            sh = sh + (3,)
+        elif kind in ("raw3", "s4"):
+            a.view(np.uint8).reshape(cols[0].shape)[...] = cols[0]
         else:
             for fname, col in zip(kinds[kind].names, cols):
                 a[fname] = col
@@ -464,6 +481,13 @@ def records():
     rec("grid_two", "grid", "2", "linspace:0:1&list:1,255")
     rec("grid_0d", "grid", "()", "arange:0:0.5&list:7")
     rec("grid_sub_summarized", "grid", "2", "arange:0:1&list:3", "-", "t=4,e=1")
+    rec("vec3_four", "vec3", "4", "linspace:0:1")
+    rec("vec3_summarized", "vec3", "400", "arange:0:0.5")
+    rec("vec3_0d", "vec3", "()", "list:1,-2.5,1e-09")
+    rec("raw3_three", "raw3", "3", "list:0,1,2,65,39,92,10,9,255")
+    rec("raw3_0d", "raw3", "()", "list:13,34,39")
+    rec("s4_three", "s4", "3", "list:104,105,0,0,0,0,0,0,39,34,120,0")
+    rec("s4_0d", "s4", "()", "list:97,98,99,100")
     return c.write()
 
 

@@ -155,6 +155,63 @@ impl Element for Grid {
     }
 }
 
+/// Three `f64` as one element: `np.dtype(('<f8', (3,)))`, whose axis NumPy makes the
+/// array's last.
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Vec3(pub [f64; 3]);
+
+// SAFETY: three f64, transparent.
+unsafe impl Zeroable for Vec3 {}
+// SAFETY: as above.
+unsafe impl Pod for Vec3 {}
+
+impl Element for Vec3 {
+    const ANY_BIT_PATTERN: bool = true;
+    fn dtype() -> DType {
+        DType::subarray(DType::float(8).expect("f8"), [3]).expect("sub-array")
+    }
+}
+
+/// Three raw bytes: NumPy's `V3`.
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Raw3(pub [u8; 3]);
+
+// SAFETY: three bytes.
+unsafe impl Zeroable for Raw3 {}
+// SAFETY: as above.
+unsafe impl Pod for Raw3 {}
+
+impl Element for Raw3 {
+    const ANY_BIT_PATTERN: bool = true;
+    fn dtype() -> DType {
+        DType::void(3).expect("V3")
+    }
+}
+
+/// A four-byte string: NumPy's `S4`.
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct S4(pub [u8; 4]);
+
+// SAFETY: four bytes.
+unsafe impl Zeroable for S4 {}
+// SAFETY: as above.
+unsafe impl Pod for S4 {}
+
+impl Element for S4 {
+    const ANY_BIT_PATTERN: bool = true;
+    fn dtype() -> DType {
+        DType::bytes(4).expect("S4")
+    }
+}
+
+/// `K` consecutive values of `v` per element.
+fn chunks<T: Copy, const K: usize>(v: &[T]) -> impl Iterator<Item = [T; K]> + '_ {
+    v.chunks_exact(K).map(|c| std::array::from_fn(|j| c[j]))
+}
+
 /// `str` and `repr` of a record recipe: `kind | shape | gen&gen&… | view` with options.
 pub fn print_record(
     kind: &str,
@@ -227,6 +284,18 @@ pub fn print_record(
                     }
                 })
                 .collect();
+            print_with(sh, v, view, opts)
+        }
+        "vec3" => {
+            let v = chunks(&make_vec::<f64>(3 * n, g[0])).map(Vec3).collect();
+            print_with(sh, v, view, opts)
+        }
+        "raw3" => {
+            let v = chunks(&make_vec::<u8>(3 * n, g[0])).map(Raw3).collect();
+            print_with(sh, v, view, opts)
+        }
+        "s4" => {
+            let v = chunks(&make_vec::<u8>(4 * n, g[0])).map(S4).collect();
             print_with(sh, v, view, opts)
         }
         other => panic!("unknown record kind {other}"),

@@ -235,19 +235,28 @@ fn parse_sci(text: &str) -> Sci {
 /// cutoff: only when they are digits of the value, that is when rounding went down. When
 /// the value ends before the cutoff, Dragon4 stops there; when rounding carried, it stops at
 /// the digit that took the carry.
-fn zeros_are_digits(x: Fl, digits: &str, c: i32) -> bool {
-    let (m, e) = x.decompose();
-    cmp_decimal_binary(digits, c, m, e) == Ordering::Less
+fn zeros_are_digits(x: Fl, text: &str, digits: &str, c: i32) -> bool {
+    // Reading the digits back decides most cases; only digits that read back as `x` itself
+    // need the exact comparison.
+    match x.cmp_parsed(text) {
+        Ordering::Less => true,
+        Ordering::Greater => false,
+        Ordering::Equal => {
+            let (m, e) = x.decompose();
+            cmp_decimal_binary(digits, c, m, e) == Ordering::Less
+        }
+    }
 }
 
 /// `|x|` rounded to `frac` digits after the first significant one (round half to even on
 /// the exact value), as Dragon4 in scientific mode with a cutoff produces them.
 pub(crate) fn exact_sci(x: Fl, frac: usize) -> Sci {
     let x = x.abs();
-    let mut sci = parse_sci(&format!("{:.*e}", frac, x.to_f64()));
+    let text = format!("{:.*e}", frac, x.to_f64());
+    let mut sci = parse_sci(&text);
     if sci.digits.len() > 1 && sci.digits.ends_with('0') {
         let c = sci.exp - sci.digits.len() as i32 + 1;
-        if !zeros_are_digits(x, &sci.digits, c) {
+        if !zeros_are_digits(x, &text, &sci.digits, c) {
             let kept = sci.digits.trim_end_matches('0').len().max(1);
             sci.digits.truncate(kept);
         }
@@ -265,7 +274,7 @@ pub(crate) fn exact_positional(x: Fl, frac: usize) -> (String, String) {
     let mut fraction = fraction.to_string();
     if fraction.ends_with('0') {
         let digits = format!("{int}{fraction}");
-        if !zeros_are_digits(x, &digits, -(fraction.len() as i32)) {
+        if !zeros_are_digits(x, &text, &digits, -(fraction.len() as i32)) {
             fraction.truncate(fraction.trim_end_matches('0').len());
         }
     }

@@ -57,12 +57,12 @@ pub(crate) enum ElemFormat {
         kind: FloatKind,
     },
     Record(Vec<FieldFormat>),
-    /// Bytes as Python writes a `bytes` value (`b'ab\x00'`): NumPy's `S` (trailing NULs
-    /// dropped) and raw `V`. Kinds no `Element` has yet (complex, str, datetime, float16)
-    /// also print their raw bytes this way.
-    Bytes {
-        strip_nul: bool,
-    },
+    /// A byte string (`S`) as Python writes a `bytes` value, trailing NULs dropped:
+    /// `b'ab'`, `b'\'"x'`.
+    Bytes,
+    /// Raw bytes (`V`) as NumPy writes a `np.void`: `b'\x00\x41'`. Kinds no `Element`
+    /// has yet (complex, str, datetime, float16) also print their raw bytes this way.
+    Void,
 }
 
 /// One field of a record: where its bytes are and how to format them.
@@ -223,8 +223,8 @@ impl ElemFormat {
                             }
                         }
                     }
-                    (Kind::Bytes, _) => ElemFormat::Bytes { strip_nul: true },
-                    _ => ElemFormat::Bytes { strip_nul: false },
+                    (Kind::Bytes, _) => ElemFormat::Bytes,
+                    _ => ElemFormat::Void,
                 }
             }
         }
@@ -258,14 +258,19 @@ impl ElemFormat {
                 }
                 out.push(')');
             }
-            ElemFormat::Bytes { strip_nul } => {
+            ElemFormat::Bytes => {
                 let mut b = b;
-                if *strip_nul {
-                    while let [rest @ .., 0] = b {
-                        b = rest;
-                    }
+                while let [rest @ .., 0] = b {
+                    b = rest;
                 }
                 write_py_bytes(b, out);
+            }
+            ElemFormat::Void => {
+                out.push_str("b'");
+                for &c in b {
+                    out.push_str(&format!("\\x{c:02X}"));
+                }
+                out.push('\'');
             }
         }
     }
@@ -349,7 +354,7 @@ impl FieldFormat {
         };
         let step: usize = rest.iter().product();
         let edge = sub.edgeitems;
-        let shown: Vec<Option<usize>> = if sub.summarize && n > 2 * edge {
+        let shown: Vec<Option<usize>> = if sub.summarize && n > edge.saturating_mul(2) {
             (0..edge)
                 .map(Some)
                 .chain(std::iter::once(None))

@@ -86,9 +86,19 @@ impl Default for FloatStyle {
     }
 }
 
-/// A float type NumPy's formatting applies to: `f32` and `f64`.
+/// A float type NumPy's formatting applies to: `f32` and `f64` (NumPy's `float32`,
+/// `float64`). Sealed.
 ///
 /// Digits are those of the value's own type: `0.1f32` prints as `0.1`.
+///
+/// # Example
+/// ```
+/// use ndcore::fmt::{FloatStyle, format_float_positional};
+/// let d = FloatStyle::default();
+/// assert_eq!(format_float_positional(0.1f32, &d)?, "0.1");
+/// assert_eq!(format_float_positional(f64::from(0.1f32), &d)?, "0.10000000149011612");
+/// # Ok::<(), ndcore::Error>(())
+/// ```
 pub trait PrintFloat: Copy + sealed::Sealed {
     /// Whether the type is `f32` (its digits are `float32` digits).
     #[doc(hidden)]

@@ -8,7 +8,7 @@
 /// NumPy's recursion always prints the last item, so with `edge == 0` a summarized axis
 /// shows `...` and its last item.
 pub(crate) fn printed_indices(n: usize, summarize: bool, edge: usize) -> Vec<usize> {
-    if summarize && n > 2 * edge {
+    if summarize && n > edge.saturating_mul(2) {
         (0..edge).chain(n - edge.max(1)..n).collect()
     } else {
         (0..n).collect()
@@ -18,7 +18,7 @@ pub(crate) fn printed_indices(n: usize, summarize: bool, edge: usize) -> Vec<usi
 /// The indices along an axis whose values decide the widths (NumPy's `_leading_trailing`):
 /// the printed ones, except that with `edge == 0` NumPy's `a[-0:]` keeps the whole axis.
 pub(crate) fn data_indices(n: usize, summarize: bool, edge: usize) -> Vec<usize> {
-    if summarize && n > 2 * edge && edge > 0 {
+    if summarize && n > edge.saturating_mul(2) && edge > 0 {
         (0..edge).chain(n - edge..n).collect()
     } else {
         (0..n).collect()
@@ -58,7 +58,7 @@ impl Layout<'_> {
         };
         let next_hanging = format!("{hanging} ");
         let next_width = width - 1;
-        let show_summary = self.summarize && 2 * self.edgeitems < len;
+        let show_summary = self.summarize && self.edgeitems.saturating_mul(2) < len;
         let (leading, trailing) = if show_summary {
             (self.edgeitems, self.edgeitems)
         } else {
@@ -102,7 +102,7 @@ impl Layout<'_> {
             s.push_str(&self.recurse(rest, words, &next_hanging, next_width));
         }
         // The first line carries the hanging indent too; the bracket replaces it.
-        format!("[{}]", &s[hanging.len()..])
+        format!("[{}]", s.get(hanging.len()..).unwrap_or(&s))
     }
 }
 

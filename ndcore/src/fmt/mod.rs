@@ -40,10 +40,21 @@ use element::{Ctx, ElemFormat, flatten_subarray};
 use layout::{Layout, data_indices, printed_indices, py_tuple};
 use std::fmt;
 
-/// An array with print options, ready to print as NumPy's `str(a)` or `repr(a)`.
+/// An array with print options, ready to print as NumPy's `str(a)` or `repr(a)`
+/// (`np.array_str`, `np.array_repr` with options).
 ///
 /// Made by [`ArrayRef::display_with`] and [`ArrayRef::repr_with`]; `{:.N}` overrides the
 /// precision.
+///
+/// # Example
+/// ```
+/// use ndcore::prelude::*;
+/// use ndcore::fmt::{PrintOptions, Sign};
+/// let a = Array::from_vec(vec![0.25f32, -1.0]);
+/// let opts = PrintOptions { sign: Sign::Space, ..PrintOptions::default() };
+/// assert_eq!(a.repr_with(&opts).to_string(), "array([ 0.25, -1.  ], dtype=float32)");
+/// assert_eq!(format!("{:.1}", a.display_with(&opts)), "[ 0.2 -1. ]");
+/// ```
 pub struct ArrayPrint<'a, T, D: Dimension> {
     array: &'a ArrayRef<T, D>,
     opts: PrintOptions,
@@ -243,6 +254,10 @@ fn render<T: Element, D: Dimension>(a: &ArrayRef<T, D>, opts: &PrintOptions, rep
             for b in &words_bytes {
                 format.write(b, &mut s);
             }
+            // NumPy's str() of a 0-d byte string is the repr of its `np.bytes_` scalar.
+            if base.kind() == Kind::Bytes {
+                s = format!("np.bytes_({s})");
+            }
             return s;
         }
         let data_bytes = if data == printed {
@@ -268,7 +283,8 @@ fn render<T: Element, D: Dimension>(a: &ArrayRef<T, D>, opts: &PrintOptions, rep
             words.into_iter().next().unwrap_or_default()
         } else {
             let layout = Layout {
-                line_width: opts.linewidth as isize - isize::from(repr),
+                line_width: isize::try_from(opts.linewidth).unwrap_or(isize::MAX)
+                    - isize::from(repr),
                 next_line_prefix: " ".repeat(1 + prefix.len()),
                 separator: if repr { ", " } else { " " },
                 edgeitems: edge,
