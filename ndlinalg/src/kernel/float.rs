@@ -4,16 +4,25 @@
 use crate::mat::{Mat, MatMut};
 use crate::scalar::private::Sealed;
 
-/// Whether the direct kernel beats a packing GEMM for an m×k·k×n product.
+/// Whether the direct kernel beats a packing GEMM for this product.
 ///
-/// Measured on this machine (AMD Zen 4, one thread; `benches/matmul.rs`): with k ≤ 16 and
-/// one side ≤ 16 the direct kernel is 1.5–3× faster than both the `gemm` crate and
-/// OpenBLAS (3×3·3×100 000: ~45 µs against ~160 µs and ~200 µs), which pack both operands
-/// and run a microkernel sized for large blocks. Tiny products of any k also go direct:
-/// there the fixed cost of packing dominates.
+/// Measured on the development machine (AMD Zen 4, one thread, best of many runs, f64):
+/// the `gemm` crate is faster than the direct kernel for every shape with contiguous rows
+/// of `b` (3×3·3×100 000: 71 µs against 125 µs; 16×16·16×10 000: 105 against 144; it has
+/// its own small-size and matrix-vector paths). Where `b` is the transpose of a
+/// C-contiguous n×k array with a tiny k and a tiny other side — the paper's
+/// `camera.dot(points.T)` — the direct kernel de-interleaves each block with vector
+/// shuffles and wins: 139 µs against 154 µs (`gemm`) and 203 µs (OpenBLAS 0.3.21).
 #[inline]
-pub(crate) fn use_direct(m: usize, n: usize, k: usize) -> bool {
-    (k <= 16 && m.min(n) <= 16) || m.saturating_mul(n).saturating_mul(k) <= 4096
+pub(crate) fn use_direct<T>(a: &Mat<T>, b: &Mat<T>, c: &MatMut<T>) -> bool {
+    let k = a.cols;
+    // The direct kernel puts the long side of c along its columns; judge b as it sees it.
+    let (short, b) = if c.rows > c.cols {
+        (c.cols, a.t())
+    } else {
+        (c.rows, *b)
+    };
+    k <= 8 && short <= 8 && b.rs == 1 && b.cs == k as isize
 }
 
 /// `c = alpha·a·b + beta·c` through the `gemm` crate, single-threaded.
@@ -61,7 +70,7 @@ macro_rules! float_fast_paths {
         impl Sealed for $t {
             #[inline]
             unsafe fn fast_gemm(alpha: $t, a: Mat<$t>, b: Mat<$t>, beta: $t, c: MatMut<$t>) -> bool {
-                if use_direct(c.rows, c.cols, a.cols) {
+                if use_direct(&a, &b, &c) {
                     return false;
                 }
                 #[cfg(feature = "blas")]

@@ -7,9 +7,9 @@
 //! `c` is put along the columns (by transposing the problem), so a 3×100 000 product and a
 //! 100 000×3 one both vectorize.
 //!
-//! This is what integers and `bool` always use, and what f32/f64 use where a packing GEMM
-//! loses: a small inner dimension with a small side. It is compiled three times, for
-//! AVX-512, AVX2+FMA and the baseline, and picks one by the CPU at run time.
+//! This is what integers and `bool` always use, and what f32/f64 use for the paper's
+//! projection shape (see [`crate::kernel::float::use_direct`]). It is compiled three times,
+//! for AVX-512, AVX2+FMA and the baseline, and picks one by the CPU at run time.
 
 use crate::mat::{Mat, MatMut};
 use crate::scalar::LinalgScalar;
@@ -144,14 +144,33 @@ unsafe fn pack_block<T: LinalgScalar>(
     buf: &mut [MaybeUninit<T>; KC * NB],
 ) {
     let base = b.at(p0, j0);
-    // Walk b in its memory order: the paper's pointsᵀ has its columns contiguous.
+    let slots = buf.as_mut_ptr();
+    let dst = slots.cast::<T>();
+    // The transpose of a C-contiguous n×k array (the paper's `points.T`): each block is
+    // NB·k consecutive elements, interleaved. With k known at compile time the compiler
+    // de-interleaves with vector shuffles; the general loop below is ~5× slower there.
+    if nb == NB && b.rs == 1 && b.cs == kc as isize {
+        macro_rules! interleaved {
+            ($($k:literal)*) => {
+                match kc {
+                    // SAFETY: the block is NB·k consecutive elements of b from `base`.
+                    $($k => return unsafe { deinterleave::<T, $k>(base, slots) },)*
+                    _ => {}
+                }
+            };
+        }
+        interleaved!(1 2 3 4 5 6 7 8);
+    }
+    // Otherwise walk b in its memory order.
     if b.rs.unsigned_abs() < b.cs.unsigned_abs() {
         for jj in 0..nb {
             let col = base.wrapping_offset(jj as isize * b.cs);
             for p in 0..kc {
-                // SAFETY: (p0 + p, j0 + jj) is an element of b.
-                buf[p * NB + jj] =
-                    MaybeUninit::new(unsafe { *col.wrapping_offset(p as isize * b.rs) });
+                // SAFETY: (p0 + p, j0 + jj) is an element of b; p·NB + jj < KC·NB.
+                unsafe {
+                    dst.add(p * NB + jj)
+                        .write(*col.wrapping_offset(p as isize * b.rs))
+                };
             }
         }
     } else {
@@ -159,14 +178,37 @@ unsafe fn pack_block<T: LinalgScalar>(
             let row = base.wrapping_offset(p as isize * b.rs);
             for jj in 0..nb {
                 // SAFETY: as above.
-                buf[p * NB + jj] =
-                    MaybeUninit::new(unsafe { *row.wrapping_offset(jj as isize * b.cs) });
+                unsafe {
+                    dst.add(p * NB + jj)
+                        .write(*row.wrapping_offset(jj as isize * b.cs))
+                };
             }
         }
     }
     for p in 0..kc {
-        for slot in &mut buf[p * NB + nb..(p + 1) * NB] {
-            *slot = MaybeUninit::new(T::ZERO);
+        for jj in nb..NB {
+            // SAFETY: p·NB + jj < KC·NB.
+            unsafe { dst.add(p * NB + jj).write(T::ZERO) };
+        }
+    }
+}
+
+/// `dst[p·NB + j] = src[j·K + p]` for a full block: K rows of NB from NB interleaved groups.
+///
+/// # Safety
+/// `src` must point to NB·K readable elements, `dst` to K·NB writable ones.
+#[inline(always)]
+unsafe fn deinterleave<T: LinalgScalar, const K: usize>(src: *const T, dst: *mut MaybeUninit<T>) {
+    // SAFETY: the caller's contract, as arrays of the right lengths.
+    let (src, dst) = unsafe {
+        (
+            &*src.cast::<[[T; K]; NB]>(),
+            &mut *dst.cast::<[[MaybeUninit<T>; NB]; K]>(),
+        )
+    };
+    for (j, group) in src.iter().enumerate() {
+        for (p, &v) in group.iter().enumerate() {
+            dst[p][j] = MaybeUninit::new(v);
         }
     }
 }

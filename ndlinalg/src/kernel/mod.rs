@@ -1,9 +1,10 @@
 //! The kernels: `c = alpha·a·b + beta·c` on strided matrices, and the inner product.
 //!
 //! Which one runs:
-//! - f32/f64 products with a small inner dimension and a small side (the paper's 3×3 camera
-//!   times 100 000 points) go to the direct kernel in [`generic`]: generic GEMMs pack and
-//!   tile for large blocks and lose there (measured: see the crate docs).
+//! - f32/f64 products whose `b` is the transpose of a C-contiguous array with a tiny inner
+//!   dimension and a tiny other side (the paper's `camera.dot(points.T)`) go to the direct
+//!   kernel in [`generic`], which de-interleaves such blocks with vector shuffles where
+//!   packing GEMMs lose (measured: see [`float::use_direct`]);
 //! - other f32/f64 products go to the `gemm` crate, or to CBLAS with the `blas` feature
 //!   ([`float`], [`blas`]);
 //! - integers and `bool` always take the generic kernel.
