@@ -1,13 +1,11 @@
 //! The paper's "Creating a grid using broadcasting" section, In [44]–[49]: a dense grid
 //! from `mgrid`, the same grid as three open vectors from `ogrid` that broadcast, and
-//! `R = sqrt(i**2 + j**2 + k**2)` computed both ways.
-//!
-//! R is computed with a loop over broadcast views (`broadcast_to` and element access): the
-//! element-wise operators and `sqrt` live in ndops, which was being written at the same
-//! time. Once ndops has them, In [46]/[48] can read `(&i * &i + &j * &j + &k * &k).sqrt()`.
+//! `R = sqrt(i**2 + j**2 + k**2)` computed both ways with ndops' operators, then checked
+//! element by element against the formula with plain index arithmetic.
 
 use ndcore::prelude::*;
 use ndcore::{Array3, ArrayView3};
+use ndops::sqrt;
 
 const N: usize = 200;
 
@@ -133,30 +131,33 @@ fn ogrid_allocates_3_x_200_elements_not_3_x_200_cubed() {
     assert_eq!(k.broadcast_to([N, N, N]).unwrap().strides(), &[0, 0, 8]);
 }
 
+/// `np.sqrt(i**2 + j**2 + k**2)` as NumPy computes it for int64 grids: int64 squares and
+/// sums (broadcast when the shapes differ), a float64 square root.
+fn r_of(i: &Array3<i64>, j: &Array3<i64>, k: &Array3<i64>) -> Array3<f64> {
+    sqrt((i * i + j * j + k * k).cast::<f64>())
+}
+
 #[test]
 fn in46_to_49_r_by_broadcasting_equals_r_from_mgrid() {
+    // In [46]: R from the dense mgrid arrays; In [47]: R.shape -> (200, 200, 200)
+    let (mi, mj, mk) = mgrid![-100..100, -100..100, -100..100].unwrap();
+    let r_dense = r_of(&mi, &mj, &mk);
+    assert_eq!(r_dense.shape(), &[200, 200, 200]);
+    // In [48]: the same from the open ogrid vectors, broadcast; In [49]: (200, 200, 200)
     let (i, j, k) = ogrid![-100..100, -100..100, -100..100].unwrap();
+    let r = r_of(&i, &j, &k);
+    assert_eq!(r.shape(), &[200, 200, 200]);
+    assert_eq!(r, r_dense);
+    // Both against the formula with plain arithmetic, reading the open vectors through
+    // broadcast views (stride 0), at sample points.
     let (ib, jb, kb): (ArrayView3<i64>, ArrayView3<i64>, ArrayView3<i64>) = (
         i.broadcast_to([N, N, N]).unwrap(),
         j.broadcast_to([N, N, N]).unwrap(),
         k.broadcast_to([N, N, N]).unwrap(),
     );
-    // In [48]: R = np.sqrt(i**2 + j**2 + k**2), with i, j, k broadcast.
-    let r = Array::from_fn([N, N, N], |x| {
-        let (a, b, c) = (
-            ib[[x[0], x[1], x[2]]],
-            jb[[x[0], x[1], x[2]]],
-            kb[[x[0], x[1], x[2]]],
-        );
-        r_at(a, b, c)
-    });
-    // In [49]: R.shape -> (200, 200, 200)
-    assert_eq!(r.shape(), &[200, 200, 200]);
-    // In [46]: the same R from the dense mgrid arrays, compared at sample points.
-    let (mi, mj, mk) = mgrid![-100..100, -100..100, -100..100].unwrap();
     for p in samples() {
-        let dense = r_at(mi[p], mj[p], mk[p]);
-        assert_eq!(r[p], dense, "R at {p:?}");
+        assert_eq!(r[p], r_at(ib[p], jb[p], kb[p]), "R at {p:?}");
+        assert_eq!(r[p], r_at(mi[p], mj[p], mk[p]), "R at {p:?}");
     }
     // Known values: the corner (-100, -100, -100) and the origin at index 100.
     assert_eq!(r[[0, 0, 0]], (30000f64).sqrt());

@@ -135,7 +135,12 @@ fn axis_call(entry: &Entry, kind: Kind) -> syn::Result<TokenStream> {
     let stop = value(stop);
     let span = entry.range.span();
     Ok(match &entry.step {
-        Step::Unit => quote_spanned!(span=> .axis(#start, #stop, 1i64)),
+        Step::Unit => {
+            // Built outside `quote_spanned!`: a literal spanned at the user's `0..` would
+            // read as the source text `0` to lints.
+            let one = quote!(1i64);
+            quote_spanned!(span=> .axis(#start, #stop, #one))
+        }
         Step::Value(s) if is_zero(s) => {
             return Err(syn::Error::new_spanned(
                 s,

@@ -55,7 +55,10 @@ pub fn typed_int(expr: &Expr, suffix: &str) -> Option<TokenStream> {
     match num_lit(expr)? {
         NumLit::Int { neg, lit } if lit.suffix().is_empty() => Some(signed(
             neg,
-            LitInt::new(&format!("{}{suffix}", lit.base10_digits()), lit.span()),
+            LitInt::new(
+                &format!("{}{suffix}", lit.base10_digits()),
+                retyped(lit.span()),
+            ),
         )),
         _ => None,
     }
@@ -70,11 +73,18 @@ pub fn typed_float(expr: &Expr) -> Option<TokenStream> {
             let zero = if digits.ends_with('.') { "0" } else { "" };
             Some(signed(
                 neg,
-                LitFloat::new(&format!("{digits}{zero}f64"), lit.span()),
+                LitFloat::new(&format!("{digits}{zero}f64"), retyped(lit.span())),
             ))
         }
         _ => None,
     }
+}
+
+/// The span of a literal the macro rewrote: the user's location (errors point there), the
+/// macro's context (lints on the user's source text, such as clippy's
+/// `zero_prefixed_literal` reading `0` as the start of `0i64`, do not apply).
+fn retyped(span: Span) -> Span {
+    span.resolved_at(Span::call_site())
 }
 
 fn signed<T: quote::ToTokens>(neg: bool, lit: T) -> TokenStream {

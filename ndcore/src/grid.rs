@@ -397,17 +397,21 @@ impl<Kind: GridKind> GridBuilder<1, Kind> {
     }
 }
 
-/// `coords` repeated along `axis` of `shape`, in C order.
-fn tile<T: Copy>(shape: &[usize], axis: usize, coords: &[T]) -> Vec<T> {
-    let outer: usize = shape[..axis].iter().product();
+/// Writes `coords` repeated along `axis` of `shape` into `out` (C order, `shape`'s size):
+/// the first block (each coordinate repeated over the inner axes) is filled once, then
+/// copied for each index of the outer axes, so the work is a fill and memcpys.
+fn tile_into<T: Copy>(out: &mut [T], shape: &[usize], axis: usize, coords: &[T]) {
     let inner: usize = shape[axis + 1..].iter().product();
-    let mut v = Vec::with_capacity(outer * coords.len() * inner);
-    for _ in 0..outer {
-        for &c in coords {
-            v.extend(std::iter::repeat_n(c, inner));
-        }
+    let block = coords.len() * inner;
+    if block == 0 || out.len() < block {
+        return;
     }
-    v
+    for (chunk, &c) in out[..block].chunks_exact_mut(inner).zip(coords) {
+        chunk.fill(c);
+    }
+    for start in (block..out.len()).step_by(block) {
+        out.copy_within(0..block, start);
+    }
 }
 
 /// `K` dense arrays of shape `shape_of(lens, axis_of)`, array `k` holding `coords[k]` along
@@ -423,9 +427,14 @@ fn dense<T: Element, D: Dimension, const K: usize>(
     }
     layout::checked_size(&shape, std::mem::size_of::<T>())?;
     let dim = D::from_slice(&shape)?;
+    // `zeros` takes its buffer from ndcore's large-buffer pool: no page faults when a grid
+    // of the same size was freed before.
     Ok(std::array::from_fn(|k| {
-        let v = tile(&shape, axis_of(k), &coords[k]);
-        Array::from_owned(OwnedRepr::from_vec(v), dim.clone(), Order::C)
+        let mut a = Array::zeros(dim.clone());
+        if let Some(out) = a.as_slice_mut() {
+            tile_into(out, &shape, axis_of(k), &coords[k]);
+        }
+        a
     }))
 }
 
