@@ -119,17 +119,94 @@ pub(crate) fn allocate(size: usize, align: usize, zeroed: bool) -> Option<(NonNu
             return Some((p, l));
         }
     }
+    // Huge-page advice must come before the first touch of the pages: for a large buffer
+    // allocate untouched memory, advise, then zero it ourselves (std's `alloc_zeroed`
+    // zeroes over-aligned blocks with a memset right away, faulting in small pages).
+    let huge = huge::wanted(layout.size());
     // SAFETY: the layout has a nonzero size.
     let p = unsafe {
-        if zeroed {
+        if zeroed && !huge {
             alloc::alloc_zeroed(layout)
         } else {
             alloc::alloc(layout)
         }
     };
     match NonNull::new(p) {
-        Some(p) => Some((p, layout)),
+        Some(p) => {
+            if huge {
+                huge::advise(p, layout.size());
+                if zeroed {
+                    // SAFETY: `p` is a fresh allocation of `layout.size()` bytes.
+                    unsafe { std::ptr::write_bytes(p.as_ptr(), 0, layout.size()) };
+                }
+            }
+            Some((p, layout))
+        }
         None => alloc::handle_alloc_error(layout),
+    }
+}
+
+/// Transparent huge pages for large fresh buffers, as NumPy asks for them
+/// (`madvise(MADV_HUGEPAGE)` on buffers of 4 MiB and more).
+///
+/// Streaming through a large array with 4 KiB pages costs a TLB miss every 512 doubles;
+/// on this machine (a VM, where a miss walks two page tables) a 1e7-element f64 sum took
+/// 12.3 ms with 4 KiB pages and 2.8 ms with huge pages, and NumPy's own sum 7.1–7.9 ms
+/// with its huge-page advice turned off against 4.9–5.2 ms with it. The advice is only a
+/// hint: where the kernel's THP mode is `never` it does nothing. `ND_HUGEPAGES=0` turns
+/// it off.
+mod huge {
+    use std::ptr::NonNull;
+    use std::sync::atomic::{AtomicU8, Ordering};
+
+    /// Buffers at least this large are advised (NumPy's threshold).
+    pub(super) const HUGE_MIN_BYTES: usize = 4 << 20;
+
+    #[cfg(target_os = "linux")]
+    unsafe extern "C" {
+        /// glibc's `madvise(2)`; std links the C library on Linux.
+        fn madvise(addr: *mut std::ffi::c_void, len: usize, advice: i32) -> i32;
+    }
+    #[cfg(target_os = "linux")]
+    const MADV_HUGEPAGE: i32 = 14;
+
+    /// 0: not read yet, 1: on, 2: off.
+    static STATE: AtomicU8 = AtomicU8::new(0);
+
+    fn enabled() -> bool {
+        match STATE.load(Ordering::Relaxed) {
+            1 => true,
+            2 => false,
+            _ => {
+                let off = std::env::var("ND_HUGEPAGES")
+                    .is_ok_and(|v| v.trim() == "0" || v.trim().eq_ignore_ascii_case("off"));
+                STATE.store(if off { 2 } else { 1 }, Ordering::Relaxed);
+                !off
+            }
+        }
+    }
+
+    /// Whether a fresh buffer of `size` bytes gets the advice.
+    pub(super) fn wanted(size: usize) -> bool {
+        cfg!(target_os = "linux") && size >= HUGE_MIN_BYTES && enabled()
+    }
+
+    /// Advises huge pages for the whole pages inside `[p, p + size)`.
+    pub(super) fn advise(p: NonNull<u8>, size: usize) {
+        #[cfg(target_os = "linux")]
+        {
+            let addr = p.as_ptr() as usize;
+            let start = addr.next_multiple_of(super::PAGE);
+            let end = (addr + size) & !(super::PAGE - 1);
+            if end > start {
+                // SAFETY: the range lies inside an allocation this process owns; the advice
+                // changes how the kernel backs it, never its contents; failure is ignored
+                // (the buffer works the same without huge pages).
+                unsafe { madvise(start as *mut std::ffi::c_void, end - start, MADV_HUGEPAGE) };
+            }
+        }
+        #[cfg(not(target_os = "linux"))]
+        let _ = p;
     }
 }
 

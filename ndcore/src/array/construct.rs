@@ -347,9 +347,14 @@ pub fn arange<T: ArangeElem>(stop: T) -> Array1<T> {
 }
 
 fn fill_arange<T: ArangeElem>(start: T, step: T, n: usize) -> Array1<T> {
-    let mut v = vec![T::zero(); n];
-    T::arange_fill(start, step, &mut v);
-    Array::from_vec(v)
+    // Through `zeros` (not a `Vec`) so that large ranges come from the buffer pool and get
+    // huge pages, as every other large array does.
+    let mut a = Array1::<T>::zeros(n);
+    match a.as_slice_mut() {
+        Some(v) => T::arange_fill(start, step, v),
+        None => unreachable!("a fresh 1-d array is contiguous"),
+    }
+    a
 }
 
 /// `start, start+step, …` up to but excluding `stop`: NumPy's `np.arange(start, stop, step)`
