@@ -254,6 +254,9 @@ def basic():
     c.array("int64_ones_axes", "int64", "1x3x1x2", "arange:0:1")
     c.array("int64_long_wrap", "int64", "100", "arange:0:1")
     c.array("int64_wide_values", "int64", "3x5", "pow10:0:14:alt")
+    c.array("int64_5d", "int64", "2x2x1x2x3", "arange:-10:1")
+    c.array("float64_6d", "float64", "1x2x1x2x1x2", "linspace:-1:1")
+    c.array("int16_5d_summarized", "int16", "3x3x3x3x50", "arange:0:1")
     return c.write()
 
 

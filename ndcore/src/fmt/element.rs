@@ -57,6 +57,8 @@ pub(crate) enum ElemFormat {
         kind: FloatKind,
     },
     Record(Vec<FieldFormat>),
+    /// A fixed-size block of values: `[1, 2, 3]`.
+    Block(Box<FieldFormat>),
     /// A byte string (`S`) as Python writes a `bytes` value, trailing NULs dropped:
     /// `b'ab'`, `b'\'"x'`.
     Bytes,
@@ -185,8 +187,10 @@ impl ElemFormat {
                     .map(|f| FieldFormat::build(&f.dtype, f.offset, column, ctx))
                     .collect(),
             ),
+            // Callers expand sub-arrays into axes first; if one gets here it prints as the
+            // nested list NumPy prints for a sub-array field.
             DType::SubArray { .. } => {
-                ElemFormat::Record(vec![FieldFormat::build(dtype, 0, column, ctx)])
+                ElemFormat::Block(Box::new(FieldFormat::build(dtype, 0, column, ctx)))
             }
             DType::Scalar {
                 kind,
@@ -258,6 +262,7 @@ impl ElemFormat {
                 }
                 out.push(')');
             }
+            ElemFormat::Block(field) => field.write(b, out),
             ElemFormat::Bytes => {
                 let mut b = b;
                 while let [rest @ .., 0] = b {
@@ -374,5 +379,74 @@ impl FieldFormat {
             }
         }
         out.push(']');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dtype::ByteOrder;
+
+    fn render(dtype: &DType, column: &[&[u8]]) -> Vec<String> {
+        let opts = PrintOptions::default();
+        let ctx = Ctx {
+            opts: &opts,
+            zero_d: false,
+            float_str: false,
+        };
+        let f = ElemFormat::build(dtype, column, &ctx);
+        column
+            .iter()
+            .map(|b| {
+                let mut s = String::new();
+                f.write(b, &mut s);
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn integers_read_in_their_byte_order() {
+        let be = DType::scalar(Kind::Int, 2, ByteOrder::Big).unwrap();
+        let le = DType::scalar(Kind::Int, 2, ByteOrder::Little).unwrap();
+        let col: [&[u8]; 2] = [&[0x01, 0x02], &[0xff, 0xfe]];
+        assert_eq!(render(&be, &col), ["258", " -2"]);
+        assert_eq!(render(&le, &col), [" 513", "-257"]);
+    }
+
+    #[test]
+    fn bytes_void_and_blocks() {
+        let s3 = DType::Scalar {
+            kind: Kind::Bytes,
+            itemsize: 3,
+            order: ByteOrder::NotApplicable,
+            unit: None,
+        };
+        let col: [&[u8]; 3] = [b"a\0\0", b"'\"\\", b"\n\x7f'"];
+        assert_eq!(
+            render(&s3, &col),
+            ["b'a'", "b'\\'\"\\\\'", "b\"\\n\\x7f'\""]
+        );
+        let v2 = DType::Scalar {
+            kind: Kind::Void,
+            itemsize: 2,
+            order: ByteOrder::NotApplicable,
+            unit: None,
+        };
+        assert_eq!(render(&v2, &[b"A\x0a"]), ["b'\\x41\\x0A'"]);
+        let block = DType::subarray(DType::uint(1).unwrap(), [2, 2]).unwrap();
+        assert_eq!(render(&block, &[&[1, 2, 3, 40]]), ["[[ 1,  2], [ 3, 40]]"]);
+    }
+
+    #[test]
+    fn short_or_missing_bytes_never_panic() {
+        // A hand-built record whose field lies outside the element reads as zero.
+        let f8 = DType::float(8).unwrap();
+        let rec = DType::Record {
+            fields: vec![crate::dtype::Field::new("x", f8, 4)],
+            itemsize: 8,
+            aligned: false,
+        };
+        assert_eq!(render(&rec, &[&[0; 8]]), ["(0.,)"]);
     }
 }
