@@ -242,3 +242,52 @@ fn meshgrid_matches_numpy() {
     let [gi, gj] = meshgrid([&u, &v], Indexing::Ij).unwrap();
     assert_eq!((mi, mj), (gi, gj));
 }
+
+/// `a, a+k, …` while short of `b`, by counting: the reference for integer grid axes.
+fn counted(a: i64, b: i64, k: i64) -> Vec<i64> {
+    let mut v = Vec::new();
+    let mut x = a;
+    while (k > 0 && x < b) || (k < 0 && x > b) {
+        v.push(x);
+        x += k;
+    }
+    v
+}
+
+proptest::proptest! {
+    #[test]
+    fn integer_grids_match_a_counting_loop(
+        a in -20i64..20, b in -20i64..20,
+        k in proptest::prop_oneof![-7i64..0, 1i64..7],
+        c in -6i64..6, d in -6i64..6,
+    ) {
+        let (xs, ys) = (counted(a, b, k), counted(c, d, 1));
+        // NumPy's dense grid refuses a negative length, ceil((stop - start) / step) < 0.
+        let negative = |lo: i64, hi: i64, s: i64| (hi - lo) * s.signum() <= -s.abs();
+        match mgrid![a..b;k, c..d] {
+            Ok((i, j)) => {
+                proptest::prop_assert!(!negative(a, b, k) && !negative(c, d, 1));
+                proptest::prop_assert_eq!(i.shape(), &[xs.len(), ys.len()][..]);
+                for p in 0..xs.len() {
+                    for q in 0..ys.len() {
+                        proptest::prop_assert_eq!((i[[p, q]], j[[p, q]]), (xs[p], ys[q]));
+                    }
+                }
+                let (u, v) = (Array::from_vec(xs.clone()), Array::from_vec(ys.clone()));
+                let [gi, gj] = meshgrid([&u, &v], Indexing::Ij).unwrap();
+                proptest::prop_assert_eq!((gi, gj), (i, j));
+            }
+            Err(e) => {
+                proptest::prop_assert!(negative(a, b, k) || negative(c, d, 1));
+                proptest::prop_assert_eq!(e.to_string(), "negative dimensions are not allowed");
+            }
+        }
+        // The open grid never fails, and holds exactly the counted values.
+        let (i, j) = ogrid![a..b;k, c..d].unwrap();
+        proptest::prop_assert_eq!(i.to_vec(), xs.clone());
+        proptest::prop_assert_eq!(j.to_vec(), ys.clone());
+        proptest::prop_assert_eq!(i.shape(), &[xs.len(), 1][..]);
+        // One range: NumPy's arange.
+        proptest::prop_assert_eq!(mgrid![a..b;k].unwrap().to_vec(), xs);
+    }
+}

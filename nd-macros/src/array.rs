@@ -150,3 +150,48 @@ pub fn expand(input: TokenStream) -> TokenStream {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::expand;
+    use quote::quote;
+
+    #[test]
+    fn shape_and_leaves_in_c_order() {
+        // The input of `array![[1, 2, 3], [4, 5, 6]]`.
+        let t = expand(quote!([1, 2, 3], [4, 5, 6])).to_string();
+        assert!(t.contains("Axes < 2 >"), "{t}");
+        assert!(t.contains("[2 , 3]"), "{t}");
+        assert!(t.contains("vec ! [1 , 2 , 3 , 4 , 5 , 6]"), "{t}");
+        let t = expand(quote!()).to_string();
+        assert!(t.contains("Axes < 1 >") && t.contains("[0]"), "{t}");
+        let t = expand(quote!([],)).to_string();
+        assert!(t.contains("Axes < 2 >") && t.contains("[1 , 0]"), "{t}");
+    }
+
+    #[test]
+    fn ragged_and_malformed_literals_name_the_row() {
+        for (input, msg) in [
+            (
+                quote!([1, 2], [3]),
+                "row [1] has 1 elements but row [0] has 2",
+            ),
+            (
+                quote!([[1], [2]], [[3], [4, 5]]),
+                "row [1][1] has 2 elements but row [0][0] has 1",
+            ),
+            (
+                quote!([1, 2], 3),
+                "element [1] is a scalar but [0] is a row",
+            ),
+            (quote!(1, [2]), "element [1] is a row but [0] is a scalar"),
+            (quote!(0; 3), "repeat form is not supported"),
+            (quote!([[0; 2]]), "`[x; n]` is not supported"),
+            (quote!([[[[[[1]]]]]]), "nests 7 levels deep"),
+        ] {
+            let t = expand(input).to_string();
+            assert!(t.contains("compile_error"), "{t}");
+            assert!(t.contains(msg), "{msg}: {t}");
+        }
+    }
+}

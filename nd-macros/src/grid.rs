@@ -203,3 +203,41 @@ pub fn expand(input: TokenStream, kind: Kind) -> TokenStream {
         #builder.#finish().map(|[#(#names),*]| (#(#names,)*))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Kind, expand};
+    use quote::quote;
+
+    #[test]
+    fn literals_are_typed_and_forms_chosen() {
+        let t = expand(quote!(-100..100, 0.0..1.0;5j), Kind::Dense).to_string();
+        assert!(t.contains(". axis ((- 100i64) , 100i64 , 1i64)"), "{t}");
+        assert!(t.contains(". count_axis (0.0f64 , 1.0f64 , 5usize)"), "{t}");
+        assert!(t.contains(". mgrid ()"), "{t}");
+        let t = expand(quote!(..n;0.5), Kind::Open).to_string();
+        assert!(t.contains(". axis (0i64 , n , 0.5f64)"), "{t}");
+        assert!(t.ends_with(". single ()"), "{t}");
+        let t = expand(quote!(0..3,), Kind::Open).to_string();
+        assert!(t.contains(". ogrid ()"), "{t}");
+        let t = expand(quote!(0.0..1.0;(n)j), Kind::Open).to_string();
+        assert!(t.contains("identity :: < usize > (n)"), "{t}");
+    }
+
+    #[test]
+    fn token_level_mistakes_are_compile_errors() {
+        for (input, msg) in [
+            (quote!(0..10;0), "step cannot be zero"),
+            (quote!(0..=10), "ranges exclude their stop"),
+            (quote!(0..), "needs a stop"),
+            (quote!(5), "takes ranges"),
+            (quote!(0.0..1.0;2.5j), "whole number of points"),
+            (quote!(0.0..1.0;-5j), "count N ≥ 0"),
+            (quote!(), "needs at least one range"),
+        ] {
+            let t = expand(input, Kind::Dense).to_string();
+            assert!(t.contains("compile_error"), "{t}");
+            assert!(t.contains(msg), "{msg}: {t}");
+        }
+    }
+}

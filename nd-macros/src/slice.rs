@@ -170,3 +170,51 @@ pub fn expand(input: TokenStream) -> TokenStream {
         &::ndcore::slice::SliceBuilder::<#k, _, _, _>::start() #(#calls)* #finish
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::expand;
+    use quote::quote;
+
+    fn text(t: proc_macro2::TokenStream) -> String {
+        expand(t).to_string()
+    }
+
+    #[test]
+    fn entries_become_builder_calls() {
+        let t = text(quote!(1.., -1, ..;-2, NewAxis, ...));
+        assert!(t.contains("SliceBuilder :: < 5"), "{t}");
+        assert!(
+            t.contains(". range (:: core :: option :: Option :: Some (1isize)"),
+            "{t}"
+        );
+        assert!(t.contains(". index ((- 1isize))"), "{t}");
+        assert!(t.contains("(- 2isize)"), "{t}");
+        assert!(t.contains(". entry (NewAxis)"), "{t}");
+        assert!(t.contains(". ellipsis ()"), "{t}");
+        assert!(t.ends_with(". finish ()"), "{t}");
+    }
+
+    #[test]
+    fn inclusive_ranges_and_values() {
+        let t = text(quote!(a..=b;k, r;2, (0..3)));
+        assert!(t.contains(". range_inclusive (:: core :: option :: Option :: Some (:: ndcore :: slice :: bound (a))"), "{t}");
+        assert!(t.contains(". stepped (r , 2isize)"), "{t}");
+        assert!(t.contains(". entry (0 .. 3)"), "{t}");
+    }
+
+    #[test]
+    fn token_level_mistakes_are_compile_errors() {
+        for (input, msg) in [
+            (quote!(..;0), "slice step cannot be zero"),
+            (quote!(1..5;-0), "slice step cannot be zero"),
+            (quote!(..., 0, ...), "single ellipsis"),
+            (quote!(2;3), "an integer index has no step"),
+            (quote!(::2), "is written `a..b;k`"),
+        ] {
+            let t = text(input);
+            assert!(t.contains("compile_error"), "{t}");
+            assert!(t.contains(msg), "{msg}: {t}");
+        }
+    }
+}
