@@ -72,3 +72,20 @@ pub fn masked_1e6() -> Bench {
         black_box(black_box(&x).masked(&mask).unwrap());
     })
 }
+
+/// Row sums of a tall, narrow (1e6 × 4) matrix: a million reduced runs of 4 elements,
+/// where per-run overhead would dominate (NumPy: `x.sum(axis=1)`).
+pub fn sum_axis1_1e6x4() -> Bench {
+    let x = arange(4_000_000.0f64).into_shape([1_000_000, 4]).unwrap();
+    Box::new(move || {
+        black_box(black_box(&x).sum_axis(Axis(1)).unwrap());
+    })
+}
+
+/// Column sums of the same matrix: a million kept runs of 4 accumulated.
+pub fn sum_axis0_1e6x4() -> Bench {
+    let x = arange(4_000_000.0f64).into_shape([1_000_000, 4]).unwrap();
+    Box::new(move || {
+        black_box(black_box(&x).sum_axis(Axis(0)).unwrap());
+    })
+}
