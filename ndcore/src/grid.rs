@@ -523,3 +523,60 @@ where
     let lens: Vec<usize> = coords.iter().map(Vec::len).collect();
     sparse(&lens, coords, meshgrid_axis(indexing, K))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(start: GridValue, stop: GridValue, step: GridValue) -> AxisSpec {
+        AxisSpec {
+            start,
+            stop,
+            step: Step::Value(step),
+        }
+    }
+
+    #[test]
+    fn lengths_follow_pythons_ceil_of_the_quotient() {
+        use GridValue::{Float as F, Int as I};
+        // math.ceil((stop - start) / step) for a few signs and remainders.
+        assert_eq!(spec(I(0), I(10), I(3)).len().unwrap(), 4);
+        assert_eq!(spec(I(0), I(9), I(3)).len().unwrap(), 3);
+        assert_eq!(spec(I(10), I(0), I(-3)).len().unwrap(), 4);
+        assert_eq!(spec(I(0), I(10), I(-3)).len().unwrap(), -3);
+        assert_eq!(spec(I(5), I(0), I(1)).len().unwrap(), -5);
+        assert_eq!(spec(I(0), I(0), I(1)).len().unwrap(), 0);
+        // Exact for integers far beyond f64's 2^53.
+        assert_eq!(
+            spec(I(0), I(1 << 60), I(3)).len().unwrap(),
+            ((1i128 << 60) + 2) / 3
+        );
+        assert_eq!(spec(F(0.0), F(0.3), F(0.1)).len().unwrap(), 3);
+        assert_eq!(spec(I(0), I(3), F(0.7)).len().unwrap(), 5);
+        assert!(spec(I(0), I(3), I(0)).len().is_err());
+        assert!(spec(F(0.0), F(3.0), F(0.0)).len().is_err());
+        assert!(spec(F(0.0), F(f64::NAN), F(1.0)).len().is_err());
+        assert!(spec(F(0.0), F(f64::INFINITY), F(1.0)).len().is_err());
+        let count = AxisSpec {
+            start: I(0),
+            stop: I(1),
+            step: Step::Count(5),
+        };
+        assert_eq!((count.len().unwrap(), count.step_f64()), (5, 0.25));
+    }
+
+    #[test]
+    fn tiles_repeat_along_one_axis() {
+        let mut out = vec![0; 12];
+        tile_into(&mut out, &[2, 3, 2], 1, &[7, 8, 9]);
+        assert_eq!(out, vec![7, 7, 8, 8, 9, 9, 7, 7, 8, 8, 9, 9]);
+        tile_into(&mut out, &[2, 3, 2], 2, &[1, 2]);
+        assert_eq!(out, vec![1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2]);
+        tile_into(&mut out, &[2, 3, 2], 0, &[5, 6]);
+        assert_eq!(out, vec![5, 5, 5, 5, 5, 5, 6, 6, 6, 6, 6, 6]);
+        // Empty grids write nothing.
+        let mut none: Vec<i32> = vec![];
+        tile_into(&mut none, &[0, 3], 1, &[1, 2, 3]);
+        assert!(none.is_empty());
+    }
+}

@@ -21,6 +21,8 @@ import os
 # also removes them from this process's environment).
 for _var in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
     os.environ.pop(_var, None)
+# One thread, as nd runs: matrix products compare kernels, not core counts.
+os.environ["OPENBLAS_NUM_THREADS"] = "1"
 
 import argparse  # noqa: E402
 import json  # noqa: E402
@@ -33,6 +35,7 @@ import numpy as np  # noqa: E402
 
 import numpy_compare_ops  # noqa: E402  (element-wise cases)
 import numpy_compare_grid  # noqa: E402  (grid constructors)
+import numpy_compare_linalg  # noqa: E402  (matrix products)
 
 
 def sum_f64_1e7():
@@ -82,6 +85,7 @@ CASES = [
     ("masked_1e6", masked_1e6),
     *numpy_compare_ops.CASES,
     *numpy_compare_grid.CASES,
+    *numpy_compare_linalg.CASES,
 ]
 
 MIN_SAMPLES = 5

@@ -17,6 +17,7 @@
 mod elementwise;
 mod grid;
 mod harness;
+mod linalg;
 mod reduce;
 
 use std::hint::black_box;
@@ -54,6 +55,10 @@ const CASES: &[Case] = &[
     ("mgrid_200", Impl::Nd, grid::mgrid_200),
     ("mgrid_200", Impl::Loop, grid::mgrid_200_loop),
     ("ogrid_200", Impl::Nd, grid::ogrid_200),
+    ("matmul_f64_1000", Impl::Nd, linalg::matmul_f64_1000),
+    ("matmul_f64_2000", Impl::Nd, linalg::matmul_f64_2000),
+    ("paper_projection", Impl::Nd, linalg::paper_projection),
+    ("paper_projection", Impl::Loop, linalg::paper_projection_loop),
 ];
 
 /// Sum of 1e7 f64 `0, 1, 2, …` (NumPy: `np.arange(1e7).sum()`), as a plain loop: one
