@@ -15,6 +15,7 @@
 //! cumulative and arg-reduction kernels.
 
 use super::axes::reduced_shape;
+use super::blocks::{Block, for_each_block};
 use super::pairwise::Cascade;
 use crate::kernels::{Kernel, dispatch};
 use ndcore::engine::{IterOrder, Plan};
@@ -133,86 +134,74 @@ unsafe fn fold_lanes<T: Copy, F: Fold<T>>(
     }
 }
 
-/// One run folded into an accumulator, as a [`Kernel`] so that [`dispatch`] compiles the
-/// fold for the CPU's SIMD level (the fold, its loads and the pairwise sum all inline
-/// into `run`).
-struct RunKernel<'a, T: Copy, F: Fold<T>> {
+/// A block of runs of a full reduction, each folded and pushed onto the cascade, as a
+/// [`Kernel`] so that [`dispatch`] compiles the fold for the CPU's SIMD level (the fold,
+/// its loads and the pairwise sum all inline into `run`).
+struct AllKernel<'a, T: Copy, F: Fold<T>, C> {
     f: &'a F,
-    acc: F::Acc,
-    p: *const u8,
-    stride: isize,
-    len: usize,
+    cascade: &'a mut Cascade<F::Acc, C>,
+    block: Block<1>,
     _t: PhantomData<T>,
 }
 
-impl<T: Copy, F: Fold<T>> Kernel for RunKernel<'_, T, F> {
-    type Output = F::Acc;
-    #[inline(always)]
-    fn run(self) -> F::Acc {
-        // SAFETY: a RunKernel is only built in this module, from a run the loop engine
-        // hands out for an array of `T`s, which stays borrowed meanwhile.
-        unsafe { fold_one(self.f, self.acc, self.p, self.stride, self.len) }
-    }
-}
-
-/// `out[i] = out[i] ⊕ x[i]` over one run, as a [`Kernel`].
-struct LanesKernel<'a, T: Copy, F: Fold<T>> {
-    f: &'a F,
-    out: *mut u8,
-    os: isize,
-    x: *const u8,
-    xs: isize,
-    len: usize,
-    _t: PhantomData<T>,
-}
-
-impl<T: Copy, F: Fold<T>> Kernel for LanesKernel<'_, T, F> {
+impl<T: Copy, F: Fold<T>, C: Fn(F::Acc, F::Acc) -> F::Acc> Kernel for AllKernel<'_, T, F, C> {
     type Output = ();
     #[inline(always)]
     fn run(self) {
-        // SAFETY: a LanesKernel is only built in this module, from a run of a fresh result
-        // and of an input array the loop engine walks together.
-        unsafe { fold_lanes(self.f, self.out, self.os, self.x, self.xs, self.len) }
+        let b = self.block;
+        for r in 0..b.rows {
+            // SAFETY: an AllKernel is only built by `fold_all`, from a block of the plan
+            // of an array of `T`s that stays borrowed meanwhile.
+            let v =
+                unsafe { fold_one(self.f, self.f.identity(), b.row(r)[0], b.strides[0], b.len) };
+            self.cascade.push(v);
+        }
     }
 }
 
-/// Folds one run with the best SIMD level.
-#[inline]
-fn fold_run_dispatched<T: Copy, F: Fold<T>>(
-    f: &F,
-    acc: F::Acc,
-    p: *const u8,
-    stride: isize,
-    len: usize,
-) -> F::Acc {
-    dispatch(RunKernel {
-        f,
-        acc,
-        p,
-        stride,
-        len,
-        _t: PhantomData::<T>,
-    })
+/// A block of runs of an axis reduction (operands: result, input), as a [`Kernel`].
+struct AxesKernel<'a, T: Copy, F: Fold<T>> {
+    f: &'a F,
+    block: Block<2>,
+    _t: PhantomData<T>,
+}
+
+impl<T: Copy, F: Fold<T>> Kernel for AxesKernel<'_, T, F> {
+    type Output = ();
+    #[inline(always)]
+    fn run(self) {
+        let (f, b) = (self.f, self.block);
+        let [so, sx] = b.strides;
+        for r in 0..b.rows {
+            let [o, x] = b.row(r);
+            // SAFETY: an AxesKernel is only built by `fold_axes`, from a block of the plan
+            // of its fresh result (stride 0 on reduced axes) and the borrowed input.
+            unsafe {
+                if so == 0 {
+                    let o = o.cast::<F::Acc>();
+                    *o = fold_one(f, *o, x, sx, b.len);
+                } else {
+                    fold_lanes(f, o, so, x, sx, b.len);
+                }
+            }
+        }
+    }
 }
 
 /// Folds every element of `x` (NumPy's `axis=None`). Runs that the engine cannot merge
 /// are combined pairwise ([`Cascade`]), not one after another.
 pub(crate) fn fold_all<T: Element, D: Dimension, F: Fold<T>>(x: &ArrayRef<T, D>, f: F) -> F::Acc {
     let plan = Plan::<1>::new(x.shape(), [x.strides()], IterOrder::Memory);
-    let mut c = Cascade::new(f.identity(), |a, b| f.combine(a, b));
-    // SAFETY: the plan walks exactly x's elements, which are only read.
-    unsafe {
-        plan.for_each_run([x.as_ptr() as *mut u8], |r| {
-            c.push(fold_run_dispatched(
-                &f,
-                f.identity(),
-                r.ptrs[0],
-                r.strides[0],
-                r.len,
-            ))
+    let mut cascade = Cascade::new(f.identity(), |a, b| f.combine(a, b));
+    for_each_block(&plan, [x.as_ptr() as *mut u8], |block| {
+        dispatch(AllKernel {
+            f: &f,
+            cascade: &mut cascade,
+            block,
+            _t: PhantomData::<T>,
         })
-    };
-    c.finish().unwrap_or_else(|| f.identity())
+    });
+    cascade.finish().unwrap_or_else(|| f.identity())
 }
 
 /// Folds `x` over the axes where `mask` is true; the result keeps them with length 1
@@ -233,26 +222,13 @@ pub(crate) fn fold_axes<T: Element, D: Dimension, F: Fold<T>>(
     let os = out_strides(out.strides(), mask);
     let plan = Plan::<2>::new(x.shape(), [&os, x.strides()], IterOrder::Memory);
     let op = out.as_mut_ptr().cast::<u8>();
-    // SAFETY: `out` has x's shape with stride 0 on the reduced axes, so every index of x
-    // maps to an element of `out` (a fresh array, disjoint from x); x is only read.
-    unsafe {
-        plan.for_each_run([op, x.as_ptr() as *mut u8], |r| {
-            if r.strides[0] == 0 {
-                let o = r.ptrs[0].cast::<F::Acc>();
-                *o = fold_run_dispatched(&f, *o, r.ptrs[1], r.strides[1], r.len);
-            } else {
-                dispatch(LanesKernel {
-                    f: &f,
-                    out: r.ptrs[0],
-                    os: r.strides[0],
-                    x: r.ptrs[1],
-                    xs: r.strides[1],
-                    len: r.len,
-                    _t: PhantomData::<T>,
-                });
-            }
+    for_each_block(&plan, [op, x.as_ptr() as *mut u8], |block| {
+        dispatch(AxesKernel {
+            f: &f,
+            block,
+            _t: PhantomData::<T>,
         })
-    };
+    });
     out
 }
 
@@ -306,29 +282,20 @@ pub(crate) fn fold2_axes<T: Element, D: Dimension, F: Fold2<T>>(
         aux.as_ptr() as *mut u8,
         x.as_ptr() as *mut u8,
     ];
-    // SAFETY: `out` and `aux` have x's shape with stride 0 on the reduced axes, so every
-    // index of x maps to an element of each; `out` is fresh (disjoint from both), and
-    // `aux` and x are only read.
-    unsafe {
-        plan.for_each_run(ptrs, |r| {
-            dispatch(Fold2Kernel {
-                f: &f,
-                ptrs: r.ptrs,
-                strides: r.strides,
-                len: r.len,
-                _t: PhantomData::<T>,
-            })
+    for_each_block(&plan, ptrs, |block| {
+        dispatch(Fold2Kernel {
+            f: &f,
+            block,
+            _t: PhantomData::<T>,
         })
-    };
+    });
     out
 }
 
-/// One run of a [`Fold2`] over (result, auxiliary, input), as a [`Kernel`].
+/// A block of runs of a [`Fold2`] over (result, auxiliary, input), as a [`Kernel`].
 struct Fold2Kernel<'a, T: Copy, F: Fold2<T>> {
     f: &'a F,
-    ptrs: [*mut u8; 3],
-    strides: [isize; 3],
-    len: usize,
+    block: Block<3>,
     _t: PhantomData<T>,
 }
 
@@ -336,38 +303,40 @@ impl<T: Copy, F: Fold2<T>> Kernel for Fold2Kernel<'_, T, F> {
     type Output = ();
     #[inline(always)]
     fn run(self) {
-        let f = self.f;
-        let [o, a, p] = self.ptrs;
-        let [so, sa, sp] = self.strides;
+        let (f, b) = (self.f, self.block);
+        let [so, sa, sp] = b.strides;
         let (asz, tsz) = (
             std::mem::size_of::<F::Acc>() as isize,
             std::mem::size_of::<T>() as isize,
         );
-        let len = self.len;
-        // SAFETY: a Fold2Kernel is only built by `fold2_axes`, from a run of its fresh
-        // result, the auxiliary array laid out like it, and the input; loaders are called
-        // with `i < len`.
-        unsafe {
-            if so == 0 {
-                let o = o.cast::<F::Acc>();
-                let m = *a.cast::<F::Acc>();
-                *o = if sp == tsz {
-                    let p = p.cast::<T>();
-                    f.fold_run(*o, m, len, |i| *p.add(i))
+        let len = b.len;
+        for r in 0..b.rows {
+            let [o, a, p] = b.row(r);
+            // SAFETY: a Fold2Kernel is only built by `fold2_axes`, from a block of the plan
+            // of its fresh result, the auxiliary array laid out like it, and the input;
+            // loaders are called with `i < len`.
+            unsafe {
+                if so == 0 {
+                    let o = o.cast::<F::Acc>();
+                    let m = *a.cast::<F::Acc>();
+                    *o = if sp == tsz {
+                        let p = p.cast::<T>();
+                        f.fold_run(*o, m, len, |i| *p.add(i))
+                    } else {
+                        f.fold_run(*o, m, len, |i| *p.offset(i as isize * sp).cast::<T>())
+                    };
+                } else if so == asz && sa == asz && sp == tsz {
+                    let o = std::slice::from_raw_parts_mut(o.cast::<F::Acc>(), len);
+                    let a = std::slice::from_raw_parts(a.cast::<F::Acc>(), len);
+                    let p = std::slice::from_raw_parts(p.cast::<T>(), len);
+                    for ((oi, &ai), &xi) in o.iter_mut().zip(a).zip(p) {
+                        *oi = f.step(*oi, ai, xi);
+                    }
                 } else {
-                    f.fold_run(*o, m, len, |i| *p.offset(i as isize * sp).cast::<T>())
-                };
-            } else if so == asz && sa == asz && sp == tsz {
-                let o = std::slice::from_raw_parts_mut(o.cast::<F::Acc>(), len);
-                let a = std::slice::from_raw_parts(a.cast::<F::Acc>(), len);
-                let p = std::slice::from_raw_parts(p.cast::<T>(), len);
-                for ((oi, &ai), &xi) in o.iter_mut().zip(a).zip(p) {
-                    *oi = f.step(*oi, ai, xi);
-                }
-            } else {
-                for i in 0..len as isize {
-                    let oi = o.offset(i * so).cast::<F::Acc>();
-                    *oi = f.step(*oi, *a.offset(i * sa).cast(), *p.offset(i * sp).cast());
+                    for i in 0..len as isize {
+                        let oi = o.offset(i * so).cast::<F::Acc>();
+                        *oi = f.step(*oi, *a.offset(i * sa).cast(), *p.offset(i * sp).cast());
+                    }
                 }
             }
         }

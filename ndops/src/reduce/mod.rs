@@ -29,6 +29,7 @@
 //! ```
 
 mod axes;
+mod blocks;
 mod cumulative;
 mod engine;
 mod minmax;
