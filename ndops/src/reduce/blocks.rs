@@ -103,11 +103,11 @@ mod tests {
     use super::*;
     use ndcore::engine::IterOrder;
 
+    /// (offset, stride, len) of each run.
+    type Runs = Vec<(isize, isize, usize)>;
+
     /// Every run's (offset, stride, len), through blocks and through the engine's runs.
-    fn runs_both(
-        shape: &[usize],
-        s: &[isize],
-    ) -> (Vec<(isize, isize, usize)>, Vec<(isize, isize, usize)>) {
+    fn runs_both(shape: &[usize], s: &[isize]) -> (Runs, Runs) {
         let plan = Plan::<1>::new(shape, [s], IterOrder::Memory);
         let base = std::ptr::null_mut::<u8>().wrapping_add(1 << 20);
         let mut a = vec![];
