@@ -75,6 +75,18 @@ def masked_1e6():
     return lambda: x[mask]
 
 
+def sum_axis1_1e6x4():
+    """Row sums of a 1e6 x 4 float64 matrix (paperbench: sum_axis1_1e6x4)."""
+    x = np.arange(4_000_000, dtype=np.float64).reshape(1_000_000, 4)
+    return lambda: x.sum(axis=1)
+
+
+def sum_axis0_1e6x4():
+    """Column sums of a 1e6 x 4 float64 matrix (paperbench: sum_axis0_1e6x4)."""
+    x = np.arange(4_000_000, dtype=np.float64).reshape(1_000_000, 4)
+    return lambda: x.sum(axis=0)
+
+
 # (name shared with paperbench, setup). One line each.
 CASES = [
     ("sum_f64_1e7", sum_f64_1e7),
@@ -83,6 +95,8 @@ CASES = [
     ("var_f64_1e6", var_f64_1e6),
     ("max_f64_1e6", max_f64_1e6),
     ("masked_1e6", masked_1e6),
+    ("sum_axis1_1e6x4", sum_axis1_1e6x4),
+    ("sum_axis0_1e6x4", sum_axis0_1e6x4),
     *numpy_compare_ops.CASES,
     *numpy_compare_grid.CASES,
     *numpy_compare_linalg.CASES,
