@@ -4,7 +4,7 @@
 use super::{Array, ArrayBase, ArrayRef};
 use crate::dimension::Dimension;
 use crate::element::{CastTo, Element};
-use crate::engine::{IterOrder, Plan};
+use crate::engine::{IterOrder, Lane, Plan};
 use crate::error::{Error, Result};
 use crate::layout::Order;
 use crate::storage::OwnedRepr;
@@ -79,13 +79,18 @@ impl<T: Element, D: Dimension> ArrayRef<T, D> {
     pub fn fill(&mut self, value: T) {
         let plan = Plan::<1>::new(self.shape(), [self.strides()], IterOrder::Memory);
         // SAFETY: the plan walks exactly this array's elements, which the exclusive borrow
-        // lets us write.
+        // lets us write; a unit-stride run is `len` consecutive aligned elements, so it is
+        // a valid slice.
         unsafe {
-            plan.for_each_run([self.as_mut_ptr().cast()], |r| {
-                let mut p = r.ptrs[0];
-                for _ in 0..r.len {
-                    *p.cast::<T>() = value;
-                    p = p.wrapping_offset(r.strides[0]);
+            plan.for_each_run([self.as_mut_ptr().cast()], |r| match Lane::<T>::of(&r, 0) {
+                // A unit-stride run is a slice: `fill` compiles to vector stores.
+                Lane::Contiguous(p) => std::slice::from_raw_parts_mut(p, r.len).fill(value),
+                _ => {
+                    let mut p = r.ptrs[0];
+                    for _ in 0..r.len {
+                        *p.cast::<T>() = value;
+                        p = p.wrapping_offset(r.strides[0]);
+                    }
                 }
             })
         }
@@ -156,14 +161,31 @@ impl<T: Element, D: Dimension> ArrayRef<T, D> {
         );
         let bp = b.as_ptr() as *mut u8;
         // SAFETY: the plan walks this array's elements (exclusively borrowed, written) and
-        // the broadcast view's (read) in step; a `&mut self` cannot alias `other`.
+        // the broadcast view's (read) in step; a `&mut self` cannot alias `other`. A
+        // unit-stride run is `len` consecutive aligned elements: a valid slice.
         unsafe {
             plan.for_each_run([self.as_mut_ptr().cast(), bp], |r| {
-                let (mut p, mut q) = (r.ptrs[0], r.ptrs[1]);
-                for _ in 0..r.len {
-                    f(&mut *p.cast::<T>(), &*q.cast::<U>());
-                    p = p.wrapping_offset(r.strides[0]);
-                    q = q.wrapping_offset(r.strides[1]);
+                // Unit-stride runs as slices, so simple kernels vectorize.
+                match (Lane::<T>::of(&r, 0), Lane::<U>::of(&r, 1)) {
+                    (Lane::Contiguous(p), Lane::Contiguous(q)) => {
+                        let a = std::slice::from_raw_parts_mut(p, r.len);
+                        let b = std::slice::from_raw_parts(q.cast_const(), r.len);
+                        a.iter_mut().zip(b).for_each(|(x, y)| f(x, y));
+                    }
+                    (Lane::Contiguous(p), Lane::Scalar(q)) => {
+                        let y = &*q.cast_const();
+                        std::slice::from_raw_parts_mut(p, r.len)
+                            .iter_mut()
+                            .for_each(|x| f(x, y));
+                    }
+                    _ => {
+                        let (mut p, mut q) = (r.ptrs[0], r.ptrs[1]);
+                        for _ in 0..r.len {
+                            f(&mut *p.cast::<T>(), &*q.cast::<U>());
+                            p = p.wrapping_offset(r.strides[0]);
+                            q = q.wrapping_offset(r.strides[1]);
+                        }
+                    }
                 }
             })
         }
