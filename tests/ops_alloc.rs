@@ -21,12 +21,12 @@ static SERIAL: Mutex<()> = Mutex::new(());
 // allocates nothing while recording is on (the vector's capacity is reserved first).
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if ON.load(Ordering::Relaxed) && layout.size() >= 4096 {
-            if let Ok(mut v) = SIZES.try_lock() {
-                if v.len() < v.capacity() {
-                    v.push(layout.size());
-                }
-            }
+        if ON.load(Ordering::Relaxed)
+            && layout.size() >= 4096
+            && let Ok(mut v) = SIZES.try_lock()
+            && v.len() < v.capacity()
+        {
+            v.push(layout.size());
         }
         // SAFETY: the caller's layout is forwarded unchanged.
         unsafe { System.alloc(layout) }

@@ -237,7 +237,7 @@ fn comparisons_give_bool_arrays() {
     // `==` stays whole-array equality.
     assert!(x == arange(5i64));
     let r: &ArrayRef<i64, Ix1> = &x;
-    assert_eq!(r.le(0).unwrap().to_vec()[0], true);
+    assert!(r.le(0).unwrap().to_vec()[0]);
     let both = &x.gt(0).unwrap() & &x.lt(3).unwrap();
     assert_eq!(both.to_vec(), vec![false, true, true, false, false]);
     assert_eq!((!both).to_vec(), vec![true, false, false, true, true]);

@@ -3,7 +3,9 @@
 //! Floats follow IEEE and the C library as NumPy does; where NumPy defines its own
 //! behaviour it is spelled out here: `maximum`/`minimum` propagate nan and, between equal
 //! values such as `-0.0` and `0.0`, return the second argument (x86's `maxpd`, which
-//! NumPy's loops use); `fmax`/`fmin` ignore a nan and return the first argument on ties;
+//! NumPy's loops use); `fmax`/`fmin` ignore a nan and also return the second argument on
+//! ties (NumPy's vector loops do; its scalar tail loop calls C's `fmax`, so NumPy itself
+//! answers either way for `±0.0` depending on the position in the array);
 //! `sign(nan)` is nan and `sign(-0.0)` is `0.0`; `rint`/`round` round half to even.
 //! Integers wrap (`abs(MIN) == MIN`, `square` overflows silently), and division by zero
 //! gives 0 (`fmod`), as in NumPy.
@@ -136,9 +138,9 @@ macro_rules! float_elem {
             #[inline(always)]
             fn minimum(a: $t, b: $t) -> $t { if a < b || a.is_nan() { a } else { b } }
             #[inline(always)]
-            fn fmax(a: $t, b: $t) -> $t { if b > a || a.is_nan() { b } else { a } }
+            fn fmax(a: $t, b: $t) -> $t { if a > b || b.is_nan() { a } else { b } }
             #[inline(always)]
-            fn fmin(a: $t, b: $t) -> $t { if b < a || a.is_nan() { b } else { a } }
+            fn fmin(a: $t, b: $t) -> $t { if a < b || b.is_nan() { a } else { b } }
             #[inline(always)]
             fn fmod(a: $t, b: $t) -> $t { a % b }
             #[inline(always)]
@@ -186,11 +188,11 @@ macro_rules! float_elem {
             #[inline(always)]
             fn tanh(x: $t) -> $t { x.tanh() }
             #[inline(always)]
-            fn arcsinh(x: $t) -> $t { x.asinh() }
+            fn arcsinh(x: $t) -> $t { libm::$t::asinh(x) }
             #[inline(always)]
-            fn arccosh(x: $t) -> $t { x.acosh() }
+            fn arccosh(x: $t) -> $t { libm::$t::acosh(x) }
             #[inline(always)]
-            fn arctanh(x: $t) -> $t { x.atanh() }
+            fn arctanh(x: $t) -> $t { libm::$t::atanh(x) }
             #[inline(always)]
             fn rint(x: $t) -> $t { x.round_ties_even() }
             #[inline(always)]
@@ -208,6 +210,35 @@ macro_rules! float_elem {
     )*};
 }
 float_elem!(f32 f64);
+
+/// The C library's inverse hyperbolic functions. Rust's `f64::asinh` and friends are
+/// computed in Rust with formulas that overflow for huge inputs (`asinh(f64::MAX)` is inf);
+/// NumPy calls the C library, and so do these.
+mod libm {
+    macro_rules! c_math {
+        ($($t:ident: $($name:ident = $c:ident),*;)*) => {$(
+            pub(super) mod $t {
+                mod c {
+                    unsafe extern "C" {
+                        $(pub(super) fn $c(x: $t) -> $t;)*
+                    }
+                }
+                $(
+                    #[inline(always)]
+                    pub(crate) fn $name(x: $t) -> $t {
+                        // SAFETY: a pure C math function on a float value; any input,
+                        // nan and infinities included, is defined.
+                        unsafe { c::$c(x) }
+                    }
+                )*
+            }
+        )*};
+    }
+    c_math! {
+        f64: asinh = asinh, acosh = acosh, atanh = atanh;
+        f32: asinh = asinhf, acosh = acoshf, atanh = atanhf;
+    }
+}
 
 macro_rules! int_elem {
     ($($t:ident $recip_zero:expr;)*) => {$(
@@ -317,6 +348,7 @@ mod tests {
         );
         assert!(<f64 as Num>::maximum(1.0, f64::NAN).is_nan());
         assert_eq!(<f64 as Num>::fmax(1.0, f64::NAN), 1.0);
+        assert_eq!(<f64 as Num>::fmax(-0.0, 0.0).to_bits(), 0.0f64.to_bits());
         assert_eq!(<f64 as Num>::fmax(f64::NAN, 1.0), 1.0);
         assert_eq!(<f64 as Float>::rint(2.5), 2.0);
         assert_eq!(<f64 as Float>::rint(-0.5).to_bits(), (-0.0f64).to_bits());
