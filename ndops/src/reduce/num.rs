@@ -28,6 +28,12 @@ pub(crate) use sealed::SumRun;
 
 /// The accumulator types (`i64`, `u64`, `f32`, `f64`): the arithmetic a sum or product
 /// needs. Integer arithmetic wraps, as NumPy's does.
+///
+/// ```
+/// use ndops::reduce::Accumulator;
+/// assert_eq!(i64::MAX.add(1), i64::MIN);
+/// assert_eq!(<f64 as Accumulator>::ONE.mul(2.5), 2.5);
+/// ```
 pub trait Accumulator: Element + Sealed + SumRun {
     /// `0`.
     const ZERO: Self;
@@ -78,6 +84,12 @@ macro_rules! int_acc {
 int_acc!(i64, u64);
 
 /// Float accumulators (`f32`, `f64`): what means and variances need beyond sums.
+///
+/// ```
+/// use ndops::reduce::FloatAcc;
+/// assert_eq!(9.0f64.sqrt(), 3.0);
+/// assert!(<f32 as FloatAcc>::NAN.is_nan());
+/// ```
 pub trait FloatAcc: Accumulator {
     /// `-0.0`: the additive identity that keeps a sum of `-0.0` at `-0.0`.
     const NEG_ZERO: Self;
@@ -130,12 +142,27 @@ float_acc!(f32, f64);
 
 /// Element types that sum and multiply (NumPy's numeric and boolean dtypes), and the type
 /// their sums are kept in.
+///
+/// ```
+/// use ndcore::prelude::*;
+/// use ndops::reduce::{Reduce, SumOf};
+/// // NumPy: np.array([200, 100], dtype=np.uint8).sum() == 300 (uint64)
+/// let s: SumOf<u8> = Array::from_vec(vec![200u8, 100]).sum();
+/// assert_eq!(s, 300u64);
+/// ```
 pub trait Summable: Element + CastTo<Self::Sum> + Sealed {
     /// The type of `sum`, `prod`, `cumsum` and `cumprod` results.
     type Sum: Accumulator;
 }
 
 /// Element types that average (numbers and booleans), and the float type of the result.
+///
+/// ```
+/// use ndcore::prelude::*;
+/// use ndops::reduce::Reduce;
+/// assert_eq!(Array::from_vec(vec![true, false]).mean(), 0.5f64);
+/// assert_eq!(Array::from_vec(vec![1.0f32, 2.0]).mean(), 1.5f32);
+/// ```
 pub trait Averageable: Element + CastTo<Self::Mean> + Sealed {
     /// The type of `mean`, `var` and `std` results: `f32` for `f32`, else `f64`.
     type Mean: FloatAcc;
@@ -164,6 +191,14 @@ kinds! {
 /// Element types with an order for `min`/`max`/`argmin`/`argmax`: numbers and booleans.
 /// Floats follow NumPy: a nan anywhere makes the result nan (and `argmax` points at the
 /// first nan).
+///
+/// ```
+/// use ndcore::prelude::*;
+/// use ndops::reduce::Reduce;
+/// let x = Array::from_vec(vec![1.0, f64::NAN, 3.0, f64::NAN]);
+/// assert!(x.max().unwrap().is_nan());
+/// assert_eq!(x.argmin().unwrap(), 1);
+/// ```
 pub trait MinMax: Element + PartialOrd + Sealed {
     /// The identity of `max` (the smallest value; `-inf` for floats).
     const LOWEST: Self;

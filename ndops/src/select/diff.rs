@@ -8,6 +8,12 @@ use ndcore::{Array, ArrayRef, Axis, Dimension, Element, Error};
 
 /// Element types with a difference: `later - earlier`, wrapping for integers (as NumPy),
 /// `!=` for booleans (NumPy's `diff` of a boolean array uses `not_equal`).
+///
+/// ```
+/// use ndops::select::Difference;
+/// assert_eq!(u8::difference(1, 5), 252);
+/// assert!(bool::difference(true, false));
+/// ```
 pub trait Difference: Element {
     /// `later - earlier`.
     fn difference(later: Self, earlier: Self) -> Self;

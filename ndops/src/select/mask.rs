@@ -59,6 +59,16 @@ pub(crate) fn masked<T: Element, D: Dimension, E: Dimension>(
 }
 
 /// Where masked assignment takes its values from: one value, or a 0-d or 1-d array.
+///
+/// ```
+/// use ndcore::prelude::*;
+/// use ndops::select::Select;
+/// let mut x = arange(3i64);
+/// let m = Array::from_vec(vec![true, false, true]);
+/// x.masked_assign(&m, 9).unwrap(); // a scalar
+/// x.masked_assign(&m, &Array::from_vec(vec![4, 5])).unwrap(); // an array
+/// assert_eq!(x.to_vec(), vec![4, 1, 5]);
+/// ```
 pub trait MaskValues<T> {
     /// The values as NumPy reads them: a scalar, or an array (C order).
     #[doc(hidden)]
