@@ -1,28 +1,9 @@
 //! `where_(cond, a, b)`: NumPy's three-argument `np.where`, broadcasting all three.
 
+use crate::broadcast::broadcast_shapes;
 use ndcore::engine::{IterOrder, Plan};
 use ndcore::error::Result;
-use ndcore::{Array, ArrayRef, DimMax, Dimension, Element, Error};
-
-/// The broadcast shape of `shapes` (NumPy's rules), or NumPy's error naming them all.
-pub(crate) fn broadcast_all(shapes: &[&[usize]]) -> Result<Vec<usize>> {
-    let nd = shapes.iter().map(|s| s.len()).max().unwrap_or(0);
-    let mut out = vec![1usize; nd];
-    for s in shapes {
-        let lead = nd - s.len();
-        for (k, &n) in s.iter().enumerate() {
-            let o = &mut out[lead + k];
-            if *o == 1 {
-                *o = n;
-            } else if n != 1 && n != *o {
-                return Err(Error::Broadcast {
-                    shapes: shapes.iter().map(|s| s.to_vec()).collect(),
-                });
-            }
-        }
-    }
-    Ok(out)
-}
+use ndcore::{Array, ArrayRef, DimMax, Dimension, Element};
 
 /// The rank of `where_(cond, a, b)`: the largest of the three, known at compile time for
 /// static ranks.
@@ -57,7 +38,7 @@ where
     Db: Dimension,
     <Dc as DimMax<Da>>::Output: DimMax<Db>,
 {
-    let shape = broadcast_all(&[cond.shape(), a.shape(), b.shape()])?;
+    let shape = broadcast_shapes(&[cond.shape(), a.shape(), b.shape()])?;
     let dim = WhereDim::<Dc, Da, Db>::from_slice(&shape)?;
     let (c, av, bv) = (
         cond.broadcast_to(shape.as_slice())?,
