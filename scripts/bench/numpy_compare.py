@@ -87,9 +87,31 @@ def sum_axis0_1e6x4():
     return lambda: x.sum(axis=0)
 
 
+def iter_sum_1e6():
+    """Sum of a C-contiguous 1000x1000 float64 matrix (paperbench: iter_sum_1e6)."""
+    x = np.arange(1_000_000, dtype=np.float64).reshape(1000, 1000)
+    return lambda: x.sum()
+
+
+def iter_sum_transposed_1e6():
+    """Sum of the transpose x.T (paperbench: iter_sum_transposed_1e6); NumPy walks it in
+    memory order."""
+    x = np.arange(1_000_000, dtype=np.float64).reshape(1000, 1000)
+    return lambda: x.T.sum()
+
+
+def iter_sum_sliced_1e6():
+    """Sum of x[::2, ::2] of a 2000x2000 float64 matrix (paperbench: iter_sum_sliced_1e6)."""
+    x = np.arange(4_000_000, dtype=np.float64).reshape(2000, 2000)
+    return lambda: x[::2, ::2].sum()
+
+
 # (name shared with paperbench, setup). One line each.
 CASES = [
     ("sum_f64_1e7", sum_f64_1e7),
+    ("iter_sum_1e6", iter_sum_1e6),
+    ("iter_sum_transposed_1e6", iter_sum_transposed_1e6),
+    ("iter_sum_sliced_1e6", iter_sum_sliced_1e6),
     ("sum_axis0_1000x1000", sum_axis0_1000x1000),
     ("sum_axis1_1000x1000", sum_axis1_1000x1000),
     ("var_f64_1e6", var_f64_1e6),

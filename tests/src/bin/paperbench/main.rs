@@ -17,6 +17,7 @@
 mod elementwise;
 mod grid;
 mod harness;
+mod iteration;
 mod linalg;
 mod reduce;
 
@@ -28,6 +29,12 @@ use harness::{Bench, Case, Impl};
 #[rustfmt::skip]
 const CASES: &[Case] = &[
     ("sum_f64_1e7", Impl::Loop, sum_f64_1e7_loop),
+    ("iter_sum_1e6", Impl::Nd, iteration::iter_sum_1e6),
+    ("iter_sum_1e6", Impl::Loop, iteration::iter_sum_1e6_loop),
+    ("iter_sum_transposed_1e6", Impl::Nd, iteration::iter_sum_transposed_1e6),
+    ("iter_sum_transposed_1e6", Impl::Loop, iteration::iter_sum_transposed_1e6_loop),
+    ("iter_sum_sliced_1e6", Impl::Nd, iteration::iter_sum_sliced_1e6),
+    ("iter_sum_sliced_1e6", Impl::Loop, iteration::iter_sum_sliced_1e6_loop),
     ("sum_f64_1e7", Impl::Nd, reduce::sum_f64_1e7),
     ("sum_axis0_1000x1000", Impl::Nd, reduce::sum_axis0_1000x1000),
     ("sum_axis0_1000x1000", Impl::Loop, reduce::sum_axis0_1000x1000_loop),
