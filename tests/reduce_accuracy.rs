@@ -134,10 +134,67 @@ fn tenths_sum_like_numpy_not_like_a_loop() {
         "{}",
         y.sum()
     );
-    // Along axis 0 of a matrix (rows accumulated), the result is NumPy's too: sequential
-    // over rows, pairwise within none; 1000 rows of 0.1 stay within 1000 ulps.
+    // Along axis 0 of a matrix, rows are combined pairwise too (NumPy adds them in
+    // order): 1000 rows of 0.1 stay within a few ulps of 100.
     let m = Array::full([1000, 3], 0.1f64);
     for s in m.sum_axis(Axis(0)).unwrap().iter() {
-        assert!((s - 100.0).abs() < 1e-11);
+        assert!((s - 100.0).abs() < 1e-13, "{s}");
+    }
+}
+
+#[test]
+fn rows_combined_pairwise_stay_exact_on_integers() {
+    // Integer-valued floats: every partial sum is exact, so any order must give the naive
+    // column sums; covers groups of 8 rows, odd tails and several merge levels.
+    for (rows, cols) in [
+        (9usize, 3usize),
+        (17, 1),
+        (64, 4),
+        (100, 5),
+        (1000, 7),
+        (1025, 2),
+    ] {
+        let x = Array::from_fn([rows, cols], |i| ((i[0] * 31 + i[1] * 7) % 13) as f64 - 6.0);
+        let want: Vec<f64> = (0..cols)
+            .map(|j| (0..rows).map(|r| x[[r, j]]).sum())
+            .collect();
+        assert_eq!(x.sum_axis(Axis(0)).unwrap().to_vec(), want, "{rows}x{cols}");
+        let means: Vec<f64> = want.iter().map(|s| s / rows as f64).collect();
+        assert_eq!(x.mean_axes(&[0], true).unwrap().to_vec(), means);
+        // Reversed rows and a strided view of the same data.
+        let rev = x.slice(&[Slice::new(None, None, -1).into(), SliceInfoElem::FULL]);
+        assert_eq!(rev.sum_axis(Axis(0)).unwrap().to_vec(), want);
+        let y = Array::from_fn([rows, 2, cols], |i| x[[i[0], i[2]]] * (i[1] as f64 + 1.0));
+        let s = y.sum_axes(&[0], false).unwrap();
+        let w2: Vec<f64> = [1.0, 2.0]
+            .iter()
+            .flat_map(|k| want.iter().map(move |w| w * k))
+            .collect();
+        assert_eq!(s.to_vec(), w2);
+    }
+}
+
+#[test]
+fn axis0_sums_are_pairwise_not_sequential() {
+    // 100_003 rows of 3 ill-conditioned columns: NumPy adds rows one after another; nd
+    // combines them pairwise and stays within the pairwise bound of each column.
+    let n = 100_003;
+    let cols: Vec<Vec<f64>> = (0..3)
+        .map(|k| ill_conditioned(n + k)[..n].to_vec())
+        .collect();
+    let x = Array::from_fn([n, 3], |i| cols[i[1]][i[0]]);
+    let got = x.sum_axis(Axis(0)).unwrap();
+    for (j, col) in cols.iter().enumerate() {
+        let exact = neumaier(col.iter().copied());
+        let abs_sum: f64 = col.iter().map(|v| v.abs()).sum();
+        let err = (got[j] - exact).abs();
+        assert!(err <= 32.0 * f64::EPSILON * abs_sum, "column {j}: {err:e}");
+    }
+    // Where a sequential sum drifts (a million tenths), rows combined pairwise do not.
+    let t = Array::full([1_000_000, 3], 0.1f64);
+    let seq = (0..1_000_000).fold(0.0f64, |s, _| s + 0.1);
+    assert!((seq - 100_000.0).abs() > 1e-6);
+    for v in t.sum_axis(Axis(0)).unwrap().iter() {
+        assert!((v - 100_000.0).abs() < 1e-8, "{v}");
     }
 }

@@ -34,6 +34,7 @@ impl<T: CastTo<A> + Copy, A: Accumulator> Fold<T> for SumFold<A> {
     fn combine(&self, a: A, b: A) -> A {
         a.add(b)
     }
+    const PAIRWISE_ROWS: bool = A::FLOAT;
     #[inline(always)]
     fn fold_run<L: Fn(usize) -> T + Copy>(&self, acc: A, len: usize, load: L) -> A {
         acc.add(A::sum_run(len, move |i| load(i).cast_to()))
