@@ -10,8 +10,11 @@
 //!
 //! Result types are NumPy's ([`Summable`], [`Averageable`]): sums of integers and booleans
 //! are `i64`/`u64` and wrap on overflow like NumPy's; means of integers are `f64`.
-//! Float sums are pairwise, bit for bit NumPy's algorithm along a run (see `pairwise`), so
-//! results agree with NumPy's to the last bit or within a few ulps.
+//! Float sums are pairwise, bit for bit NumPy's algorithm along a run, so results agree
+//! with NumPy's to the last bit; where NumPy adds whole rows one after another (a reduced
+//! outer axis, `x.sum(axis=0)` of more than 32 rows), nd combines them pairwise too, which
+//! is more accurate and so may differ from NumPy in the last bits. Float products
+//! multiply in order, as NumPy's.
 //!
 //! Differences from NumPy: no warnings (an empty `mean` is just nan, as NumPy's value); a
 //! 0-d array has no axis 0 (NumPy accepts `axis=0` there for backward compatibility);
