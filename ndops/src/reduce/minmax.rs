@@ -2,6 +2,7 @@
 
 use super::engine::{Fold, fold_all, fold_axes};
 use super::num::{MinMax, max_nan, min_nan};
+use crate::kernels::{Kernel, dispatch};
 use ndcore::engine::{IterOrder, Plan};
 use ndcore::error::Result;
 use ndcore::{Array, ArrayRef, Axis, Dimension, Error, IxDyn};
@@ -175,6 +176,68 @@ fn arg_scan<T: MinMax>(mut it: impl Iterator<Item = T>, e: Extreme) -> usize {
     at
 }
 
+/// The index of the first extreme of a non-empty slice, or of its first nan, in one
+/// vectorized pass: each block of [`ARG_BLOCK`] values gets its extreme in 8 lanes (and a
+/// nan flag); the first block that improves on the best so far holds the first
+/// occurrence, which a short scan of that block finds.
+#[inline(always)]
+fn arg_slice<T: MinMax>(s: &[T], identity: T, better: impl Fn(T, T) -> bool + Copy) -> usize {
+    let Some(&first) = s.first() else { return 0 };
+    if first.is_nan() {
+        return 0;
+    }
+    let (mut best, mut best_block) = (first, 0);
+    for (bi, chunk) in s.chunks(ARG_BLOCK).enumerate() {
+        let mut m = [identity; 8];
+        let mut nan = [false; 8];
+        let mut parts = chunk.chunks_exact(8);
+        for c in &mut parts {
+            for j in 0..8 {
+                m[j] = if better(c[j], m[j]) { c[j] } else { m[j] };
+                nan[j] |= c[j].is_nan();
+            }
+        }
+        let mut bm = identity;
+        let mut any_nan = nan.iter().any(|&b| b);
+        for &x in m.iter().chain(parts.remainder()) {
+            any_nan |= x.is_nan();
+            if better(x, bm) {
+                bm = x;
+            }
+        }
+        if any_nan {
+            let at = chunk.iter().position(|x| x.is_nan()).unwrap_or(0);
+            return bi * ARG_BLOCK + at;
+        }
+        if better(bm, best) {
+            best = bm;
+            best_block = bi;
+        }
+    }
+    let start = best_block * ARG_BLOCK;
+    start + s[start..].iter().position(|&x| x == best).unwrap_or(0)
+}
+
+/// Values per block of [`arg_slice`].
+const ARG_BLOCK: usize = 256;
+
+/// [`arg_slice`] as a [`Kernel`], compiled for the CPU's SIMD level by [`dispatch`].
+struct ArgKernel<'a, T> {
+    s: &'a [T],
+    e: Extreme,
+}
+
+impl<T: MinMax> Kernel for ArgKernel<'_, T> {
+    type Output = usize;
+    #[inline(always)]
+    fn run(self) -> usize {
+        match self.e {
+            Extreme::Min => arg_slice(self.s, T::HIGHEST, |a, b| a < b),
+            Extreme::Max => arg_slice(self.s, T::LOWEST, |a, b| a > b),
+        }
+    }
+}
+
 pub(crate) fn arg_all<T: MinMax, D: Dimension>(x: &ArrayRef<T, D>, e: Extreme) -> Result<usize> {
     if x.size() == 0 {
         return Err(Error::Value(format!(
@@ -183,7 +246,7 @@ pub(crate) fn arg_all<T: MinMax, D: Dimension>(x: &ArrayRef<T, D>, e: Extreme) -
         )));
     }
     Ok(match x.as_slice() {
-        Some(s) => arg_scan(s.iter().copied(), e),
+        Some(s) => dispatch(ArgKernel { s, e }),
         None => arg_scan(x.iter().copied(), e),
     })
 }
@@ -224,7 +287,7 @@ pub(crate) fn arg_axis<T: MinMax, D: Dimension>(
         let v: Vec<i64> = x
             .lanes(Axis(axis))
             .map(|l| match l.as_slice() {
-                Some(s) => arg_scan(s.iter().copied(), e) as i64,
+                Some(s) => dispatch(ArgKernel { s, e }) as i64,
                 None => arg_scan(l.iter().copied(), e) as i64,
             })
             .collect();
@@ -273,4 +336,37 @@ pub(crate) fn arg_axis<T: MinMax, D: Dimension>(
         };
     }
     Ok(idx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocked_arg_matches_the_plain_scan() {
+        // Long enough for many blocks; repeated extremes, and nans in various blocks.
+        for n in [1usize, 7, 255, 256, 257, 1000, 5000] {
+            let base: Vec<f64> = (0..n).map(|i| ((i * 7919) % 251) as f64).collect();
+            let mut cases = vec![base.clone()];
+            for at in [0, n / 2, n - 1] {
+                let mut v = base.clone();
+                v[at] = f64::NAN;
+                cases.push(v);
+            }
+            for v in cases {
+                for e in [Extreme::Min, Extreme::Max] {
+                    let want = arg_scan(v.iter().copied(), e);
+                    let got = ArgKernel { s: &v, e }.run();
+                    assert_eq!(got, want, "n = {n}");
+                }
+            }
+            let ints: Vec<i64> = base.iter().map(|&x| x as i64 - 125).collect();
+            for e in [Extreme::Min, Extreme::Max] {
+                assert_eq!(
+                    ArgKernel { s: &ints, e }.run(),
+                    arg_scan(ints.iter().copied(), e)
+                );
+            }
+        }
+    }
 }

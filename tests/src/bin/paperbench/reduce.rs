@@ -89,3 +89,19 @@ pub fn sum_axis0_1e6x4() -> Bench {
         black_box(black_box(&x).sum_axis(Axis(0)).unwrap());
     })
 }
+
+/// `x.argmax()` of 1e6 f64 (first maximum, or first nan).
+pub fn argmax_f64_1e6() -> Bench {
+    let x = arange(1_000_000.0f64);
+    Box::new(move || {
+        black_box(black_box(&x).argmax().unwrap());
+    })
+}
+
+/// `x.cumsum()` of 1e6 f64.
+pub fn cumsum_f64_1e6() -> Bench {
+    let x = arange(1_000_000.0f64);
+    Box::new(move || {
+        black_box(black_box(&x).cumsum());
+    })
+}
