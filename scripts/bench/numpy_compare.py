@@ -106,6 +106,18 @@ def iter_sum_sliced_1e6():
     return lambda: x[::2, ::2].sum()
 
 
+def argmax_f64_1e6():
+    """argmax of 1e6 float64 (paperbench: argmax_f64_1e6)."""
+    x = np.arange(1_000_000, dtype=np.float64)
+    return lambda: x.argmax()
+
+
+def cumsum_f64_1e6():
+    """cumsum of 1e6 float64 (paperbench: cumsum_f64_1e6)."""
+    x = np.arange(1_000_000, dtype=np.float64)
+    return lambda: x.cumsum()
+
+
 # (name shared with paperbench, setup). One line each.
 CASES = [
     ("sum_f64_1e7", sum_f64_1e7),
@@ -119,6 +131,8 @@ CASES = [
     ("masked_1e6", masked_1e6),
     ("sum_axis1_1e6x4", sum_axis1_1e6x4),
     ("sum_axis0_1e6x4", sum_axis0_1e6x4),
+    ("argmax_f64_1e6", argmax_f64_1e6),
+    ("cumsum_f64_1e6", cumsum_f64_1e6),
     *numpy_compare_ops.CASES,
     *numpy_compare_grid.CASES,
     *numpy_compare_linalg.CASES,

@@ -44,6 +44,8 @@ const CASES: &[Case] = &[
     ("masked_1e6", Impl::Nd, reduce::masked_1e6),
     ("sum_axis1_1e6x4", Impl::Nd, reduce::sum_axis1_1e6x4),
     ("sum_axis0_1e6x4", Impl::Nd, reduce::sum_axis0_1e6x4),
+    ("argmax_f64_1e6", Impl::Nd, reduce::argmax_f64_1e6),
+    ("cumsum_f64_1e6", Impl::Nd, reduce::cumsum_f64_1e6),
     ("fx_1e5", Impl::Nd, elementwise::fx_1e5),
     ("fx_1e5", Impl::Loop, elementwise::fx_1e5_loop),
     ("fx_1e7", Impl::Nd, elementwise::fx_1e7),
