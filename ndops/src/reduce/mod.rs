@@ -40,6 +40,8 @@ mod moments;
 mod num;
 mod pairwise;
 mod sum;
+#[cfg(test)]
+mod tests;
 
 pub use num::{Accumulator, Averageable, FloatAcc, MinMax, Summable};
 

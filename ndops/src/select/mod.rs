@@ -10,6 +10,8 @@ mod join;
 mod mask;
 mod nonzero;
 mod take;
+#[cfg(test)]
+mod tests;
 mod where_;
 
 pub use diff::Difference;
