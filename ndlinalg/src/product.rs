@@ -75,7 +75,8 @@ where
     DB: Dimension,
 {
     let s = b.ndim();
-    let b = if s >= 2 {
+    // A 0-d operand multiplies (NumPy's inner does not reorder the other's axes then).
+    let b = if s >= 2 && a.ndim() > 0 {
         b.swapped_axes(s - 2, s - 1)?
     } else {
         b.view()

@@ -411,6 +411,12 @@ fn static_ranks_are_inferred() {
     let zero_d = Array::from_shape_vec([], vec![2.0f64]).unwrap();
     let scaled: Array2<f64> = dot(&zero_d, &a).unwrap();
     assert_eq!(scaled.to_vec(), vec![0., 2., 4., 6., 8., 10.]);
+    // inner with a 0-d operand multiplies, keeping the other's axes in order.
+    let scaled: Array2<f64> = inner(&zero_d, &a).unwrap();
+    assert_eq!(
+        (scaled.shape(), scaled.to_vec()),
+        (&[2, 3][..], vec![0., 2., 4., 6., 8., 10.])
+    );
 }
 
 #[test]
