@@ -10,6 +10,16 @@ use ndcore::{Array, Dimension, Ix0, Ix1, Ix2, Ix3, Ix4, Ix5, Ix6, IxDyn, Result}
 
 /// The result of `dot` / `inner` of a `Self` array with an `Rhs` array (NumPy's rank rule:
 /// `a.ndim + b.ndim - 2`, a 0-d operand keeps the other's rank).
+///
+/// ```
+/// use ndcore::prelude::*;
+/// let m = Array::<f64, _>::ones([2, 3]);
+/// let v = Array::<f64, _>::ones(3);
+/// let y: Array1<f64> = ndlinalg::dot(&m, &v).unwrap(); // Ix2 · Ix1 → Ix1
+/// let s: f64 = ndlinalg::dot(&v, &v).unwrap(); // Ix1 · Ix1 → a scalar
+/// let d: ArrayD<f64> = ndlinalg::dot(&m.view().into_dyn(), &v).unwrap(); // IxDyn → IxDyn
+/// assert_eq!((y.shape(), s, d.shape()), (&[2][..], 3.0, &[2][..]));
+/// ```
 #[diagnostic::on_unimplemented(
     message = "no `dot` of a `{Self}` array with a `{Rhs}` array",
     note = "static ranks up to Ix6 combine; use `into_dyn()` for anything else"
@@ -27,6 +37,15 @@ pub trait DotRank<Rhs: Dimension>: Dimension {
 /// The result of `matmul` of a `Self` array with an `Rhs` array (NumPy's rule: the
 /// broadcast batch rank plus the core axes left after 1-d promotion and removal). 0-d
 /// operands are not matrices: for static ranks they do not compile.
+///
+/// ```
+/// use ndcore::prelude::*;
+/// let stack = Array::<f64, _>::ones([4, 2, 3]);
+/// let m = Array::<f64, _>::ones([3, 5]);
+/// let c: Array3<f64> = ndlinalg::matmul(&stack, &m).unwrap(); // Ix3 @ Ix2 → Ix3
+/// let v: Array2<f64> = ndlinalg::matmul(&stack, &Array::<f64, _>::ones(3)).unwrap(); // Ix3 @ Ix1 → Ix2
+/// assert_eq!((c.shape(), v.shape()), (&[4, 2, 5][..], &[4, 2][..]));
+/// ```
 #[diagnostic::on_unimplemented(
     message = "no `matmul` of a `{Self}` array with a `{Rhs}` array",
     note = "matmul needs at least one axis on each side (use `dot` to multiply by a 0-d array)"
