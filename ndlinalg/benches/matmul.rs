@@ -3,16 +3,18 @@
 //!
 //! `cargo bench -p ndlinalg` measures the default (pure-Rust) backend;
 //! `OPENBLAS_NUM_THREADS=1 cargo bench -p ndlinalg --features blas,openblas` the same cases
-//! through the system OpenBLAS. Figures measured on the development machine (AMD Zen 4,
-//! best of runs, f64 unless marked), pure Rust / OpenBLAS 0.3.21:
+//! through the system OpenBLAS. The machine is shared, so means wander; the figures below are
+//! the best of several interleaved runs on the development machine (AMD Zen 4, one thread),
+//! `gemm` 0.19 with its AVX-512 kernels against Debian's OpenBLAS 0.3.21 in one process:
 //!
-//! | case                    | pure Rust        | OpenBLAS         |
-//! |-------------------------|------------------|------------------|
-//! | matmul 1000² f64        | 52.5 GFLOP/s     | 51.8 GFLOP/s     |
-//! | matmul 2000² f64        | 51.7 GFLOP/s     | 53.3 GFLOP/s     |
-//! | matmul 1000² f32        | 105 GFLOP/s      | 102 GFLOP/s      |
-//! | matmul 2000² f32        | 104 GFLOP/s      | 104 GFLOP/s      |
-//! | camera·pointsᵀ (3×3·3×100 000) | 139 µs    | 203 µs           |
+//! | case                              | pure Rust    | OpenBLAS     |
+//! |-----------------------------------|--------------|--------------|
+//! | matmul 1000² f64                  | 52.5 GFLOP/s | 51.8 GFLOP/s |
+//! | matmul 2000² f64                  | 51.7 GFLOP/s | 53.3 GFLOP/s |
+//! | matmul 1000² f32                  | 106 GFLOP/s  | 103 GFLOP/s  |
+//! | matmul 2000² f32                  | 104 GFLOP/s  | 105 GFLOP/s  |
+//! | camera·pointsᵀ (3×3 · 3×100 000)  | 139 µs       | 203 µs       |
+//! | (1000,3,3) @ (1000,3,3)           | 27 µs        | (NumPy: 32)  |
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use ndcore::prelude::*;
