@@ -52,10 +52,12 @@ fn step<T: Difference, D: Dimension>(x: &ArrayRef<T, D>, axis: usize) -> Result<
     let n = x.shape()[axis];
     let mut dim = x.dim().clone();
     dim.as_mut()[axis] = n.saturating_sub(1);
-    let mut out = Array::<T, D>::zeros(dim);
-    if out.is_empty() {
-        return Ok(out);
+    if dim.size() == 0 {
+        return Ok(Array::<T, D>::zeros(dim));
     }
+    // SAFETY: the loop below writes every element of `out` (the plan walks its whole
+    // shape) before anything reads it.
+    let mut out = unsafe { Array::<T, D>::uninit(dim) };
     let (_, hi) = x.split_at(Axis(axis), 1)?;
     let (lo, _) = x.split_at(Axis(axis), n - 1)?;
     let plan = Plan::<3>::new(

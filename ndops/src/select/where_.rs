@@ -45,7 +45,9 @@ where
         a.broadcast_to(shape.as_slice())?,
         b.broadcast_to(shape.as_slice())?,
     );
-    let mut out = Array::<T, _>::zeros(dim);
+    // SAFETY: the loop below writes every element of `out` (the plan walks its whole
+    // shape) before anything reads it.
+    let mut out = unsafe { Array::<T, _>::uninit(dim) };
     let plan = Plan::<4>::new(
         &shape,
         [out.strides(), c.strides(), av.strides(), bv.strides()],
