@@ -85,6 +85,19 @@ fn sum(c: &mut Criterion) {
             s
         })
     });
+    let big = l.big.as_slice().unwrap();
+    g.bench_function("sliced_index_loop", |b| {
+        b.iter(|| {
+            let v = black_box(big);
+            let mut s = 0.0;
+            for i in (0..2 * N).step_by(2) {
+                for j in (0..2 * N).step_by(2) {
+                    s += v[i * 2 * N + j];
+                }
+            }
+            s
+        })
+    });
     for (name, v) in l.views() {
         let s2 = v.clone().into_rank::<Ix2>().unwrap();
         g.bench_function(BenchmarkId::new(name, "ix2"), |b| {
