@@ -5,6 +5,7 @@ use crate::reduce::normalize_axis;
 use ndcore::engine::{IterOrder, Plan};
 use ndcore::error::Result;
 use ndcore::{Array, ArrayRef, Axis, Dimension, Element, Error};
+use std::mem::MaybeUninit;
 
 /// Element types with a difference: `later - earlier`, wrapping for integers (as NumPy),
 /// `!=` for booleans (NumPy's `diff` of a boolean array uses `not_equal`).
@@ -77,17 +78,20 @@ fn step<T: Difference, D: Dimension>(x: &ArrayRef<T, D>, axis: usize) -> Result<
         plan.for_each_run(ptrs, |r| {
             let [o, h, l] = r.ptrs;
             if r.strides == [sz; 3] {
-                let o = std::slice::from_raw_parts_mut(o.cast::<T>(), r.len);
+                // The result is uninitialized: see it as `MaybeUninit<T>`, never `&mut T`.
+                let o = std::slice::from_raw_parts_mut(o.cast::<MaybeUninit<T>>(), r.len);
                 let h = std::slice::from_raw_parts(h.cast::<T>(), r.len);
                 let l = std::slice::from_raw_parts(l.cast::<T>(), r.len);
                 for ((o, &h), &l) in o.iter_mut().zip(h).zip(l) {
-                    *o = T::difference(h, l);
+                    o.write(T::difference(h, l));
                 }
             } else {
                 let [so, sh, sl] = r.strides;
                 for k in 0..r.len as isize {
-                    *o.offset(k * so).cast::<T>() =
-                        T::difference(*h.offset(k * sh).cast(), *l.offset(k * sl).cast());
+                    o.offset(k * so).cast::<T>().write(T::difference(
+                        *h.offset(k * sh).cast(),
+                        *l.offset(k * sl).cast(),
+                    ));
                 }
             }
         })

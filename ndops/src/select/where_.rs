@@ -71,7 +71,7 @@ where
                 } else {
                     b.offset(k * sb)
                 };
-                *o.offset(k * so).cast::<T>() = *pick.cast::<T>();
+                o.offset(k * so).cast::<T>().write(*pick.cast::<T>());
             }
         })
     };
