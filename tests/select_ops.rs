@@ -270,3 +270,31 @@ fn concatenate_and_stack_like_numpy() {
     let zs = stack(&[Array::full([], 1i64), Array::full([], 2i64)], Axis(0)).unwrap();
     assert_eq!(zs.to_vec(), vec![1, 2]);
 }
+
+#[test]
+fn compress_like_numpy() {
+    let a = arange(6i64).into_shape([2, 3]).unwrap();
+    let c = Array::from_vec(vec![true, false]);
+    assert_eq!(a.compress(&c, Axis(1)).unwrap().to_vec(), vec![0, 3]);
+    let c = Array::from_vec(vec![false, true, true, false]);
+    assert_eq!(a.compress(&c, Axis(1)).unwrap().to_vec(), vec![1, 2, 4, 5]);
+    let c = Array::from_vec(vec![true, false, true, true]);
+    assert_eq!(
+        err(a.compress(&c, Axis(1))),
+        "index 3 is out of bounds for axis 1 with size 3"
+    );
+    assert_eq!(
+        err(a.compress(&c, Axis(2))),
+        "axis 2 is out of bounds for array of dimension 2"
+    );
+    // Rows of a transposed view; an all-false condition gives an empty axis.
+    let t = a.t();
+    let r = t
+        .compress(&Array::from_vec(vec![true, false, true]), Axis(0))
+        .unwrap();
+    assert_eq!(r.to_vec(), vec![0, 3, 2, 5]);
+    let none = t
+        .compress(&Array::from_vec(vec![false; 3]), Axis(0))
+        .unwrap();
+    assert_eq!(none.shape(), &[0, 2]);
+}

@@ -189,6 +189,17 @@ proptest! {
                 }
             }
             prop_assert!(v.take(&Array::from_vec(vec![len as i64]), Some(Axis(ax))).is_err());
+            // compress: the sub-arrays where the condition holds, in order.
+            let cond: Vec<bool> = (0..len).map(|i| picks.iter().any(|&p| p as usize % len.max(1) == i)).collect();
+            let got = v.compress(&Array::from_vec(cond.clone()), Axis(ax)).unwrap();
+            let kept: Vec<usize> = (0..len).filter(|&i| cond[i]).collect();
+            prop_assert_eq!(got.shape()[ax], kept.len());
+            for (j, &i) in kept.iter().enumerate() {
+                prop_assert_eq!(
+                    got.index_axis(Axis(ax), j as isize).unwrap().to_vec(),
+                    v.index_axis(Axis(ax), i as isize).unwrap().to_vec()
+                );
+            }
             // diff: n-th differences of every lane.
             let got = v.diff(n, Axis(ax)).unwrap();
             let got_lanes: Vec<Vec<i64>> = got.lanes(Axis(ax)).map(|l| l.to_vec()).collect();

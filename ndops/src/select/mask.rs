@@ -22,7 +22,8 @@ pub(crate) fn check_mask(shape: &[usize], mask: &[usize]) -> Result<()> {
     if mask.len() < shape.len() {
         return Err(Error::Value(format!(
             "a boolean mask of shape {} selects sub-arrays of an array of shape {}; nd's \
-             masks select elements and need the array's full shape",
+             masks select elements and need the array's full shape (for a 1-d mask of one \
+             axis, use `compress`)",
             shape_str(mask),
             shape_str(shape)
         )));

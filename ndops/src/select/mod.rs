@@ -21,7 +21,7 @@ pub use where_::{WhereDim, where_};
 
 use crate::reduce::Summable;
 use ndcore::error::Result;
-use ndcore::{Array, Array1, ArrayD, ArrayRef, Axis, Dimension, Element};
+use ndcore::{Array, Array1, ArrayD, ArrayRef, Axis, Dimension, Element, Ix1};
 
 /// Selection as methods of every array (`use ndops::prelude::*`).
 pub trait Select<T: Element, D: Dimension> {
@@ -31,7 +31,8 @@ pub trait Select<T: Element, D: Dimension> {
     /// If the mask's shape differs from the array's: NumPy's `boolean index did not match
     /// indexed array along axis 0; size of axis is 3 but size of corresponding boolean axis
     /// is 4`, or `too many indices` for a mask of higher rank. (NumPy also accepts a mask
-    /// of the leading axes only, selecting sub-arrays; nd does not.)
+    /// of the leading axes only, selecting sub-arrays; for a 1-d mask of one axis that is
+    /// [`compress`](Self::compress).)
     ///
     /// ```
     /// use ndcore::prelude::*;
@@ -108,6 +109,25 @@ pub trait Select<T: Element, D: Dimension> {
         axis: Option<Axis>,
     ) -> Result<ArrayD<T>>;
 
+    /// The sub-arrays along `axis` where the 1-d `condition` is true (NumPy's
+    /// `np.compress(condition, x, axis)`; `x[mask]` with a mask of axis 0 is
+    /// `x.compress(&mask, Axis(0))`). The rank is kept.
+    ///
+    /// # Errors
+    /// An axis out of bounds; a `true` past the axis' end (`index 3 is out of bounds for
+    /// axis 1 with size 3`; `false`s past it are ignored, as NumPy does).
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// use ndops::select::Select;
+    /// let x = arange(6i64).into_shape([2, 3]).unwrap();
+    /// let rows = Array::from_vec(vec![false, true]);
+    /// assert_eq!(x.compress(&rows, Axis(0)).unwrap().to_vec(), vec![3, 4, 5]);
+    /// let cols = Array::from_vec(vec![true, false, true]);
+    /// assert_eq!(x.compress(&cols, Axis(1)).unwrap().shape(), &[2, 2]);
+    /// ```
+    fn compress(&self, condition: &ArrayRef<bool, Ix1>, axis: Axis) -> Result<Array<T, D>>;
+
     /// Writes `values` at the flat (C-order) `indices`, repeating `values` if it is
     /// shorter (NumPy's `np.put(x, indices, values)`).
     ///
@@ -177,6 +197,9 @@ impl<T: Element, D: Dimension> Select<T, D> for ArrayRef<T, D> {
         values: &ArrayRef<T, F>,
     ) -> Result<()> {
         take::put(self, indices, values)
+    }
+    fn compress(&self, condition: &ArrayRef<bool, Ix1>, axis: Axis) -> Result<Array<T, D>> {
+        take::compress(self, condition, axis)
     }
     fn diff(&self, n: usize, axis: Axis) -> Result<Array<T, D>>
     where

@@ -3,7 +3,7 @@
 
 use crate::reduce::normalize_axis;
 use ndcore::error::Result;
-use ndcore::{ArrayD, ArrayRef, Axis, Dimension, Element, Error};
+use ndcore::{Array, Array1, ArrayD, ArrayRef, Axis, Dimension, Element, Error, Ix1};
 
 /// Index `i` into an axis of length `n`, negative counting from the end, or NumPy's error
 /// (`index 5 is out of bounds for axis 0 with size 3`).
@@ -55,6 +55,29 @@ pub(crate) fn take<T: Element, D: Dimension, E: Dimension>(
     shape.extend_from_slice(indices.shape());
     shape.extend_from_slice(&x.shape()[axis + 1..]);
     ArrayD::from_shape_vec(shape, v)
+}
+
+pub(crate) fn compress<T: Element, D: Dimension>(
+    x: &ArrayRef<T, D>,
+    condition: &ArrayRef<bool, Ix1>,
+    axis: Axis,
+) -> Result<Array<T, D>> {
+    normalize_axis(axis.0 as isize, x.ndim())?;
+    let n = x.shape()[axis.0];
+    let picked: Vec<i64> = condition
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c)
+        .map(|(i, _)| i as i64)
+        .collect();
+    if let Some(&i) = picked.iter().find(|&&i| i as usize >= n) {
+        return Err(Error::IndexOutOfBounds {
+            index: i as isize,
+            axis: axis.0,
+            size: n,
+        });
+    }
+    take(x, &Array1::from_vec(picked), Some(axis))?.into_rank()
 }
 
 pub(crate) fn put<T: Element, D: Dimension, E: Dimension, F: Dimension>(
