@@ -303,3 +303,33 @@ fn every_simd_level_gives_the_same_bits() {
         assert_eq!(w[0], w[1]);
     }
 }
+
+#[test]
+fn transposed_operands_walked_in_blocks_agree() {
+    // Long enough rows that the engine walks them in blocks (more than 512 columns).
+    let a = Array::from_iter((0..600 * 700).map(|i| i as f64))
+        .into_shape([600, 700])
+        .unwrap();
+    let b = Array::from_iter((0..700 * 600).map(|i| (i as f64) * 0.5))
+        .into_shape([700, 600])
+        .unwrap();
+    let s = &a + &b.t();
+    let want: Vec<f64> = (0..600)
+        .flat_map(|i| (0..700).map(move |j| (i * 700 + j) as f64 + ((j * 600 + i) as f64) * 0.5))
+        .collect();
+    assert_eq!(s.to_vec(), want);
+    let mut out = Array::<f64, _>::zeros([600, 700]);
+    ndops::sqrt_into(&b.t(), &mut out).unwrap();
+    assert_eq!(out[[599, 1]], b[[1, 599]].sqrt());
+    // Three axes: an outer axis around the blocked pair, the transposed operand reversed.
+    let c = Array::from_iter((0..3 * 520 * 530).map(|i| i as i64))
+        .into_shape([3, 520, 530])
+        .unwrap();
+    let d = c.permuted_axes(&[0, 2, 1]).unwrap().to_owned();
+    let dt = d.permuted_axes(&[0, 2, 1]).unwrap();
+    let rev = dt.slice(s![.., ..;-1, ..]);
+    let r = &c - &rev;
+    for (k, i, j) in [(0, 0, 0), (2, 519, 529), (1, 7, 513), (2, 300, 3)] {
+        assert_eq!(r[[k, i, j]], c[[k, i, j]] - c[[k, 519 - i, j]]);
+    }
+}

@@ -35,48 +35,92 @@ pub(crate) fn broadcast_error(shapes: &[&[usize]]) -> Error {
     }
 }
 
-/// A broadcast shape on the stack: element-wise operations compute one per call, and
-/// a heap allocation there would cost as much as a short loop.
-#[derive(Clone)]
-pub(crate) struct ShapeBuf {
-    len: usize,
-    dims: [usize; MAX_NDIM],
+/// Values kept on the stack up to this many (every static rank), on the heap beyond.
+const INLINE: usize = 8;
+
+/// A short vector of shape or stride entries: element-wise operations build a few per
+/// call, and on small arrays a heap allocation, or zeroing `MAX_NDIM` entries, would cost
+/// as much as the loop.
+#[derive(Clone, Debug)]
+pub(crate) enum Buf<T: Copy + Default> {
+    Inline(usize, [T; INLINE]),
+    Heap(Vec<T>),
 }
+
+impl<T: Copy + Default> Buf<T> {
+    /// `n` default values.
+    pub(crate) fn zeros(n: usize) -> Self {
+        if n <= INLINE {
+            Buf::Inline(n, [T::default(); INLINE])
+        } else {
+            Buf::Heap(vec![T::default(); n])
+        }
+    }
+
+    /// A copy of `s`.
+    pub(crate) fn from_slice(s: &[T]) -> Self {
+        let mut b = Self::zeros(s.len());
+        b.as_mut_slice().copy_from_slice(s);
+        b
+    }
+
+    pub(crate) fn as_slice(&self) -> &[T] {
+        match self {
+            Buf::Inline(n, a) => &a[..*n],
+            Buf::Heap(v) => v,
+        }
+    }
+
+    pub(crate) fn as_mut_slice(&mut self) -> &mut [T] {
+        match self {
+            Buf::Inline(n, a) => &mut a[..*n],
+            Buf::Heap(v) => v,
+        }
+    }
+}
+
+/// A broadcast shape being built.
+#[derive(Clone, Debug)]
+pub(crate) struct ShapeBuf(Buf<usize>);
 
 impl ShapeBuf {
     /// The 0-d shape, which broadcasts with anything.
     pub(crate) fn new() -> Self {
-        ShapeBuf {
-            len: 0,
-            dims: [0; MAX_NDIM],
-        }
+        ShapeBuf(Buf::zeros(0))
     }
 
-    /// Broadcasts `shape` into this one; `false` (and this shape unchanged in length)
-    /// if they don't match or the rank would exceed `MAX_NDIM`.
+    /// A copy of `shape`.
+    pub(crate) fn from_slice(shape: &[usize]) -> Self {
+        ShapeBuf(Buf::from_slice(shape))
+    }
+
+    /// Broadcasts `shape` into this one; `false` (and this shape unchanged) if they don't
+    /// match or the rank would exceed `MAX_NDIM`.
     pub(crate) fn merge(&mut self, shape: &[usize]) -> bool {
+        let cur = self.0.as_slice();
         if shape.len() > MAX_NDIM {
             return false;
         }
-        let n = self.len.max(shape.len());
         // Check first, so a failed merge leaves the shape as it was.
-        for k in 1..=shape.len().min(self.len) {
-            let (a, b) = (self.dims[self.len - k], shape[shape.len() - k]);
+        for k in 1..=shape.len().min(cur.len()) {
+            let (a, b) = (cur[cur.len() - k], shape[shape.len() - k]);
             if a != b && a != 1 && b != 1 {
                 return false;
             }
         }
-        if shape.len() > self.len {
-            // Shift right to make room for the new leading axes.
-            let lead = shape.len() - self.len;
-            self.dims.copy_within(0..self.len, lead);
-            self.dims[..lead].copy_from_slice(&shape[..lead]);
-            self.len = n;
+        if shape.len() > cur.len() {
+            // The new leading axes come from `shape`.
+            let lead = shape.len() - cur.len();
+            let mut grown = Buf::zeros(shape.len());
+            grown.as_mut_slice()[..lead].copy_from_slice(&shape[..lead]);
+            grown.as_mut_slice()[lead..].copy_from_slice(cur);
+            self.0 = grown;
         }
+        let dims = self.0.as_mut_slice();
+        let n = dims.len();
         for k in 1..=shape.len() {
-            let (a, b) = (&mut self.dims[n - k], shape[shape.len() - k]);
-            if *a == 1 {
-                *a = b;
+            if dims[n - k] == 1 {
+                dims[n - k] = shape[shape.len() - k];
             }
         }
         true
@@ -84,26 +128,23 @@ impl ShapeBuf {
 
     /// The shape.
     pub(crate) fn as_slice(&self) -> &[usize] {
-        &self.dims[..self.len]
+        self.0.as_slice()
     }
 }
 
 /// Byte strides that broadcast an operand of `shape`/`strides` to `to` (stride 0 on
-/// repeated axes), written to `out[..to.len()]`. The caller has checked that `shape`
-/// broadcasts to `to`.
-pub(crate) fn broadcast_strides_into(
-    shape: &[usize],
-    strides: &[isize],
-    to: &[usize],
-    out: &mut [isize; MAX_NDIM],
-) {
+/// repeated axes). The caller has checked that `shape` broadcasts to `to`.
+pub(crate) fn broadcast_strides(shape: &[usize], strides: &[isize], to: &[usize]) -> Buf<isize> {
     debug_assert!(shape.len() <= to.len());
+    let mut buf = Buf::zeros(to.len());
+    let out = buf.as_mut_slice();
     let lead = to.len() - shape.len();
     out[..lead].fill(0);
     for (k, (&n, &s)) in shape.iter().zip(strides).enumerate() {
         // A length-1 axis repeats; a matching one keeps its stride.
         out[lead + k] = if n == 1 && to[lead + k] != 1 { 0 } else { s };
     }
+    buf
 }
 
 #[cfg(test)]
@@ -131,14 +172,16 @@ mod tests {
         assert!(s.merge(&[2, 3]));
         assert!(!s.merge(&[5, 2, 4]));
         assert_eq!(s.as_slice(), &[2, 3]);
+        assert!(s.merge(&[1, 1, 1, 1, 1, 1, 1, 1, 1, 3]));
+        assert_eq!(s.as_slice(), &[1, 1, 1, 1, 1, 1, 1, 1, 2, 3]);
     }
 
     #[test]
     fn strides_repeat_broadcast_axes() {
-        let mut out = [7isize; MAX_NDIM];
-        broadcast_strides_into(&[3, 1], &[8, 8], &[2, 3, 4], &mut out);
-        assert_eq!(&out[..3], &[0, 8, 0]);
-        broadcast_strides_into(&[1], &[8], &[1], &mut out);
-        assert_eq!(&out[..1], &[8]);
+        let out = broadcast_strides(&[3, 1], &[8, 8], &[2, 3, 4]);
+        assert_eq!(out.as_slice(), &[0, 8, 0]);
+        assert_eq!(broadcast_strides(&[1], &[8], &[1]).as_slice(), &[8]);
+        let long: Vec<usize> = (1..=10).collect();
+        assert_eq!(broadcast_strides(&[10], &[8], &long).as_slice()[9], 8);
     }
 }

@@ -6,11 +6,12 @@
 //! other crates: they get the same broadcasting, run-kind specialization and SIMD
 //! dispatch as the built-in operations.
 
-use super::broadcast::{ShapeBuf, broadcast_error, broadcast_strides_into};
+use super::broadcast::{ShapeBuf, broadcast_error, broadcast_strides};
 use super::kernel::{Same, Slice, Splat, map1_contiguous, strided1, strided2, zip2_contiguous};
 use super::operand::{Operand, Source, SourceKind};
+use super::walk::{for_each_run_tiled, wants_tiles};
 use crate::array::{Array, ArrayRef};
-use crate::dimension::{DimMax, Dimension, MAX_NDIM};
+use crate::dimension::{DimMax, Dimension};
 use crate::element::Element;
 use crate::engine::{IterOrder, Plan, Run};
 use crate::error::{Error, Result};
@@ -115,39 +116,43 @@ fn is_repeat(shape: &[usize], strides: &[isize]) -> bool {
     shape.iter().zip(strides).all(|(&n, &s)| n <= 1 || s == 0)
 }
 
-/// The whole walk as one run, when the output is contiguous and every input is either
-/// contiguous in the same order or one repeated value: the common case, which then skips
-/// the loop engine's planning.
-fn single_run<const K: usize>(
-    shape: &[usize],
-    ops: [(&[isize], usize); K],
-    ptrs: [*mut u8; K],
-) -> Option<Run<K>> {
-    let (os, osize) = ops[0];
-    let c = layout::is_c_contiguous(shape, os, osize);
-    let f = !c && layout::is_f_contiguous(shape, os, osize);
+/// The whole walk as one run, when the output is contiguous and every input either has
+/// the output's shape and is contiguous in the same order, or holds a single value: the
+/// common case, which then needs neither broadcast strides nor the loop engine's plan.
+/// `ins` are the inputs before broadcasting, with their item sizes; on success `strides`
+/// holds the run's byte step of the output and of each input, and the run's length is
+/// returned.
+fn single_run(
+    out: Out<'_>,
+    osize: usize,
+    ins: &[(In<'_>, usize)],
+    strides: &mut [isize],
+) -> Option<usize> {
+    let shape = out.shape;
+    let c = layout::is_c_contiguous(shape, out.strides, osize);
+    let f = !c && layout::is_f_contiguous(shape, out.strides, osize);
     if !c && !f {
         return None;
     }
-    let mut strides = [0isize; K];
     strides[0] = osize as isize;
-    for k in 1..K {
-        let (s, size) = ops[k];
-        strides[k] = if is_repeat(shape, s) {
+    for (k, &(x, size)) in ins.iter().enumerate() {
+        strides[k + 1] = if x.shape == shape {
+            if (c && layout::is_c_contiguous(shape, x.strides, size))
+                || (f && layout::is_f_contiguous(shape, x.strides, size))
+            {
+                size as isize
+            } else if is_repeat(shape, x.strides) {
+                0
+            } else {
+                return None;
+            }
+        } else if x.shape.len() <= shape.len() && x.shape.iter().all(|&n| n == 1) {
             0
-        } else if (c && layout::is_c_contiguous(shape, s, size))
-            || (f && layout::is_f_contiguous(shape, s, size))
-        {
-            size as isize
         } else {
             return None;
         };
     }
-    Some(Run {
-        ptrs,
-        strides,
-        len: shape.iter().product(),
-    })
+    Some(shape.iter().product())
 }
 
 /// `out = f(a, b)` over `out.shape`, `a` and `b` broadcast to it.
@@ -168,26 +173,28 @@ where
     if shape.contains(&0) {
         return;
     }
-    let nd = shape.len();
-    let (mut sa, mut sb) = ([0isize; MAX_NDIM], [0isize; MAX_NDIM]);
-    broadcast_strides_into(a.shape, a.strides, shape, &mut sa);
-    broadcast_strides_into(b.shape, b.strides, shape, &mut sb);
-    let (sa, sb) = (&sa[..nd], &sb[..nd]);
     let ptrs = [out.ptr, a.ptr.cast_mut(), b.ptr.cast_mut()];
-    let ops = [
-        (out.strides, size_of::<O>()),
-        (sa, size_of::<A>()),
-        (sb, size_of::<B>()),
-    ];
-    if let Some(run) = single_run(shape, ops, ptrs) {
+    let mut strides = [0isize; 3];
+    let ins = [(a, size_of::<A>()), (b, size_of::<B>())];
+    if let Some(len) = single_run(out, size_of::<O>(), &ins, &mut strides) {
+        let run = Run { ptrs, strides, len };
         // SAFETY: forwarded from the caller; the run covers exactly the output's elements.
         unsafe { zip2_run(run, &f) };
         return;
     }
+    let sa = broadcast_strides(a.shape, a.strides, shape);
+    let sb = broadcast_strides(b.shape, b.strides, shape);
+    let (sa, sb) = (sa.as_slice(), sb.as_slice());
     let plan = Plan::<3>::new(shape, [out.strides, sa, sb], IterOrder::Memory);
-    // SAFETY: the plan walks the three layouts in step over `shape`; validity of each
-    // element is the caller's guarantee.
-    unsafe { plan.for_each_run(ptrs, |r| zip2_run(r, &f)) };
+    // SAFETY: the plan walks the three layouts in step over `shape` (in tiles or not, each
+    // element once); validity of each element is the caller's guarantee.
+    unsafe {
+        if wants_tiles(&plan) {
+            for_each_run_tiled(&plan, ptrs, |r| zip2_run(r, &f))
+        } else {
+            plan.for_each_run(ptrs, |r| zip2_run(r, &f))
+        }
+    };
 }
 
 /// One run of `out = f(a, b)`.
@@ -219,16 +226,19 @@ where
         };
         return;
     }
-    let (pa, pb) = (r.ptrs[1].cast::<A>().cast_const(), r.ptrs[2].cast::<B>());
-    // SAFETY: the output run is `len` contiguous elements we may write;
-    // a `Slice` input is `len` contiguous readable elements that do not overlap the
-    // output (an overlapping one was classified `Same`); a `Splat` input is one readable
-    // element; `Same` reads the initialized output (the caller's guarantee) and has the
-    // output's type (checked by `lane`).
+    let (pa, pb) = (
+        r.ptrs[1].cast::<A>().cast_const(),
+        r.ptrs[2].cast::<B>().cast_const(),
+    );
+    // SAFETY: the output run is `len` contiguous elements we may write; a `Slice` input
+    // is `len` contiguous readable elements that do not overlap the output (an
+    // overlapping one was classified `Same`); a `Splat` input is one readable element;
+    // `Same` reads the initialized output (the caller's guarantee) and has the output's
+    // type (checked by `lane`).
     unsafe {
         let out = std::slice::from_raw_parts_mut(r.ptrs[0].cast::<MaybeUninit<O>>(), len);
         let sa = || Slice(std::slice::from_raw_parts(pa, len));
-        let sb = || Slice(std::slice::from_raw_parts(pb.cast_const(), len));
+        let sb = || Slice(std::slice::from_raw_parts(pb, len));
         match (la, lb) {
             (Lane::Slice, Lane::Slice) => zip2_contiguous(out, sa(), sb(), f),
             (Lane::Slice, Lane::Splat) => zip2_contiguous(out, sa(), Splat(pb.read()), f),
@@ -259,20 +269,25 @@ where
     if shape.contains(&0) {
         return;
     }
-    let nd = shape.len();
-    let mut sa = [0isize; MAX_NDIM];
-    broadcast_strides_into(a.shape, a.strides, shape, &mut sa);
-    let sa = &sa[..nd];
     let ptrs = [out.ptr, a.ptr.cast_mut()];
-    let ops = [(out.strides, size_of::<O>()), (sa, size_of::<A>())];
-    if let Some(run) = single_run(shape, ops, ptrs) {
+    let mut strides = [0isize; 2];
+    if let Some(len) = single_run(out, size_of::<O>(), &[(a, size_of::<A>())], &mut strides) {
+        let run = Run { ptrs, strides, len };
         // SAFETY: forwarded from the caller; the run covers exactly the output's elements.
         unsafe { map1_run(run, &f) };
         return;
     }
+    let sa = broadcast_strides(a.shape, a.strides, shape);
+    let sa = sa.as_slice();
     let plan = Plan::<2>::new(shape, [out.strides, sa], IterOrder::Memory);
     // SAFETY: as in `zip2_raw`.
-    unsafe { plan.for_each_run(ptrs, |r| map1_run(r, &f)) };
+    unsafe {
+        if wants_tiles(&plan) {
+            for_each_run_tiled(&plan, ptrs, |r| map1_run(r, &f))
+        } else {
+            plan.for_each_run(ptrs, |r| map1_run(r, &f))
+        }
+    };
 }
 
 /// One run of `out = f(a)`.
@@ -305,19 +320,29 @@ where
     }
 }
 
-/// The shape `shapes` broadcast to, or NumPy's error.
-fn broadcast2(shapes: [&[usize]; 2]) -> Result<ShapeBuf> {
-    let mut sh = ShapeBuf::new();
-    if shapes.iter().all(|s| sh.merge(s)) {
-        Ok(sh)
+/// Broadcasts two shapes into `sh`, or gives NumPy's error. (The shape goes to a caller's
+/// buffer rather than out in a `Result`: on small arrays moving it costs measurably.)
+#[inline]
+fn broadcast2(a: &[usize], b: &[usize], sh: &mut ShapeBuf) -> Result<()> {
+    if a == b {
+        *sh = ShapeBuf::from_slice(a);
+        return Ok(());
+    }
+    if sh.merge(a) && sh.merge(b) {
+        Ok(())
     } else {
-        Err(broadcast_error(&shapes))
+        Err(broadcast_error(&[a, b]))
     }
 }
 
 /// Checks that `inputs` can be written to an output of shape `out`, with NumPy's
 /// messages: the inputs and the output must broadcast together, to the output's shape.
 pub(crate) fn check_output(out: &[usize], inputs: &[&[usize]]) -> Result<()> {
+    // The common case: inputs of the output's shape, or single values of no more axes.
+    let fits = |s: &[usize]| s == out || (s.len() <= out.len() && s.iter().all(|&n| n == 1));
+    if inputs.iter().all(|s| fits(s)) {
+        return Ok(());
+    }
     let mut sh = ShapeBuf::new();
     let ok = inputs.iter().all(|s| sh.merge(s)) && sh.merge(out);
     if !ok {
@@ -349,17 +374,33 @@ fn alloc_out<O: Element, D: Dimension>(shape: &[usize], f_order: bool) -> Result
 
 /// Fortran order for a result when every array operand of the full shape is F- and not
 /// C-contiguous (NumPy's `order='K'` for the common cases).
-fn wants_f_order(shape: &[usize], sources: &[bool; 2], full: [&[usize]; 2]) -> bool {
-    let mut any = false;
-    for k in 0..2 {
-        if full[k] == shape && shape.iter().filter(|&&n| n > 1).count() > 1 {
-            if !sources[k] {
-                return false;
-            }
-            any = true;
-        }
+fn wants_f_order<A, B>(shape: &[usize], a: &Source<'_, A>, b: &Source<'_, B>) -> bool {
+    if shape.iter().filter(|&&n| n > 1).count() < 2 {
+        return false;
     }
-    any
+    let (fa, fb) = (a.shape() == shape, b.shape() == shape);
+    (fa || fb) && (!fa || a.is_f_only()) && (!fb || b.is_f_only())
+}
+
+/// `f(a, b)` into a new array of `shape` (the operands' broadcast shape).
+fn zip_new<A, B, O, D, F>(
+    sa: &Source<'_, A>,
+    sb: &Source<'_, B>,
+    shape: &[usize],
+    f: F,
+) -> Result<Array<O, D>>
+where
+    A: Element,
+    B: Element,
+    O: Element,
+    D: Dimension,
+    F: Fn(A, B) -> O,
+{
+    let mut out = alloc_out::<O, D>(shape, wants_f_order(shape, sa, sb))?;
+    // SAFETY: a fresh output of the broadcast shape, distinct from the inputs, which
+    // are valid arrays or scalars.
+    unsafe { zip2_raw(Out::of(&mut out), input(sa), input(sb), f) };
+    Ok(out)
 }
 
 /// `f(a, b)` for every pair of elements of `a` and `b` broadcast together: a new array
@@ -391,18 +432,9 @@ where
     F: Fn(A, B) -> O,
 {
     let (sa, sb) = (a.source(), b.source());
-    let sh = broadcast2([sa.shape(), sb.shape()])?;
-    let shape = sh.as_slice();
-    let f_order = wants_f_order(
-        shape,
-        &[sa.is_f_only(), sb.is_f_only()],
-        [sa.shape(), sb.shape()],
-    );
-    let mut out = alloc_out::<O, BroadcastDim<L::Dim, R::Dim>>(shape, f_order)?;
-    // SAFETY: a fresh output of the broadcast shape, distinct from the inputs, which
-    // are valid arrays or scalars.
-    unsafe { zip2_raw(Out::of(&mut out), input(&sa), input(&sb), f) };
-    Ok(out)
+    let mut sh = ShapeBuf::new();
+    broadcast2(sa.shape(), sb.shape(), &mut sh)?;
+    zip_new(&sa, &sb, sh.as_slice(), f)
 }
 
 /// `f(x)` for every element of `a`: a new array of the same shape (NumPy's unary ufunc
@@ -564,7 +596,8 @@ where
     L::Dim: DimMax<R::Dim>,
     F: Fn(T, T) -> T,
 {
-    let sh = broadcast2([a.source().shape(), b.source().shape()])?;
+    let mut sh = ShapeBuf::new();
+    broadcast2(a.source().shape(), b.source().shape(), &mut sh)?;
     let shape = sh.as_slice();
     let a = match a.into_reusable(shape) {
         Ok(mut out) => {
@@ -585,7 +618,7 @@ where
             unsafe { zip2_raw(o, input(&sa), o.as_input(), f) };
             out.into_rank()
         }
-        Err(b) => zip_map(a, b, f),
+        Err(b) => zip_new(&a.source(), &b.source(), shape, f),
     }
 }
 
@@ -607,8 +640,7 @@ where
     X: Operand<T>,
     F: Fn(T) -> T,
 {
-    let mut sh = ShapeBuf::new();
-    sh.merge(a.source().shape());
+    let sh = ShapeBuf::from_slice(a.source().shape());
     match a.into_reusable(sh.as_slice()) {
         Ok(mut out) => {
             map_inplace(&mut out, f);

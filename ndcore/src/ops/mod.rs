@@ -26,6 +26,7 @@ mod impls;
 mod kernel;
 mod operand;
 mod simd;
+mod walk;
 
 pub use broadcast::broadcast_shapes;
 pub use driver::{
