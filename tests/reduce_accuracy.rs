@@ -160,12 +160,12 @@ fn rows_combined_pairwise_stay_exact_on_integers() {
             .collect();
         assert_eq!(x.sum_axis(Axis(0)).unwrap().to_vec(), want, "{rows}x{cols}");
         let means: Vec<f64> = want.iter().map(|s| s / rows as f64).collect();
-        assert_eq!(x.mean_axes(&[0], true).unwrap().to_vec(), means);
+        assert_eq!(x.mean_axes([0], true).unwrap().to_vec(), means);
         // Reversed rows and a strided view of the same data.
         let rev = x.slice(&[Slice::new(None, None, -1).into(), SliceInfoElem::FULL]);
         assert_eq!(rev.sum_axis(Axis(0)).unwrap().to_vec(), want);
         let y = Array::from_fn([rows, 2, cols], |i| x[[i[0], i[2]]] * (i[1] as f64 + 1.0));
-        let s = y.sum_axes(&[0], false).unwrap();
+        let s = y.sum_axes([0], false).unwrap();
         let w2: Vec<f64> = [1.0, 2.0]
             .iter()
             .flat_map(|k| want.iter().map(move |w| w * k))
