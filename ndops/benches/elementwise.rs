@@ -13,7 +13,7 @@ use std::time::Duration;
 
 fn contiguous(c: &mut Criterion) {
     let mut g = c.benchmark_group("add_f64");
-    for n in [1usize, 1_000, 100_000, 10_000_000] {
+    for n in [1usize, 1_000, 100_000, 1_000_000, 10_000_000] {
         let a = arange(n as f64);
         let b = arange(n as f64);
         let mut out = Array::<f64, _>::zeros(n);
@@ -112,6 +112,15 @@ fn paper(c: &mut Criterion) {
             let (x, y) = black_box((&x, &y));
             let dy = &y.slice(s![1..]) - &y.slice(s![..-1]);
             black_box(dy / &(&x.slice(s![1..]) - &x.slice(s![..-1])))
+        })
+    });
+    // The same with the four views made once: what the slicing itself costs.
+    let (y1, y0) = (y.slice(s![1..]), y.slice(s![..-1]));
+    let (x1, x0) = (x.slice(s![1..]), x.slice(s![..-1]));
+    g.bench_function("diff_1000_views_made", |bch| {
+        bch.iter(|| {
+            let (x1, x0, y1, y0) = black_box((&x1, &x0, &y1, &y0));
+            black_box((y1 - y0) / &(x1 - x0))
         })
     });
     g.finish();

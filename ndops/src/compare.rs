@@ -11,7 +11,8 @@
 //! assert!(all(&!&x.eq(-1).unwrap()));
 //! ```
 
-use ndcore::ops::{BroadcastArray, Operand, binary, zip_map};
+use ndcore::ops::light::{binary, unary, zip_map};
+use ndcore::ops::{BroadcastArray, Operand};
 use ndcore::{ArrayRef, DimMax, Dimension, Element, Result};
 
 macro_rules! comparison_fns {
@@ -90,7 +91,7 @@ logical_fns! {
 /// assert_eq!(ndops::logical_not(&a).to_vec(), vec![false, true]);
 /// ```
 pub fn logical_not<X: Operand<bool>>(x: X) -> ndcore::Array<bool, X::Dim> {
-    ndcore::ops::unary(x, |v: bool| !v)
+    unary(x, |v: bool| !v)
 }
 
 /// Whether any element is nonzero (`true` for `bool`; NumPy's `np.any`); `false` for an

@@ -5,8 +5,9 @@
 //! `bool`), and an inherent `eq` is what `x.eq(&y)` finds before `PartialEq::eq`. Floats
 //! compare as IEEE and NumPy do: nan is unequal to everything, itself included.
 
-use super::driver::{BroadcastDim, zip_map};
+use super::api::{BroadcastDim, zip_map_with};
 use super::operand::Operand;
+use super::simd::Cost;
 use crate::array::{Array, ArrayBase, ArrayRef};
 use crate::dimension::{DimMax, Dimension};
 use crate::element::Element;
@@ -36,7 +37,7 @@ macro_rules! cmp_fn {
             R: Operand<T>,
             D: DimMax<R::Dim>,
         {
-            zip_map(self, rhs, |a: T, b: T| a $op b)
+            zip_map_with(Cost::Light, self, rhs, |a: T, b: T| a $op b)
         }
     };
 }

@@ -8,7 +8,7 @@
 //! compiler vectorizes, compiled per SIMD level ([`super::simd`]). Anything else (a
 //! strided operand) takes [`strided2`] / [`strided1`], which step raw pointers.
 
-use super::simd::{Kernel, dispatch};
+use super::simd::{Kernel, SimdLevel, dispatch_at};
 use std::marker::PhantomData;
 use std::mem::MaybeUninit;
 
@@ -118,13 +118,14 @@ impl<O, A: Src<O>, F: Fn(A::Item) -> O> Kernel for Map1<'_, O, A, F> {
     }
 }
 
-/// Runs `out[i] = f(a[i], b[i])` vectorized for the best SIMD level.
+/// Runs `out[i] = f(a[i], b[i])` vectorized for `level` (at most [`super::simd_level`]).
 ///
 /// # Safety
 /// Each [`Slice`] source holds at least `out.len()` elements; [`Same`] is used only when
 /// `out` is initialized.
 #[inline]
 pub(crate) unsafe fn zip2_contiguous<O, A: Src<O>, B: Src<O>, F>(
+    level: SimdLevel,
     out: &mut [MaybeUninit<O>],
     a: A,
     b: B,
@@ -132,20 +133,21 @@ pub(crate) unsafe fn zip2_contiguous<O, A: Src<O>, B: Src<O>, F>(
 ) where
     F: Fn(A::Item, B::Item) -> O,
 {
-    dispatch(Zip2 { out, a, b, f })
+    dispatch_at(level, Zip2 { out, a, b, f })
 }
 
-/// Runs `out[i] = f(a[i])` vectorized for the best SIMD level.
+/// Runs `out[i] = f(a[i])` vectorized for `level` (at most [`super::simd_level`]).
 ///
 /// # Safety
 /// As [`zip2_contiguous`].
 #[inline]
 pub(crate) unsafe fn map1_contiguous<O, A: Src<O>, F: Fn(A::Item) -> O>(
+    level: SimdLevel,
     out: &mut [MaybeUninit<O>],
     a: A,
     f: F,
 ) {
-    dispatch(Map1 { out, a, f })
+    dispatch_at(level, Map1 { out, a, f })
 }
 
 /// `len` elements of `out = f(a, b)` through raw pointers with any byte strides (zero,

@@ -18,6 +18,7 @@
 //! bounds panics; [`binary`] and the named functions of `ndops` (`ndops::add`, …) return
 //! the error instead. Semantics of integer division, remainder and shifts: [`elem`].
 
+mod api;
 mod broadcast;
 mod compare;
 mod driver;
@@ -28,11 +29,13 @@ mod operand;
 mod simd;
 mod walk;
 
-pub use broadcast::broadcast_shapes;
-pub use driver::{
-    BroadcastArray, BroadcastDim, binary, map, map_inplace, map_into, unary, zip_map,
+pub use api::{
+    BroadcastArray, BroadcastDim, binary, light, map, map_inplace, map_into, unary, zip_map,
     zip_map_inplace, zip_map_into,
 };
+pub use broadcast::broadcast_shapes;
 pub use elem::{Arith, Bitwise, Shift};
 pub use operand::{Operand, Source};
-pub use simd::{Kernel, SimdLevel, detected_simd_level, dispatch, set_simd_level, simd_level};
+pub use simd::{
+    Cost, Kernel, SimdLevel, detected_simd_level, dispatch, set_simd_level, simd_level,
+};

@@ -3,7 +3,7 @@
 
 use super::elem::{Float, IntPower, Num};
 use ndcore::ops::{
-    BroadcastArray, Operand, binary, map_inplace, map_into, unary, zip_map_inplace, zip_map_into,
+    BroadcastArray, Operand, binary, map_inplace, unary, zip_map_inplace, zip_map_into,
 };
 use ndcore::{Array, ArrayRef, DimMax, Dimension, Element, Error, Result};
 use std::cell::Cell;
@@ -149,7 +149,7 @@ fn clip1<T: Num>(x: T, lo: T, hi: T) -> T {
 /// assert_eq!(ndops::clip(&x, 1, 3).to_vec(), vec![1, 1, 2, 3, 3]);
 /// ```
 pub fn clip<T: Num, X: Operand<T>>(x: X, lo: T, hi: T) -> Array<T, X::Dim> {
-    unary(x, |v| clip1(v, lo, hi))
+    ndcore::ops::light::unary(x, |v| clip1(v, lo, hi))
 }
 
 /// [`clip`] in place.
@@ -161,7 +161,7 @@ pub fn clip<T: Num, X: Operand<T>>(x: X, lo: T, hi: T) -> Array<T, X::Dim> {
 /// assert_eq!(x.to_vec(), vec![0.5, 1.0, 2.0, 2.5, 2.5]);
 /// ```
 pub fn clip_inplace<T: Num, D: Dimension>(x: &mut ArrayRef<T, D>, lo: T, hi: T) {
-    map_inplace(x, |v| clip1(v, lo, hi))
+    ndcore::ops::light::map_inplace(x, |v| clip1(v, lo, hi))
 }
 
 /// [`clip`] written into `out` (NumPy's `out=`), `x` broadcast to its shape.
@@ -181,7 +181,7 @@ pub fn clip_into<T: Num, D: Dimension>(
     hi: T,
     out: &mut ArrayRef<T, D>,
 ) -> Result<()> {
-    map_into(x, out, |v| clip1(v, lo, hi))
+    ndcore::ops::light::map_into(x, out, |v| clip1(v, lo, hi))
 }
 
 #[inline(always)]

@@ -22,17 +22,28 @@ pub use extra::{
     round_to_inplace,
 };
 
-use ndcore::ops::{
-    Arith, Bitwise, BroadcastDim, Operand, Shift, binary, map, map_inplace, map_into, unary,
-    zip_map_inplace, zip_map_into,
-};
+use ndcore::ops::{Arith, Bitwise, BroadcastDim, Operand, Shift};
 use ndcore::{Array, ArrayRef, DimMax, Dimension, Result};
 
+/// The drivers for functions that compute little per element (their loops stream large
+/// arrays with the narrower vectors that are faster there, see `ndcore::ops::Cost`) and
+/// for the others: the tables' last column names one.
+mod light {
+    pub(super) use ndcore::ops::light::{
+        binary, map, map_inplace, map_into, unary, zip_map_inplace, zip_map_into,
+    };
+}
+mod heavy {
+    pub(super) use ndcore::ops::{
+        binary, map_inplace, map_into, unary, zip_map_inplace, zip_map_into,
+    };
+}
+
 /// Generates `name`, `name_inplace` and `name_into` for each row: the ufunc's name, the
-/// element function (`Trait::function`), NumPy's name, what it computes, and an example
-/// (input => output, exact).
+/// element function (`Trait::function`), its cost (`light` or `heavy`: which drivers run
+/// it), NumPy's name, what it computes, and an example (input => output, exact).
 macro_rules! unary_ufuncs {
-    ($($name:ident = $Elem:ident::$f:ident, $np:literal, $what:literal,
+    ($($name:ident = $Elem:ident::$f:ident, $cost:ident, $np:literal, $what:literal,
         [$($x:expr),*] => [$($y:expr),*];)*) => {$(
         paste::paste! {
             #[doc = concat!("The ", $what, " of each element (NumPy's `np.", $np, "`).")]
@@ -46,7 +57,7 @@ macro_rules! unary_ufuncs {
             #[doc = concat!("assert_eq!(y.to_vec(), vec!", stringify!([$($y),*]), ");")]
             /// ```
             pub fn $name<T: $Elem, X: Operand<T>>(x: X) -> Array<T, X::Dim> {
-                unary(x, <T as $Elem>::$f)
+                $cost::unary(x, <T as $Elem>::$f)
             }
 
             #[doc = concat!("[`", stringify!($name), "`] of each element of `x`, in place.")]
@@ -58,7 +69,7 @@ macro_rules! unary_ufuncs {
             #[doc = concat!("assert_eq!(x.to_vec(), vec!", stringify!([$($y),*]), ");")]
             /// ```
             pub fn [<$name _inplace>]<T: $Elem, D: Dimension>(x: &mut ArrayRef<T, D>) {
-                map_inplace(x, <T as $Elem>::$f)
+                $cost::map_inplace(x, <T as $Elem>::$f)
             }
 
             #[doc = concat!("[`", stringify!($name), "`] of `x` written into `out` ",
@@ -78,50 +89,50 @@ macro_rules! unary_ufuncs {
                 x: impl Operand<T>,
                 out: &mut ArrayRef<T, D>,
             ) -> Result<()> {
-                map_into(x, out, <T as $Elem>::$f)
+                $cost::map_into(x, out, <T as $Elem>::$f)
             }
         }
     )*};
 }
 
 unary_ufuncs! {
-    negative   = Arith::neg,      "negative",   "negation",                  [1i64, -2] => [-1, 2];
-    invert     = Bitwise::not,    "invert",     "bitwise (or logical) not",  [0u8, 255] => [255, 0];
-    abs        = Num::abs,        "absolute",   "absolute value",            [-1.5f64, 2.0] => [1.5, 2.0];
-    sign       = Num::sign,       "sign",       "sign (-1, 0 or 1)",         [-3i64, 0, 5] => [-1, 0, 1];
-    square     = Num::square,     "square",     "square",                    [3i32, -4] => [9, 16];
-    reciprocal = Num::reciprocal, "reciprocal", "reciprocal",                [2.0f64, -0.5] => [0.5, -2.0];
-    floor      = Num::floor,      "floor",      "floor",                     [-1.5f64, 1.5] => [-2.0, 1.0];
-    ceil       = Num::ceil,       "ceil",       "ceiling",                   [-1.5f64, 1.5] => [-1.0, 2.0];
-    trunc      = Num::trunc,      "trunc",      "integer part",              [-1.5f64, 1.5] => [-1.0, 1.0];
-    rint       = Float::rint,     "rint",       "nearest integer, half to even", [0.5f64, 1.5, 2.5] => [0.0, 2.0, 2.0];
-    round      = Float::rint,     "round",      "rounding to 0 decimals, half to even", [-0.5f64, 1.5] => [-0.0, 2.0];
-    sqrt       = Float::sqrt,     "sqrt",       "square root",               [4.0f64, 9.0] => [2.0, 3.0];
-    cbrt       = Float::cbrt,     "cbrt",       "cube root",                 [8.0f64, -27.0] => [2.0, -3.0];
-    exp        = Float::exp,      "exp",        "exponential",               [0.0f64] => [1.0];
-    exp2       = Float::exp2,     "exp2",       "power of two",              [3.0f64, -1.0] => [8.0, 0.5];
-    expm1      = Float::expm1,    "expm1",      "`exp(x) - 1`",              [0.0f64] => [0.0];
-    log        = Float::log,      "log",        "natural logarithm",         [1.0f64] => [0.0];
-    log2       = Float::log2,     "log2",       "base-2 logarithm",          [8.0f64, 0.5] => [3.0, -1.0];
-    log10      = Float::log10,    "log10",      "base-10 logarithm",         [1000.0f64] => [3.0];
-    log1p      = Float::log1p,    "log1p",      "`log(1 + x)`",              [0.0f64] => [0.0];
-    sin        = Float::sin,      "sin",        "sine",                      [0.0f64] => [0.0];
-    cos        = Float::cos,      "cos",        "cosine",                    [0.0f64] => [1.0];
-    tan        = Float::tan,      "tan",        "tangent",                   [0.0f64] => [0.0];
-    arcsin     = Float::arcsin,   "arcsin",     "inverse sine",              [0.0f64] => [0.0];
-    arccos     = Float::arccos,   "arccos",     "inverse cosine",            [1.0f64] => [0.0];
-    arctan     = Float::arctan,   "arctan",     "inverse tangent",           [0.0f64] => [0.0];
-    sinh       = Float::sinh,     "sinh",       "hyperbolic sine",           [0.0f64] => [0.0];
-    cosh       = Float::cosh,     "cosh",       "hyperbolic cosine",         [0.0f64] => [1.0];
-    tanh       = Float::tanh,     "tanh",       "hyperbolic tangent",        [0.0f64] => [0.0];
-    arcsinh    = Float::arcsinh,  "arcsinh",    "inverse hyperbolic sine",   [0.0f64] => [0.0];
-    arccosh    = Float::arccosh,  "arccosh",    "inverse hyperbolic cosine", [1.0f64] => [0.0];
-    arctanh    = Float::arctanh,  "arctanh",    "inverse hyperbolic tangent", [0.0f64] => [0.0];
+    negative     = Arith::neg,        light, "negative",     "negation",                              [1i64, -2] => [-1, 2];
+    invert       = Bitwise::not,      light, "invert",       "bitwise (or logical) not",              [0u8, 255] => [255, 0];
+    abs          = Num::abs,          light, "absolute",     "absolute value",                        [-1.5f64, 2.0] => [1.5, 2.0];
+    sign         = Num::sign,         light, "sign",         "sign (-1, 0 or 1)",                     [-3i64, 0, 5] => [-1, 0, 1];
+    square       = Num::square,       light, "square",       "square",                                [3i32, -4] => [9, 16];
+    reciprocal   = Num::reciprocal,   heavy, "reciprocal",   "reciprocal",                            [2.0f64, -0.5] => [0.5, -2.0];
+    floor        = Num::floor,        light, "floor",        "floor",                                 [-1.5f64, 1.5] => [-2.0, 1.0];
+    ceil         = Num::ceil,         light, "ceil",         "ceiling",                               [-1.5f64, 1.5] => [-1.0, 2.0];
+    trunc        = Num::trunc,        light, "trunc",        "integer part",                          [-1.5f64, 1.5] => [-1.0, 1.0];
+    rint         = Float::rint,       light, "rint",         "nearest integer, half to even",         [0.5f64, 1.5, 2.5] => [0.0, 2.0, 2.0];
+    round        = Float::rint,       light, "round",        "rounding to 0 decimals, half to even",  [-0.5f64, 1.5] => [-0.0, 2.0];
+    sqrt         = Float::sqrt,       heavy, "sqrt",         "square root",                           [4.0f64, 9.0] => [2.0, 3.0];
+    cbrt         = Float::cbrt,       heavy, "cbrt",         "cube root",                             [8.0f64, -27.0] => [2.0, -3.0];
+    exp          = Float::exp,        heavy, "exp",          "exponential",                           [0.0f64] => [1.0];
+    exp2         = Float::exp2,       heavy, "exp2",         "power of two",                          [3.0f64, -1.0] => [8.0, 0.5];
+    expm1        = Float::expm1,      heavy, "expm1",        "`exp(x) - 1`",                          [0.0f64] => [0.0];
+    log          = Float::log,        heavy, "log",          "natural logarithm",                     [1.0f64] => [0.0];
+    log2         = Float::log2,       heavy, "log2",         "base-2 logarithm",                      [8.0f64, 0.5] => [3.0, -1.0];
+    log10        = Float::log10,      heavy, "log10",        "base-10 logarithm",                     [1000.0f64] => [3.0];
+    log1p        = Float::log1p,      heavy, "log1p",        "`log(1 + x)`",                          [0.0f64] => [0.0];
+    sin          = Float::sin,        heavy, "sin",          "sine",                                  [0.0f64] => [0.0];
+    cos          = Float::cos,        heavy, "cos",          "cosine",                                [0.0f64] => [1.0];
+    tan          = Float::tan,        heavy, "tan",          "tangent",                               [0.0f64] => [0.0];
+    arcsin       = Float::arcsin,     heavy, "arcsin",       "inverse sine",                          [0.0f64] => [0.0];
+    arccos       = Float::arccos,     heavy, "arccos",       "inverse cosine",                        [1.0f64] => [0.0];
+    arctan       = Float::arctan,     heavy, "arctan",       "inverse tangent",                       [0.0f64] => [0.0];
+    sinh         = Float::sinh,       heavy, "sinh",         "hyperbolic sine",                       [0.0f64] => [0.0];
+    cosh         = Float::cosh,       heavy, "cosh",         "hyperbolic cosine",                     [0.0f64] => [1.0];
+    tanh         = Float::tanh,       heavy, "tanh",         "hyperbolic tangent",                    [0.0f64] => [0.0];
+    arcsinh      = Float::arcsinh,    heavy, "arcsinh",      "inverse hyperbolic sine",               [0.0f64] => [0.0];
+    arccosh      = Float::arccosh,    heavy, "arccosh",      "inverse hyperbolic cosine",             [1.0f64] => [0.0];
+    arctanh      = Float::arctanh,    heavy, "arctanh",      "inverse hyperbolic tangent",            [0.0f64] => [0.0];
 }
 
 /// Generates `name` (→ `bool`) and `name_into` for each row.
 macro_rules! predicate_ufuncs {
-    ($($name:ident = $Elem:ident::$f:ident, $np:literal, $what:literal,
+    ($($name:ident = $Elem:ident::$f:ident, $cost:ident, $np:literal, $what:literal,
         [$($x:expr),*] => [$($y:expr),*];)*) => {$(
         paste::paste! {
             #[doc = concat!("Whether each element ", $what, " (NumPy's `np.", $np, "`).")]
@@ -133,7 +144,7 @@ macro_rules! predicate_ufuncs {
                 stringify!([$($y),*]), ");")]
             /// ```
             pub fn $name<T: $Elem, X: Operand<T>>(x: X) -> Array<bool, X::Dim> {
-                map(x, <T as $Elem>::$f)
+                $cost::map(x, <T as $Elem>::$f)
             }
 
             #[doc = concat!("[`", stringify!($name), "`] written into the `bool` array `out` ",
@@ -153,22 +164,22 @@ macro_rules! predicate_ufuncs {
                 x: impl Operand<T>,
                 out: &mut ArrayRef<bool, D>,
             ) -> Result<()> {
-                map_into(x, out, <T as $Elem>::$f)
+                $cost::map_into(x, out, <T as $Elem>::$f)
             }
         }
     )*};
 }
 
 predicate_ufuncs! {
-    isnan    = Num::isnan,    "isnan",    "is nan",                   [1.0f64, f64::NAN] => [false, true];
-    isinf    = Num::isinf,    "isinf",    "is ±inf",                  [1.0f64, f64::NEG_INFINITY] => [false, true];
-    isfinite = Num::isfinite, "isfinite", "is neither nan nor ±inf",  [1.0f64, f64::INFINITY] => [true, false];
+    isnan        = Num::isnan,        light, "isnan",        "is nan",                                [1.0f64, f64::NAN] => [false, true];
+    isinf        = Num::isinf,        light, "isinf",        "is ±inf",                               [1.0f64, f64::NEG_INFINITY] => [false, true];
+    isfinite     = Num::isfinite,     light, "isfinite",     "is neither nan nor ±inf",               [1.0f64, f64::INFINITY] => [true, false];
 }
 
 /// Generates `name`, `name_inplace` and `name_into` for each row of binary ufuncs:
 /// name, element function, NumPy's name, what it computes, example `a, b => a op b`.
 macro_rules! binary_ufuncs {
-    ($($name:ident = $Elem:ident::$f:ident, $np:literal, $what:literal,
+    ($($name:ident = $Elem:ident::$f:ident, $cost:ident, $np:literal, $what:literal,
         [$($a:expr),*], [$($b:expr),*] => [$($y:expr),*];)*) => {$(
         paste::paste! {
             #[doc = concat!("The ", $what, " of `a` and `b` element-wise, broadcasting ",
@@ -194,7 +205,7 @@ macro_rules! binary_ufuncs {
                 R: Operand<T>,
                 L::Dim: DimMax<R::Dim>,
             {
-                binary(a, b, <T as $Elem>::$f)
+                $cost::binary(a, b, <T as $Elem>::$f)
             }
 
             #[doc = concat!("[`", stringify!($name), "`] of `a` and `b` written into `a` ",
@@ -214,7 +225,7 @@ macro_rules! binary_ufuncs {
                 a: &mut ArrayRef<T, D>,
                 b: impl Operand<T>,
             ) -> Result<()> {
-                zip_map_inplace(a, b, <T as $Elem>::$f)
+                $cost::zip_map_inplace(a, b, <T as $Elem>::$f)
             }
 
             #[doc = concat!("[`", stringify!($name), "`] of `a` and `b` written into `out` ",
@@ -236,30 +247,30 @@ macro_rules! binary_ufuncs {
                 b: impl Operand<T>,
                 out: &mut ArrayRef<T, D>,
             ) -> Result<()> {
-                zip_map_into(a, b, out, <T as $Elem>::$f)
+                $cost::zip_map_into(a, b, out, <T as $Elem>::$f)
             }
         }
     )*};
 }
 
 binary_ufuncs! {
-    add          = Arith::add,       "add",          "sum",                      [1i64, 2], [10, 20] => [11, 22];
-    subtract     = Arith::sub,       "subtract",     "difference",               [1i64, 2], [10, 20] => [-9, -18];
-    multiply     = Arith::mul,       "multiply",     "product",                  [3i64, 2], [10, 20] => [30, 40];
-    divide       = Float::divide,    "divide",       "true quotient",            [1.0f64, 3.0], [4.0, -2.0] => [0.25, -1.5];
-    floor_divide = Arith::floor_div, "floor_divide", "floored quotient",         [-7i64, 7], [2, 2] => [-4, 3];
-    remainder    = Arith::rem,       "remainder",    "remainder with the sign of `b`", [-7i64, 7], [2, -2] => [1, -1];
-    fmod         = Num::fmod,        "fmod",         "remainder with the sign of `a`", [-7i64, 7], [2, -2] => [-1, 1];
-    maximum      = Num::maximum,     "maximum",      "larger (nan if either is nan)",  [1.0f64, 5.0], [2.0, 0.0] => [2.0, 5.0];
-    minimum      = Num::minimum,     "minimum",      "smaller (nan if either is nan)", [1.0f64, 5.0], [2.0, 0.0] => [1.0, 0.0];
-    fmax         = Num::fmax,        "fmax",         "larger, ignoring nan",     [1.0f64, f64::NAN], [2.0, 0.0] => [2.0, 0.0];
-    fmin         = Num::fmin,        "fmin",         "smaller, ignoring nan",    [1.0f64, f64::NAN], [2.0, 0.0] => [1.0, 0.0];
-    hypot        = Float::hypot,     "hypot",        "hypotenuse",               [3.0f64, 5.0], [4.0, 12.0] => [5.0, 13.0];
-    arctan2      = Float::arctan2,   "arctan2",      "angle of the point (b, a)", [0.0f64, -0.0], [1.0, 1.0] => [0.0, -0.0];
-    copysign     = Float::copysign,  "copysign",     "magnitude of `a` with the sign of `b`", [1.0f64, -2.0], [-0.0, 3.0] => [-1.0, 2.0];
-    bitwise_and  = Bitwise::and,     "bitwise_and",  "bitwise (or logical) and", [12u8, 7], [10, 1] => [8, 1];
-    bitwise_or   = Bitwise::or,      "bitwise_or",   "bitwise (or logical) or",  [12u8, 7], [10, 1] => [14, 7];
-    bitwise_xor  = Bitwise::xor,     "bitwise_xor",  "bitwise (or logical) xor", [12u8, 7], [10, 1] => [6, 6];
-    left_shift   = Shift::shl,       "left_shift",   "left shift",               [1i8, 1], [7, 8] => [-128, 0];
-    right_shift  = Shift::shr,       "right_shift",  "right shift",              [-128i8, 64], [9, 9] => [-1, 0];
+    add          = Arith::add,        light, "add",          "sum",                                   [1i64, 2], [10, 20] => [11, 22];
+    subtract     = Arith::sub,        light, "subtract",     "difference",                            [1i64, 2], [10, 20] => [-9, -18];
+    multiply     = Arith::mul,        light, "multiply",     "product",                               [3i64, 2], [10, 20] => [30, 40];
+    divide       = Float::divide,     heavy, "divide",       "true quotient",                         [1.0f64, 3.0], [4.0, -2.0] => [0.25, -1.5];
+    floor_divide = Arith::floor_div,  heavy, "floor_divide", "floored quotient",                      [-7i64, 7], [2, 2] => [-4, 3];
+    remainder    = Arith::rem,        heavy, "remainder",    "remainder with the sign of `b`",        [-7i64, 7], [2, -2] => [1, -1];
+    fmod         = Num::fmod,         heavy, "fmod",         "remainder with the sign of `a`",        [-7i64, 7], [2, -2] => [-1, 1];
+    maximum      = Num::maximum,      light, "maximum",      "larger (nan if either is nan)",         [1.0f64, 5.0], [2.0, 0.0] => [2.0, 5.0];
+    minimum      = Num::minimum,      light, "minimum",      "smaller (nan if either is nan)",        [1.0f64, 5.0], [2.0, 0.0] => [1.0, 0.0];
+    fmax         = Num::fmax,         light, "fmax",         "larger, ignoring nan",                  [1.0f64, f64::NAN], [2.0, 0.0] => [2.0, 0.0];
+    fmin         = Num::fmin,         light, "fmin",         "smaller, ignoring nan",                 [1.0f64, f64::NAN], [2.0, 0.0] => [1.0, 0.0];
+    hypot        = Float::hypot,      heavy, "hypot",        "hypotenuse",                            [3.0f64, 5.0], [4.0, 12.0] => [5.0, 13.0];
+    arctan2      = Float::arctan2,    heavy, "arctan2",      "angle of the point (b, a)",             [0.0f64, -0.0], [1.0, 1.0] => [0.0, -0.0];
+    copysign     = Float::copysign,   light, "copysign",     "magnitude of `a` with the sign of `b`", [1.0f64, -2.0], [-0.0, 3.0] => [-1.0, 2.0];
+    bitwise_and  = Bitwise::and,      light, "bitwise_and",  "bitwise (or logical) and",              [12u8, 7], [10, 1] => [8, 1];
+    bitwise_or   = Bitwise::or,       light, "bitwise_or",   "bitwise (or logical) or",               [12u8, 7], [10, 1] => [14, 7];
+    bitwise_xor  = Bitwise::xor,      light, "bitwise_xor",  "bitwise (or logical) xor",              [12u8, 7], [10, 1] => [6, 6];
+    left_shift   = Shift::shl,        light, "left_shift",   "left shift",                            [1i8, 1], [7, 8] => [-128, 0];
+    right_shift  = Shift::shr,        light, "right_shift",  "right shift",                           [-128i8, 64], [9, 9] => [-1, 0];
 }
