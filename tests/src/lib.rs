@@ -4,6 +4,9 @@
 //! The test files sit beside this crate's `Cargo.toml` and are listed there one by one
 //! (`autotests = false`); this library holds what they share. The `paperbench` binary
 //! (`cargo xtask bench`) times the paper's cases against NumPy.
+//!
+//! The repository's README is included below so that its tour runs as a doc test.
+#![doc = include_str!("../../README.md")]
 
 pub mod goldens;
 
