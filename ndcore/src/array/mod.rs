@@ -3,9 +3,12 @@
 
 mod construct;
 mod convert;
+mod cow;
 mod from_raw;
 mod index;
+mod owned_views;
 mod props;
+mod view_layout;
 mod views;
 
 pub use construct::{arange, arange_with, linspace};
