@@ -321,6 +321,34 @@ macro_rules! binary_bool {
     };
 }
 
+/// `clip(x, lo, hi)` and `round_to(x, d)` with the script's fixed parameters.
+macro_rules! with_params {
+    ($t:ty; $($name:literal => $f:ident($($arg:expr),*), $inplace:ident, $into:ident;)*) => {
+        |name: &str| -> Option<Unary<$t>> {
+            match name {$(
+                $name => Some(|x: &Array1<$t>, form: Form| -> Vec<String> {
+                    match form {
+                        Form::Alloc => hex(&ndops::$f(x, $($arg),*)),
+                        Form::InPlace => {
+                            let mut y = x.clone();
+                            ndops::$inplace(&mut y, $($arg),*);
+                            hex(&y)
+                        }
+                        Form::Into => {
+                            let mut y = x.clone();
+                            y.fill(<$t as Default>::default());
+                            ndops::$into(x, $($arg,)* &mut y).unwrap();
+                            hex(&y)
+                        }
+                        Form::Reversed => hex(&reversed(&ndops::$f(&x.slice(s![..;-1]), $($arg),*))),
+                        Form::Operator => hex(&ndops::$f(x.clone(), $($arg),*)),
+                    }
+                }),
+            )* _ => None }
+        }
+    };
+}
+
 fn levels() -> Vec<SimdLevel> {
     let best = detected_simd_level();
     [SimdLevel::Baseline, SimdLevel::Avx2, SimdLevel::Avx512]
@@ -407,6 +435,11 @@ macro_rules! float_test {
                 trunc, rint, round, sqrt, cbrt, exp, exp2, expm1, log, log2, log10, log1p, sin,
                 cos, tan, arcsin, arccos, arctan, sinh, cosh, tanh, arcsinh, arccosh, arctanh);
             let preds = unary_bool!($t; isnan, isinf, isfinite);
+            let params = with_params!($t;
+                "clip" => clip(-1.5, 2.5), clip_inplace, clip_into;
+                "round_1" => round_to(1), round_to_inplace, round_to_into;
+                "round_m1" => round_to(-1), round_to_inplace, round_to_into;
+            );
             let bin = binary_same!($t;
                 add op |a: &Array1<$t>, b: &Array1<$t>| a + b,
                 subtract op |a: &Array1<$t>, b: &Array1<$t>| a - b,
@@ -433,7 +466,8 @@ macro_rules! float_test {
             };
             let cmp = binary_bool!($t; equal eq, not_equal ne, less lt, less_equal le,
                 greater gt, greater_equal ge);
-            let covered = check_type::<$t>(stringify!($t), &[&same, &preds], &[&bin, &pow, &cmp]);
+            let covered =
+                check_type::<$t>(stringify!($t), &[&same, &preds, &params], &[&bin, &pow, &cmp]);
             assert!(covered.len() >= 50, "{covered:?}");
         }
     };
@@ -443,13 +477,14 @@ float_test!(f64_ufuncs_match_numpy f64);
 float_test!(f32_ufuncs_match_numpy f32);
 
 macro_rules! int_test {
-    ($test:ident $t:ident) => {
+    ($test:ident $t:ident, $lo:expr, $hi:expr) => {
         #[test]
         fn $test() {
             let same = unary_same!($t;
                 negative op |x: &Array1<$t>| -x, invert op |x: &Array1<$t>| !x, abs, sign, square,
                 reciprocal, floor, ceil, trunc);
             let preds = unary_bool!($t; isnan, isinf, isfinite);
+            let params = with_params!($t; "clip" => clip($lo, $hi), clip_inplace, clip_into;);
             let bin = binary_same!($t;
                 add op |a: &Array1<$t>, b: &Array1<$t>| a + b,
                 subtract op |a: &Array1<$t>, b: &Array1<$t>| a - b,
@@ -480,20 +515,21 @@ macro_rules! int_test {
             };
             let cmp = binary_bool!($t; equal eq, not_equal ne, less lt, less_equal le,
                 greater gt, greater_equal ge);
-            let covered = check_type::<$t>(stringify!($t), &[&same, &preds], &[&bin, &pow, &cmp]);
+            let covered =
+                check_type::<$t>(stringify!($t), &[&same, &preds, &params], &[&bin, &pow, &cmp]);
             assert!(covered.len() >= 30, "{covered:?}");
         }
     };
 }
 
-int_test!(i8_ufuncs_match_numpy i8);
-int_test!(i16_ufuncs_match_numpy i16);
-int_test!(i32_ufuncs_match_numpy i32);
-int_test!(i64_ufuncs_match_numpy i64);
-int_test!(u8_ufuncs_match_numpy u8);
-int_test!(u16_ufuncs_match_numpy u16);
-int_test!(u32_ufuncs_match_numpy u32);
-int_test!(u64_ufuncs_match_numpy u64);
+int_test!(i8_ufuncs_match_numpy i8, -7, 7);
+int_test!(i16_ufuncs_match_numpy i16, -7, 7);
+int_test!(i32_ufuncs_match_numpy i32, -7, 7);
+int_test!(i64_ufuncs_match_numpy i64, -7, 7);
+int_test!(u8_ufuncs_match_numpy u8, 1, 63);
+int_test!(u16_ufuncs_match_numpy u16, 1, 63);
+int_test!(u32_ufuncs_match_numpy u32, 1, 63);
+int_test!(u64_ufuncs_match_numpy u64, 1, 63);
 
 #[test]
 fn bool_ufuncs_match_numpy() {

@@ -46,6 +46,8 @@ FLOAT_BINARY = {
     "f32": ["nan", "inf", "-inf", "-0.0", "0.0", "1.0", "-1.0", "0.5", "-2.5", "3.0", "-7.0",
             "1e-45", "3.4028235e+38", "1e-30", "2.0", "0.1"],
 }
+# Values where rounding to ±1 decimal is delicate (ties, ties that binary floats miss).
+FLOAT_ROUNDING = ["0.05", "0.15", "0.25", "-0.35", "2.675", "15.0", "25.0", "-35.0", "1e20"]
 INT_TYPES = ["i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64"]
 DTYPE = {
     "f64": np.float64, "f32": np.float32, "i8": np.int8, "i16": np.int16, "i32": np.int32,
@@ -69,7 +71,7 @@ def int_binary_values(t):
 
 def values(t, binary):
     if t in FLOAT_UNARY:
-        src = FLOAT_BINARY[t] if binary else FLOAT_UNARY[t]
+        src = FLOAT_BINARY[t] if binary else FLOAT_UNARY[t] + FLOAT_ROUNDING
         return np.array([float(s) for s in src], dtype=DTYPE[t])
     return np.array(int_binary_values(t) if binary else int_values(t), dtype=DTYPE[t])
 
@@ -83,6 +85,9 @@ def bits(a):
     u = a.view({1: np.uint8, 2: np.uint16, 4: np.uint32, 8: np.uint64}[width])
     return [format(int(v), f"0{2 * width}x") for v in u]
 
+
+# Bounds of the `clip` golden, by dtype kind: floats, signed, unsigned integers.
+CLIP = {"f": (-1.5, 2.5), "i": (-7, 7), "u": (1, 63)}
 
 # (name, numpy function, types, exact): `exact` ufuncs must match NumPy bit for bit;
 # the others are compared within the tolerance stated in the Rust test.
@@ -121,6 +126,9 @@ UNARY = [
     ("arcsinh", np.arcsinh, FLOATS, False),
     ("arccosh", np.arccosh, FLOATS, False),
     ("arctanh", np.arctanh, FLOATS, False),
+    ("clip", lambda x: np.clip(x, *CLIP[x.dtype.kind]), NUMS, True),
+    ("round_1", lambda x: np.round(x, 1), FLOATS, True),
+    ("round_m1", lambda x: np.round(x, -1), FLOATS, True),
     ("isnan", np.isnan, NUMS, True),
     ("isinf", np.isinf, NUMS, True),
     ("isfinite", np.isfinite, NUMS, True),

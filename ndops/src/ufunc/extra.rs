@@ -220,3 +220,23 @@ pub fn round_to_inplace<T: Float, D: Dimension>(x: &mut ArrayRef<T, D>, decimals
     let (scale, up) = (T::pow10(decimals.saturating_abs()), decimals >= 0);
     map_inplace(x, move |v| round1(v, scale, up))
 }
+
+/// [`round_to`] written into `out` (NumPy's `out=`), `x` broadcast to its shape.
+///
+/// # Errors
+/// If `x` does not broadcast to `out`'s shape.
+///
+/// ```
+/// use ndcore::prelude::*;
+/// let mut out = Array::<f64, _>::zeros(2);
+/// ndops::round_to_into(&Array::from_vec(vec![0.25f64, 0.35]), 1, &mut out).unwrap();
+/// assert_eq!(out.to_vec(), vec![0.2, 0.3]);
+/// ```
+pub fn round_to_into<T: Float, D: Dimension>(
+    x: impl Operand<T>,
+    decimals: i32,
+    out: &mut ArrayRef<T, D>,
+) -> Result<()> {
+    let (scale, up) = (T::pow10(decimals.saturating_abs()), decimals >= 0);
+    ndcore::ops::map_into(x, out, move |v| round1(v, scale, up))
+}

@@ -19,7 +19,7 @@ mod extra;
 pub use elem::{Float, IntPower, Num};
 pub use extra::{
     IntOrFloatPower, clip, clip_inplace, clip_into, power, power_inplace, power_into, round_to,
-    round_to_inplace,
+    round_to_inplace, round_to_into,
 };
 
 use ndcore::ops::{Arith, Bitwise, BroadcastDim, Operand, Shift};
