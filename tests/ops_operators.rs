@@ -333,3 +333,26 @@ fn transposed_operands_walked_in_blocks_agree() {
         assert_eq!(r[[k, i, j]], c[[k, i, j]] - c[[k, 519 - i, j]]);
     }
 }
+
+/// An operand from outside ndcore whose `into_reusable` hands back an array of another
+/// shape: the drivers must read it, never write through a shape they did not check.
+struct Liar(Array1<f64>);
+
+impl ndcore::ops::Operand<f64> for Liar {
+    type Dim = Ix1;
+    fn source(&self) -> ndcore::ops::Source<'_, f64> {
+        ndcore::ops::Source::array(&self.0)
+    }
+    fn into_reusable(self, _shape: &[usize]) -> Result<Array1<f64>, Self> {
+        Ok(arange(2.0f64))
+    }
+}
+
+#[test]
+fn a_wrong_reusable_buffer_is_read_not_trusted() {
+    let y = arange(2.0f64);
+    let r = ndcore::ops::binary(Liar(arange(5.0)), &y.slice(s![..1]), |a, b| a + b).unwrap();
+    assert_eq!(r.to_vec(), vec![0.0, 1.0]);
+    let u = ndcore::ops::unary(Liar(arange(5.0)), |a| a * 2.0);
+    assert_eq!(u.to_vec(), vec![0.0, 2.0]);
+}

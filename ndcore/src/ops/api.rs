@@ -403,7 +403,10 @@ where
     let mut sh = ShapeBuf::new();
     broadcast2(a.source().shape(), b.source().shape(), &mut sh)?;
     let shape = sh.as_slice();
+    // `into_reusable` is a safe trait method: an array of another shape (from an impl
+    // outside ndcore) is read as the operand, not written.
     let a = match a.into_reusable(shape) {
+        Ok(out) if out.shape() != shape => return binary_with(cost, &out, b, f),
         Ok(mut out) => {
             let sb = b.source();
             let o = Out::of(&mut out);
@@ -415,6 +418,7 @@ where
         Err(a) => a,
     };
     match b.into_reusable(shape) {
+        Ok(out) if out.shape() != shape => binary_with(cost, a, &out, f),
         Ok(mut out) => {
             let sa = a.source();
             let o = Out::of(&mut out);
@@ -455,10 +459,12 @@ where
 {
     let sh = ShapeBuf::from_slice(a.source().shape());
     match a.into_reusable(sh.as_slice()) {
-        Ok(mut out) => {
+        Ok(mut out) if out.shape() == sh.as_slice() => {
             map_inplace_with(cost, &mut out, f);
             out
         }
+        // An array of another shape (a safe impl outside ndcore got it wrong) is read.
+        Ok(out) => map_with(cost, &out, f),
         Err(a) => map_with(cost, a, f),
     }
 }
