@@ -19,9 +19,9 @@ pub use compare::{
     logical_or, logical_xor, not_equal,
 };
 pub use ndcore::ops::{map, map_inplace, map_into, zip_map, zip_map_inplace, zip_map_into};
-pub use ufunc::*;
 pub use reduce::Reduce;
 pub use select::{Select, concatenate, stack, where_};
+pub use ufunc::*;
 
 /// The traits and functions a NumPy user reaches for first: `use ndops::prelude::*;` gives
 /// every array the reduction and selection methods (`x.sum()`, `x.masked(&m)`, …).

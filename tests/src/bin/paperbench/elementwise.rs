@@ -119,7 +119,10 @@ pub fn add_f64_1e7_loop() -> Bench {
     let mut c = Array::<f64, _>::zeros(BIG);
     Box::new(move || {
         let (a, b) = black_box((&a, &b));
-        let (a, b) = (a.as_slice().expect("contiguous"), b.as_slice().expect("contiguous"));
+        let (a, b) = (
+            a.as_slice().expect("contiguous"),
+            b.as_slice().expect("contiguous"),
+        );
         let c = c.as_slice_mut().expect("contiguous");
         for ((c, &a), &b) in c.iter_mut().zip(a).zip(b) {
             *c = a + b;
