@@ -319,7 +319,7 @@ fn transposed_operands_walked_in_blocks_agree() {
         .collect();
     assert_eq!(s.to_vec(), want);
     let mut out = Array::<f64, _>::zeros([600, 700]);
-    ndops::sqrt_into(&b.t(), &mut out).unwrap();
+    ndops::sqrt_into(b.t(), &mut out).unwrap();
     assert_eq!(out[[599, 1]], b[[1, 599]].sqrt());
     // Three axes: an outer axis around the blocked pair, the transposed operand reversed.
     let c = Array::from_iter((0..3 * 520 * 530).map(|i| i as i64))

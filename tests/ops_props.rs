@@ -52,8 +52,8 @@ fn permute<S: ndcore::storage::RawData>(v: &mut ArrayBase<S, IxDyn>, lay: &Layou
         inv[p] = j;
     }
     let mut cur: Vec<usize> = (0..nd).collect();
-    for i in 0..nd {
-        let k = cur.iter().position(|&c| c == inv[i]).unwrap();
+    for (i, &want) in inv.iter().enumerate() {
+        let k = cur.iter().position(|&c| c == want).unwrap();
         if k != i {
             v.swap_axes(i, k).unwrap();
             cur.swap(i, k);

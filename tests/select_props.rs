@@ -210,7 +210,7 @@ proptest! {
                 }
                 d
             }).collect();
-            if got.len() > 0 {
+            if !got.is_empty() {
                 prop_assert_eq!(got_lanes, want);
             }
             prop_assert_eq!(got.shape()[ax], len.saturating_sub(n));

@@ -141,11 +141,11 @@ fn broadcast_and_zero_d_inputs() {
         vec![0.0, 4.0, 8.0, 12.0, 16.0]
     );
     assert_eq!(b.sum_axis(Axis(1)).unwrap().to_vec(), vec![10.0; 4]);
-    assert_eq!(b.mean_axes(&[0], true).unwrap().to_vec(), row.to_vec());
+    assert_eq!(b.mean_axes([0], true).unwrap().to_vec(), row.to_vec());
     assert_eq!(b.var_axis(Axis(0), 0.0).unwrap().to_vec(), vec![0.0; 5]);
     let z = Array::full([], 3.5f64);
     assert_eq!(z.sum(), 3.5);
-    assert_eq!(z.sum_axes(&[], false).unwrap().to_vec(), vec![3.5]);
+    assert_eq!(z.sum_axes([], false).unwrap().to_vec(), vec![3.5]);
     assert_eq!(z.max().unwrap(), 3.5);
     assert_eq!(z.argmax().unwrap(), 0);
     assert_eq!(z.cumsum().to_vec(), vec![3.5]);
