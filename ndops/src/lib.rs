@@ -1,9 +1,29 @@
 //! `ndops`: broadcasting, operators, ufuncs, reductions and masks for ndcore arrays.
 //!
-//! Everything element-wise runs through ndcore's loop engine: the operands are broadcast to
-//! one shape (never materialized: stride 0), the engine merges contiguous axes, and the
-//! kernels in [`kernels`] get contiguous slices (vectorized, with the best SIMD level the CPU
-//! has, picked at run time), stride-0 scalars, or strided runs.
+//! Element-wise work — the operators (implemented in `ndcore::ops`, the only crate Rust
+//! lets implement `std::ops` for ndcore's arrays; see [`ops`]), the ufuncs of [`ufunc`]
+//! with NumPy's names, the comparisons and logic of [`compare`], and [`map`] / [`zip_map`]
+//! for any closure — runs through one driver: operands are broadcast to one shape (never
+//! materialized: stride 0), the loop engine merges contiguous axes, and the kernels get
+//! contiguous slices (vectorized at the SIMD level the CPU has, picked at run time: see
+//! [`kernels`]), stride-0 scalars, or strided runs. Owned operands passed by value lend
+//! their buffers to the result.
+//!
+//! ```
+//! use ndcore::prelude::*;
+//! // The paper's broadcast grid: one full-size buffer, the square root taken in place.
+//! let v = arange_with(-2.0f64, 2.0, 1.0).unwrap();
+//! let (i, j) = (v.clone().into_shape([4, 1]).unwrap(), v.into_shape([1, 4]).unwrap());
+//! let r = ndops::sqrt(&i * &i + &j * &j);
+//! assert_eq!(r.shape(), &[4, 4]);
+//! assert_eq!(r[[0, 0]], 8f64.sqrt());
+//! // Comparisons give bool arrays; `&`, `|`, `!` combine them.
+//! let m = &r.lt(2.0).unwrap() & &r.gt(0.0).unwrap();
+//! assert!(ndops::any(&m) && !ndops::all(&m));
+//! // Errors read like NumPy's.
+//! let e = ndops::add(&j, &arange(3.0f64)).unwrap_err();
+//! assert_eq!(e.to_string(), "operands could not be broadcast together with shapes (1,4) (3,) ");
+//! ```
 
 pub mod broadcast;
 pub mod compare;
