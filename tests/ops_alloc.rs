@@ -7,12 +7,16 @@
 
 use ndcore::prelude::*;
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 struct Counting;
 
-static ON: AtomicBool = AtomicBool::new(false);
+thread_local! {
+    /// Recording is per thread: the test harness's own threads allocate while a test runs
+    /// (reporting results), and those allocations are not the expression's.
+    static ON: Cell<bool> = const { Cell::new(false) };
+}
 static SIZES: Mutex<Vec<usize>> = Mutex::new(Vec::new());
 /// Tests in one binary share the allocator: run them one at a time.
 static SERIAL: Mutex<()> = Mutex::new(());
@@ -21,7 +25,7 @@ static SERIAL: Mutex<()> = Mutex::new(());
 // allocates nothing while recording is on (the vector's capacity is reserved first).
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if ON.load(Ordering::Relaxed)
+        if ON.with(Cell::get)
             && layout.size() >= 4096
             && let Ok(mut v) = SIZES.try_lock()
             && v.len() < v.capacity()
@@ -44,9 +48,9 @@ static GLOBAL: Counting = Counting;
 fn large_allocations<R>(f: impl FnOnce() -> R) -> (R, Vec<usize>) {
     ndcore::alloc::set_pool_capacity(0);
     SIZES.lock().unwrap().reserve(1024);
-    ON.store(true, Ordering::SeqCst);
+    ON.with(|on| on.set(true));
     let r = f();
-    ON.store(false, Ordering::SeqCst);
+    ON.with(|on| on.set(false));
     let v = std::mem::take(&mut *SIZES.lock().unwrap());
     (r, v)
 }
