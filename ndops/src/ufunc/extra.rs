@@ -229,8 +229,9 @@ pub fn round_to_inplace<T: Float, D: Dimension>(x: &mut ArrayRef<T, D>, decimals
 /// ```
 /// use ndcore::prelude::*;
 /// let mut out = Array::<f64, _>::zeros(2);
+/// // As NumPy: 0.25 * 10 = 2.5 rounds to even (2); 0.35 * 10 is 3.5 in binary, giving 4.
 /// ndops::round_to_into(&Array::from_vec(vec![0.25f64, 0.35]), 1, &mut out).unwrap();
-/// assert_eq!(out.to_vec(), vec![0.2, 0.3]);
+/// assert_eq!(out.to_vec(), vec![0.2, 0.4]);
 /// ```
 pub fn round_to_into<T: Float, D: Dimension>(
     x: impl Operand<T>,
