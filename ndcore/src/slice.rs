@@ -5,6 +5,7 @@
 //! a plain `&[SliceInfoElem]` slices with the rank known at run time.
 
 use crate::array::{ArrayBase, ArrayRef, ArrayView, ArrayViewMut};
+use crate::dimension::SmallVec;
 use crate::dimension::{Dimension, IxDyn};
 use crate::error::{Error, Result};
 use crate::storage::RawData;
@@ -135,7 +136,7 @@ pub(crate) fn slice_layout(
     shape: &[usize],
     strides: &[isize],
     info: &[SliceInfoElem],
-) -> Result<(isize, Vec<usize>, Vec<isize>)> {
+) -> Result<(isize, SmallVec<usize>, SmallVec<isize>)> {
     let consuming = info
         .iter()
         .filter(|e| matches!(e, SliceInfoElem::Index(_) | SliceInfoElem::Slice { .. }))
@@ -156,14 +157,16 @@ pub(crate) fn slice_layout(
         });
     }
     let mut offset = 0isize;
-    let mut out_shape = Vec::with_capacity(shape.len() + info.len());
-    let mut out_strides = Vec::with_capacity(shape.len() + info.len());
+    // Inline buffers: slicing is on the hot path of small expressions (`y[1:] - y[:-1]`),
+    // where two heap allocations per slice cost more than the arithmetic.
+    let mut out_shape = SmallVec::default();
+    let mut out_strides = SmallVec::default();
     let mut axis = 0usize;
     let take = |e: SliceInfoElem,
                 axis: &mut usize,
                 off: &mut isize,
-                sh: &mut Vec<usize>,
-                st: &mut Vec<isize>|
+                sh: &mut SmallVec<usize>,
+                st: &mut SmallVec<isize>|
      -> Result<()> {
         match e {
             SliceInfoElem::Index(i) => {

@@ -89,6 +89,22 @@ impl<T: Copy + Default> SmallVec<T> {
         v.as_mut_slice().copy_from_slice(s);
         v
     }
+    /// Appends a value (moving to the heap past four).
+    pub fn push(&mut self, v: T) {
+        match self {
+            SmallVec::Inline(n, a) if (*n as usize) < a.len() => {
+                a[*n as usize] = v;
+                *n += 1;
+            }
+            SmallVec::Inline(_, a) => {
+                let mut h = a.to_vec();
+                h.push(v);
+                *self = SmallVec::Heap(h);
+            }
+            SmallVec::Heap(h) => h.push(v),
+        }
+    }
+
     /// The values as a slice.
     pub fn as_slice(&self) -> &[T] {
         match self {
@@ -126,6 +142,12 @@ impl<T: Copy + Default + fmt::Debug> fmt::Debug for SmallVec<T> {
         write!(f, "{:?}", self.as_slice())
     }
 }
+impl<T: Copy + Default> std::ops::Deref for SmallVec<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        self.as_slice()
+    }
+}
 impl<T: Copy + Default> AsRef<[T]> for SmallVec<T> {
     fn as_ref(&self) -> &[T] {
         self.as_slice()
@@ -134,5 +156,20 @@ impl<T: Copy + Default> AsRef<[T]> for SmallVec<T> {
 impl<T: Copy + Default> AsMut<[T]> for SmallVec<T> {
     fn as_mut(&mut self) -> &mut [T] {
         self.as_mut_slice()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SmallVec;
+
+    #[test]
+    fn push_spills_to_the_heap_past_four() {
+        let mut v = SmallVec::<isize>::default();
+        for i in 0..7 {
+            v.push(i * 10);
+        }
+        assert!(matches!(v, SmallVec::Heap(_)));
+        assert_eq!(&*v, &[0, 10, 20, 30, 40, 50, 60]);
     }
 }

@@ -11,7 +11,7 @@ mod max;
 mod rank;
 
 pub use axis::Axis;
-pub use dynrank::{DynRank, IxDyn};
+pub use dynrank::{DynRank, IxDyn, SmallVec};
 pub use into_dim::{IntoDimension, IntoStrides};
 pub use max::DimMax;
 pub use rank::{Ix0, Ix1, Ix2, Ix3, Ix4, Ix5, Ix6, Rank};
