@@ -56,10 +56,19 @@ pub fn detected_simd_level() -> SimdLevel {
             && std::arch::is_x86_feature_detected!("avx512cd")
             && std::arch::is_x86_feature_detected!("avx512dq")
             && std::arch::is_x86_feature_detected!("avx512vl");
+        // Every feature the level's kernels enable (x86::run_v3/run_v4, and kernels in
+        // other crates that dispatch on this level) must be checked: enabling one the CPU
+        // lacks is undefined behaviour.
         let v3 = std::arch::is_x86_feature_detected!("avx2")
+            && std::arch::is_x86_feature_detected!("avx")
             && std::arch::is_x86_feature_detected!("fma")
             && std::arch::is_x86_feature_detected!("bmi1")
-            && std::arch::is_x86_feature_detected!("bmi2");
+            && std::arch::is_x86_feature_detected!("bmi2")
+            && std::arch::is_x86_feature_detected!("lzcnt")
+            && std::arch::is_x86_feature_detected!("popcnt")
+            && std::arch::is_x86_feature_detected!("sse4.1")
+            && std::arch::is_x86_feature_detected!("sse4.2")
+            && std::arch::is_x86_feature_detected!("ssse3");
         if v4 && v3 {
             return SimdLevel::Avx512;
         }

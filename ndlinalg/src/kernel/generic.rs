@@ -13,6 +13,8 @@
 
 use crate::mat::{Mat, MatMut};
 use crate::scalar::LinalgScalar;
+#[cfg(target_arch = "x86_64")]
+use ndcore::ops::SimdLevel;
 use std::mem::MaybeUninit;
 
 /// Columns of `c` per block: 8 AVX-512 registers of f64.
@@ -42,20 +44,15 @@ pub(crate) unsafe fn gemm<T: LinalgScalar>(alpha: T, a: Mat<T>, b: Mat<T>, beta:
     } else {
         (a, b, c)
     };
+    // ndcore's cached level checks every feature these kernels enable (and honours
+    // `ND_SIMD`).
     #[cfg(target_arch = "x86_64")]
-    {
-        if is_x86_feature_detected!("avx512f")
-            && is_x86_feature_detected!("avx512vl")
-            && is_x86_feature_detected!("avx512bw")
-            && is_x86_feature_detected!("avx512dq")
-        {
-            // SAFETY: the CPU has the features gemm_v4 is compiled for; the rest is forwarded.
-            return unsafe { gemm_v4(alpha, a, b, beta, c) };
-        }
-        if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
-            // SAFETY: as above, for gemm_v3.
-            return unsafe { gemm_v3(alpha, a, b, beta, c) };
-        }
+    match ndcore::ops::simd_level() {
+        // SAFETY: the CPU has the features gemm_v4 is compiled for; the rest is forwarded.
+        SimdLevel::Avx512 => return unsafe { gemm_v4(alpha, a, b, beta, c) },
+        // SAFETY: as above, for gemm_v3.
+        SimdLevel::Avx2 => return unsafe { gemm_v3(alpha, a, b, beta, c) },
+        SimdLevel::Baseline => {}
     }
     // SAFETY: forwarded.
     unsafe { gemm_body(alpha, a, b, beta, c) }
@@ -270,19 +267,12 @@ pub(crate) unsafe fn dot<T: LinalgScalar>(
     incy: isize,
 ) -> T {
     #[cfg(target_arch = "x86_64")]
-    {
-        if is_x86_feature_detected!("avx512f")
-            && is_x86_feature_detected!("avx512vl")
-            && is_x86_feature_detected!("avx512bw")
-            && is_x86_feature_detected!("avx512dq")
-        {
-            // SAFETY: the CPU has the features; the rest is forwarded.
-            return unsafe { dot_v4(n, x, incx, y, incy) };
-        }
-        if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
-            // SAFETY: as above.
-            return unsafe { dot_v3(n, x, incx, y, incy) };
-        }
+    match ndcore::ops::simd_level() {
+        // SAFETY: the CPU has the features; the rest is forwarded.
+        SimdLevel::Avx512 => return unsafe { dot_v4(n, x, incx, y, incy) },
+        // SAFETY: as above.
+        SimdLevel::Avx2 => return unsafe { dot_v3(n, x, incx, y, incy) },
+        SimdLevel::Baseline => {}
     }
     // SAFETY: forwarded.
     unsafe { dot_body(n, x, incx, y, incy) }
