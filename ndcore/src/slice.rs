@@ -95,6 +95,7 @@ pub(crate) fn normalize_index(index: isize, n: usize, axis: usize) -> Result<usi
 
 /// The first index and length of `start:stop:step` on an axis of length `n`, by Python's
 /// `slice.indices` rule.
+#[inline]
 pub fn slice_indices(
     n: usize,
     start: Option<isize>,
@@ -214,6 +215,36 @@ pub(crate) fn slice_layout(
     }
     let offset = crate::array::offset_unless_empty(offset, &out_shape);
     Ok((offset, out_shape, out_strides))
+}
+
+/// The layout of `a[info]` when every entry is a plain slice (`y[1:]`, `a[::2, :3]`, the
+/// common case on the hot path of small expressions): shape and strides are changed in
+/// place, as [`slice_layout`] would compute them. `None` for any other kind of entry.
+#[inline]
+fn slices_in_place(
+    dim: &mut [usize],
+    strides: &mut [isize],
+    info: &[SliceInfoElem],
+) -> Option<Result<isize>> {
+    if info.len() > dim.len() {
+        return None;
+    }
+    let mut off = 0isize;
+    for (ax, e) in info.iter().enumerate() {
+        let SliceInfoElem::Slice { start, stop, step } = *e else {
+            return None;
+        };
+        let (first, len) = match slice_indices(dim[ax], start, stop, step) {
+            Ok(v) => v,
+            Err(e) => return Some(Err(e)),
+        };
+        if len > 0 {
+            off += first * strides[ax];
+            strides[ax] = strides[ax].wrapping_mul(step.max(-isize::MAX));
+        }
+        dim[ax] = len;
+    }
+    Some(Ok(crate::array::offset_unless_empty(off, dim)))
 }
 
 /// A slice description for arrays of rank `D`, giving a view of rank `OutDim`.
@@ -350,6 +381,11 @@ impl<T, D: Dimension> ArrayRef<T, D> {
         &self,
         info: &I,
     ) -> Result<ArrayView<'_, T, I::OutDim>> {
+        let (mut d, mut st) = (self.parts.dim.clone(), self.parts.strides.clone());
+        if let Some(off) = slices_in_place(d.as_mut(), st.as_mut(), info.elems()) {
+            // SAFETY: every index of a basic slice is an element of self.
+            return unsafe { self.view_from(off?, d.as_ref(), st.as_ref()) };
+        }
         let (off, shape, strides) = slice_layout(self.shape(), self.strides(), info.elems())?;
         // SAFETY: every index of a basic slice is an element of self.
         unsafe { self.view_from(off, &shape, &strides) }
@@ -363,6 +399,12 @@ impl<T, D: Dimension> ArrayRef<T, D> {
         &mut self,
         info: &I,
     ) -> Result<ArrayViewMut<'_, T, I::OutDim>> {
+        let (mut d, mut st) = (self.parts.dim.clone(), self.parts.strides.clone());
+        if let Some(off) = slices_in_place(d.as_mut(), st.as_mut(), info.elems()) {
+            // SAFETY: every index of a basic slice is a distinct element of self (steps
+            // are nonzero).
+            return unsafe { self.view_mut_from(off?, d.as_ref(), st.as_ref()) };
+        }
         let (off, shape, strides) = slice_layout(self.shape(), self.strides(), info.elems())?;
         // SAFETY: every index of a basic slice is a distinct element of self (steps are
         // nonzero; new axes have length 1).

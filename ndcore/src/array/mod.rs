@@ -231,6 +231,7 @@ impl<T, D: Dimension> ArrayRef<T, D> {
 /// slice `[3:]` of an axis when another axis is empty), and moving a pointer past its
 /// allocation is undefined behaviour; NumPy moves it anyway. An empty view reads nothing,
 /// so keeping the old pointer is safe and invisible except through `as_ptr`.
+#[inline]
 pub(crate) fn offset_unless_empty(offset: isize, shape: &[usize]) -> isize {
     if shape.contains(&0) { 0 } else { offset }
 }

@@ -9,6 +9,7 @@ use crate::layout;
 use crate::storage::ViewRepr;
 
 /// The view's shape and strides as the rank `E`, built from slices.
+#[inline]
 fn dims<E: Dimension>(shape: &[usize], strides: &[isize]) -> Result<(E, E::Strides)> {
     Ok((E::from_slice(shape)?, E::strides_from_slice(strides)?))
 }
@@ -43,6 +44,7 @@ impl<T, D: Dimension> ArrayRef<T, D> {
     ///
     /// # Safety
     /// Every element of the new layout must be (part of) an element of self.
+    #[inline]
     pub(crate) unsafe fn view_from<E: Dimension>(
         &self,
         offset: isize,

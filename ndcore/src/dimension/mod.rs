@@ -54,6 +54,7 @@ pub trait Dimension:
     fn zero_strides(ndim: usize) -> Self::Strides;
 
     /// The shape from a slice, or an error if its length is not a valid rank here.
+    #[inline]
     fn from_slice(shape: &[usize]) -> Result<Self> {
         let mut d = Self::zeros(shape.len())?;
         d.as_mut().copy_from_slice(shape);
@@ -61,6 +62,7 @@ pub trait Dimension:
     }
 
     /// Strides from a slice of the right length (checked by the caller's shape).
+    #[inline]
     fn strides_from_slice(strides: &[isize]) -> Result<Self::Strides> {
         let d = Self::zeros(strides.len())?;
         let mut s = Self::zero_strides(d.ndim());

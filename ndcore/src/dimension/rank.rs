@@ -81,6 +81,7 @@ macro_rules! impl_rank {
             type Smaller = $smaller;
             type Larger = $larger;
 
+            #[inline]
             fn zeros(ndim: usize) -> Result<Self> {
                 if ndim == <$n as Unsigned>::USIZE {
                     Ok(Self::default())
@@ -89,6 +90,7 @@ macro_rules! impl_rank {
                 }
             }
 
+            #[inline]
             fn zero_strides(_ndim: usize) -> Self::Strides {
                 GenericArray::default()
             }
