@@ -274,6 +274,34 @@ proptest! {
     }
 
     #[test]
+    fn fused_expressions_match_index_arithmetic((sa, la, sb, lb, lev) in operands()) {
+        set_simd_level(lev.min(detected_simd_level()));
+        let (oa, ob, oc) = (build(&sa, &la, 1.0), build(&sb, &lb, -3.0), build(&sb, &lb, 0.5));
+        let (a, b, c) = (view_of(&oa, &la), view_of(&ob, &lb), view_of(&oc, &lb));
+        let f = |x: f64, y: f64, z: f64| (x - y) / (z + 0.25) * x;
+        let got = ndcore::ops::zip_map_n([&a, &b, &c], |[x, y, z]| f(x, y, z));
+        match naive_shape(a.shape(), b.shape()) {
+            None => prop_assert!(got.is_err()),
+            Some(shape) => {
+                let want: Vec<f64> = indices(&shape)
+                    .iter()
+                    .map(|i| f(at(&a, i), at(&b, i), at(&c, i)))
+                    .collect();
+                let want = (shape, want);
+                check_f64(&got.unwrap(), &want);
+                // Into an output with `a`'s odd layout, when it has the result's shape.
+                let mut oo = build(&sa, &la, 0.0);
+                let mut out = view_mut_of(&mut oo, &la);
+                let r = ndcore::ops::zip_map_n_into([&a, &b, &c], &mut out, |[x, y, z]| f(x, y, z));
+                prop_assert_eq!(r.is_ok(), want.0 == sa);
+                if want.0 == sa {
+                    check_f64(&out, &want);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn integer_division_and_remainder_are_floored(
         a in proptest::collection::vec(any::<i32>(), 1..40),
         b in proptest::collection::vec(prop_oneof![any::<i32>(), -3i32..=3], 1..40),
@@ -294,4 +322,59 @@ proptest! {
             }
         }
     }
+}
+
+/// Runs longer than the fused loop's chunk, with every kind of operand at once: contiguous,
+/// transposed (walked in tiles), a broadcast row and column, and outputs that are strided
+/// or Fortran-ordered.
+#[test]
+fn fused_expressions_over_long_odd_runs() {
+    use ndcore::ops::{zip_map_n, zip_map_n_into};
+    let (p, q) = (3usize, 1300usize);
+    let a = Array::from_shape_vec([p, q], (0..p * q).map(|k| k as f64 * 0.5).collect()).unwrap();
+    let bt = Array::from_shape_vec([q, p], (0..p * q).map(|k| 1.0 + k as f64).collect()).unwrap();
+    let b = bt.t();
+    let row = Array::from_shape_vec([1, q], (0..q).map(|k| k as f64 - 7.0).collect()).unwrap();
+    let col = Array::from_shape_vec([p, 1], vec![2.0, -1.0, 0.25]).unwrap();
+    let rev = a.slice(s![..;-1, ..;-1]);
+    let f = |[w, x, y, z, v]: [f64; 5]| (w - x) * y / z + v;
+    let want: Vec<f64> = (0..p)
+        .flat_map(|i| (0..q).map(move |j| (i, j)))
+        .map(|(i, j)| f([a[[i, j]], b[[i, j]], row[[0, j]], col[[i, 0]], rev[[i, j]]]))
+        .collect();
+    let got = zip_map_n([&a.view(), &b, &row.view(), &col.view(), &rev], f).unwrap();
+    assert_eq!(got.shape(), &[p, q]);
+    assert_eq!(got.to_vec(), want);
+    // A strided output: every other column of a wider array.
+    let mut wide = Array::<f64, _>::zeros([p, 2 * q]);
+    let mut out = wide.slice_mut(s![.., ..;2]);
+    zip_map_n_into([&a.view(), &b, &row.view(), &col.view(), &rev], &mut out, f).unwrap();
+    assert_eq!(out.to_vec(), want);
+    assert!(wide.slice(s![.., 1..;2]).iter().all(|&v| v == 0.0));
+    // A Fortran-ordered output, and F-ordered inputs give an F-ordered result.
+    let mut ft = Array::<f64, _>::zeros([q, p]);
+    let mut out = ft.view_mut().reversed_axes();
+    zip_map_n_into([&a.view(), &b, &row.view(), &col.view(), &rev], &mut out, f).unwrap();
+    assert_eq!(out.to_vec(), want);
+    let g = zip_map_n([&b, &b], |[x, y]| x * y).unwrap();
+    assert!(g.is_f_contiguous() && !g.is_c_contiguous());
+    assert_eq!(g.to_vec(), b.iter().map(|v| v * v).collect::<Vec<_>>());
+    // Empty and 0-d operands.
+    let e = Array::<f64, _>::zeros([0, 4]);
+    assert_eq!(
+        zip_map_n([&e, &e], |[x, y]| x + y).unwrap().shape(),
+        &[0, 4]
+    );
+    let s0 = Array::full([], 3.0f64);
+    assert_eq!(
+        zip_map_n([&s0, &s0], |[x, y]| x * y).unwrap().to_vec(),
+        vec![9.0]
+    );
+    // An output that does not take the broadcast shape: NumPy's message.
+    let mut small = Array::<f64, _>::zeros([p, 1]);
+    let err = zip_map_n_into([&a.view(), &row.view()], &mut small, |[x, y]| x + y).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "non-broadcastable output operand with shape (3,1) doesn't match the broadcast shape (3,1300)"
+    );
 }

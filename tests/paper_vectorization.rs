@@ -155,4 +155,22 @@ fn differences_of_1000_points_match_a_loop() {
     let looped: Vec<f64> = (0..999).map(|i| (y[[i + 1]] - y[[i]]) / 1.0).collect();
     assert_eq!(d.to_vec(), looped);
     assert!(d.iter().enumerate().all(|(i, &v)| v == (2 * i + 1) as f64));
+    // The same as one fused loop (paperbench's diff_1000_fused): bit for bit.
+    let (y1, y0, x1, x0) = (
+        y.slice(s![1..]),
+        y.slice(s![..-1]),
+        x.slice(s![1..]),
+        x.slice(s![..-1]),
+    );
+    let fused = ndops::zip_map_n([&y1, &y0, &x1, &x0], |[a, b, c, d]| (a - b) / (c - d)).unwrap();
+    assert_eq!(fused.to_vec(), looped);
+    // Central differences, In [42], fused.
+    let (y2, y_2, x2, x_2) = (
+        y.slice(s![2..]),
+        y.slice(s![..-2]),
+        x.slice(s![2..]),
+        x.slice(s![..-2]),
+    );
+    let c = ndops::zip_map_n([&y2, &y_2, &x2, &x_2], |[a, b, c, d]| (a - b) / (c - d)).unwrap();
+    assert!(c.iter().enumerate().all(|(i, &v)| v == (2 * i + 2) as f64));
 }

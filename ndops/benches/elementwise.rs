@@ -123,6 +123,17 @@ fn paper(c: &mut Criterion) {
             black_box((y1 - y0) / &(x1 - x0))
         })
     });
+    // One fused loop over the four slices (`zip_map_n`): no temporaries.
+    g.bench_function("diff_1000_fused", |bch| {
+        bch.iter(|| {
+            let (x, y) = black_box((&x, &y));
+            let (y1, y0) = (y.slice(s![1..]), y.slice(s![..-1]));
+            let (x1, x0) = (x.slice(s![1..]), x.slice(s![..-1]));
+            black_box(ndops::zip_map_n([&y1, &y0, &x1, &x0], |[a, b, c, d]| {
+                (a - b) / (c - d)
+            }))
+        })
+    });
     g.finish();
 }
 

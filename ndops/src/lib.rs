@@ -38,7 +38,9 @@ pub use compare::{
     all, any, equal, greater, greater_equal, less, less_equal, logical_and, logical_not,
     logical_or, logical_xor, not_equal,
 };
-pub use ndcore::ops::{map, map_inplace, map_into, zip_map, zip_map_inplace, zip_map_into};
+pub use ndcore::ops::{
+    map, map_inplace, map_into, zip_map, zip_map_inplace, zip_map_into, zip_map_n, zip_map_n_into,
+};
 pub use reduce::Reduce;
 pub use select::{Select, concatenate, stack, where_};
 pub use ufunc::*;

@@ -66,7 +66,10 @@ pub(crate) fn check_output(out: &[usize], inputs: &[&[usize]]) -> Result<()> {
 
 /// A fresh output of `shape` whose elements the caller writes before reading; in
 /// Fortran order when `f_order` (so `x.t() + y.t()` stays one contiguous run).
-fn alloc_out<O: Element, D: Dimension>(shape: &[usize], f_order: bool) -> Result<Array<O, D>> {
+pub(crate) fn alloc_out<O: Element, D: Dimension>(
+    shape: &[usize],
+    f_order: bool,
+) -> Result<Array<O, D>> {
     let dim = D::from_slice(shape)?;
     let (n, _) = layout::checked_size(shape, size_of::<O>())?;
     // SAFETY: every element is written by the caller's loop before anything reads it.

@@ -30,7 +30,29 @@ pub(crate) struct Out<'a> {
     strides: &'a [isize],
 }
 
+impl<'a> In<'a> {
+    pub(crate) fn ptr(&self) -> *const u8 {
+        self.ptr
+    }
+    pub(crate) fn shape(&self) -> &'a [usize] {
+        self.shape
+    }
+    pub(crate) fn strides(&self) -> &'a [isize] {
+        self.strides
+    }
+}
+
 impl<'a> Out<'a> {
+    pub(crate) fn ptr(&self) -> *mut u8 {
+        self.ptr
+    }
+    pub(crate) fn shape(&self) -> &'a [usize] {
+        self.shape
+    }
+    pub(crate) fn strides(&self) -> &'a [isize] {
+        self.strides
+    }
+
     pub(crate) fn of<O, D: Dimension>(out: &'a mut ArrayRef<O, D>) -> Out<'a> {
         let ptr = out.as_mut_ptr().cast::<u8>();
         let out: &'a ArrayRef<O, D> = out;
@@ -73,7 +95,12 @@ pub(crate) fn input<'a, T>(s: &'a Source<'a, T>) -> In<'a> {
 
 /// The SIMD level for a loop over `shape` with these operands: bytes touched are the
 /// output's plus each array input's (a scalar or broadcast input is read from cache).
-fn level(cost: Cost, shape: &[usize], osize: usize, ins: &[(In<'_>, usize)]) -> SimdLevel {
+pub(crate) fn level(
+    cost: Cost,
+    shape: &[usize],
+    osize: usize,
+    ins: &[(In<'_>, usize)],
+) -> SimdLevel {
     let n: usize = shape.iter().product();
     let per = osize
         + ins
@@ -122,7 +149,7 @@ fn is_repeat(shape: &[usize], strides: &[isize]) -> bool {
 /// `ins` are the inputs before broadcasting, with their item sizes; on success `strides`
 /// holds the run's byte step of the output and of each input, and the run's length is
 /// returned.
-fn single_run(
+pub(crate) fn single_run(
     out: Out<'_>,
     osize: usize,
     ins: &[(In<'_>, usize)],

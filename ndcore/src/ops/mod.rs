@@ -23,6 +23,7 @@ mod broadcast;
 mod compare;
 mod driver;
 pub mod elem;
+mod fused;
 mod impls;
 mod kernel;
 mod operand;
@@ -35,6 +36,7 @@ pub use api::{
 };
 pub use broadcast::broadcast_shapes;
 pub use elem::{Arith, Bitwise, Shift};
+pub use fused::{MAX_OPERANDS, zip_map_n, zip_map_n_into};
 pub use operand::{Operand, Source};
 pub use simd::{
     Cost, Kernel, SimdLevel, detected_simd_level, dispatch, set_simd_level, simd_level,

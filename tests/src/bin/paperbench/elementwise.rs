@@ -87,6 +87,20 @@ pub fn diff_1000() -> Bench {
     })
 }
 
+/// The same differences as one fused loop (`ndcore::ops::zip_map_n`): the four slices
+/// read together, one output written, no temporaries.
+pub fn diff_1000_fused() -> Bench {
+    let x = arange(1000.0f64);
+    let y = &x * &x;
+    Box::new(move || {
+        let (x, y) = black_box((&x, &y));
+        let (y1, y0) = (y.slice(s![1..]), y.slice(s![..-1]));
+        let (x1, x0) = (x.slice(s![1..]), x.slice(s![..-1]));
+        let d = ndcore::ops::zip_map_n([&y1, &y0, &x1, &x0], |[a, b, c, d]| (a - b) / (c - d));
+        black_box(d.expect("same shapes"));
+    })
+}
+
 pub fn diff_1000_loop() -> Bench {
     let x: Vec<f64> = (0..1000).map(|i| i as f64).collect();
     let y: Vec<f64> = x.iter().map(|v| v * v).collect();

@@ -54,6 +54,7 @@ const CASES: &[Case] = &[
     ("grid_ogrid_200", Impl::Loop, elementwise::grid_ogrid_200_loop),
     ("diff_1000", Impl::Nd, elementwise::diff_1000),
     ("diff_1000", Impl::Loop, elementwise::diff_1000_loop),
+    ("diff_1000_fused", Impl::Nd, elementwise::diff_1000_fused),
     ("add_f64_1e7", Impl::Nd, elementwise::add_f64_1e7),
     ("add_f64_1e7", Impl::Loop, elementwise::add_f64_1e7_loop),
     ("add_f64_1e7_out", Impl::Nd, elementwise::add_f64_1e7_out),
