@@ -3,7 +3,10 @@
 //! ([`super::kernel`]), at the SIMD level chosen for the call ([`super::simd`]).
 
 use super::broadcast::broadcast_strides;
-use super::kernel::{Same, Slice, Splat, map1_contiguous, strided1, strided2, zip2_contiguous};
+use super::kernel::{
+    Same, Slice, Splat, Store, Strided, map1_contiguous, store_for, stream_fence, strided1,
+    strided2, zip2_contiguous,
+};
 use super::operand::{Source, SourceKind};
 use super::simd::{Cost, SimdLevel, level_for};
 use super::walk::{for_each_run_tiled, wants_tiles};
@@ -203,11 +206,13 @@ where
     let ptrs = [out.ptr, a.ptr.cast_mut(), b.ptr.cast_mut()];
     let mut strides = [0isize; 3];
     let ins = [(a, size_of::<A>()), (b, size_of::<B>())];
-    let lv = level(cost, shape, size_of::<O>(), &ins);
+    let (lv, st) =
+        level_and_store::<O>(cost, shape, &ins, ptrs[1] == ptrs[0] || ptrs[2] == ptrs[0]);
     if let Some(len) = single_run(out, size_of::<O>(), &ins, &mut strides) {
         let run = Run { ptrs, strides, len };
         // SAFETY: forwarded from the caller; the run covers exactly the output's elements.
-        unsafe { zip2_run(lv, run, &f) };
+        unsafe { zip2_run(lv, st, run, &f) };
+        stream_fence(st);
         return;
     }
     let sa = broadcast_strides(a.shape, a.strides, shape);
@@ -218,11 +223,32 @@ where
     // element once); validity of each element is the caller's guarantee.
     unsafe {
         if wants_tiles(&plan) {
-            for_each_run_tiled(&plan, ptrs, |r| zip2_run(lv, r, &f))
+            for_each_run_tiled(&plan, ptrs, |r| zip2_run(lv, st, r, &f))
         } else {
-            plan.for_each_run(ptrs, |r| zip2_run(lv, r, &f))
+            plan.for_each_run(ptrs, |r| zip2_run(lv, st, r, &f))
         }
     };
+    stream_fence(st);
+}
+
+/// The SIMD level and store mode for a loop writing a fresh output (or one of the inputs,
+/// when `aliased`) of `shape`: a large output not aliased streams its stores, at the
+/// best level (the narrow-vector rule of [`Cost::Light`] is for cached stores).
+fn level_and_store<O>(
+    cost: Cost,
+    shape: &[usize],
+    ins: &[(In<'_>, usize)],
+    aliased: bool,
+) -> (SimdLevel, Store) {
+    let bytes = shape
+        .iter()
+        .product::<usize>()
+        .saturating_mul(size_of::<O>());
+    let best = super::simd::simd_level();
+    match store_for(bytes, aliased, best) {
+        Store::Cached => (level(cost, shape, size_of::<O>(), ins), Store::Cached),
+        st => (best, st),
+    }
 }
 
 /// One run of `out = f(a, b)`.
@@ -230,7 +256,7 @@ where
 /// # Safety
 /// As [`zip2_raw`], for the run's elements.
 #[inline]
-unsafe fn zip2_run<A, B, O, F>(lv: SimdLevel, r: Run<3>, f: &F)
+unsafe fn zip2_run<A, B, O, F>(lv: SimdLevel, st: Store, r: Run<3>, f: &F)
 where
     A: Copy + 'static,
     B: Copy + 'static,
@@ -242,6 +268,34 @@ where
     let out_contiguous = r.strides[0] == size_of::<O>() as isize;
     if !out_contiguous || la == Lane::Strided || lb == Lane::Strided {
         let s = r.strides;
+        if out_contiguous && la != Lane::Same && lb != Lane::Same {
+            // A strided input into a contiguous output: the vectorized loop, reading the
+            // strided operand element by element (never above AVX2: its 512-bit gathers
+            // are slower here than scalar loads).
+            let lv = lv.min(SimdLevel::Avx2);
+            // SAFETY: forwarded from the caller; the output run is `len` contiguous
+            // elements overlapping no input (neither lane is `Same`); each input is read
+            // at its run's elements only.
+            unsafe {
+                let out = std::slice::from_raw_parts_mut(r.ptrs[0].cast::<MaybeUninit<O>>(), len);
+                let (pa, pb) = (r.ptrs[1].cast_const(), r.ptrs[2].cast_const());
+                let (ga, gb) = (Strided::<A>::new(pa, s[1]), Strided::<B>::new(pb, s[2]));
+                let sa = || Slice(std::slice::from_raw_parts(pa.cast::<A>(), len));
+                let sb = || Slice(std::slice::from_raw_parts(pb.cast::<B>(), len));
+                match (la, lb) {
+                    (Lane::Slice, _) => zip2_contiguous(lv, st, out, sa(), gb, f),
+                    (Lane::Splat, _) => {
+                        zip2_contiguous(lv, st, out, Splat(pa.cast::<A>().read()), gb, f)
+                    }
+                    (_, Lane::Slice) => zip2_contiguous(lv, st, out, ga, sb(), f),
+                    (_, Lane::Splat) => {
+                        zip2_contiguous(lv, st, out, ga, Splat(pb.cast::<B>().read()), f)
+                    }
+                    _ => zip2_contiguous(lv, st, out, ga, gb, f),
+                }
+            }
+            return;
+        }
         // SAFETY: forwarded from the caller.
         unsafe {
             strided2(
@@ -268,17 +322,17 @@ where
         let sa = || Slice(std::slice::from_raw_parts(pa, len));
         let sb = || Slice(std::slice::from_raw_parts(pb, len));
         match (la, lb) {
-            (Lane::Slice, Lane::Slice) => zip2_contiguous(lv, out, sa(), sb(), f),
-            (Lane::Slice, Lane::Splat) => zip2_contiguous(lv, out, sa(), Splat(pb.read()), f),
-            (Lane::Slice, _) => zip2_contiguous(lv, out, sa(), Same::<B>::new(), f),
-            (Lane::Splat, Lane::Slice) => zip2_contiguous(lv, out, Splat(pa.read()), sb(), f),
+            (Lane::Slice, Lane::Slice) => zip2_contiguous(lv, st, out, sa(), sb(), f),
+            (Lane::Slice, Lane::Splat) => zip2_contiguous(lv, st, out, sa(), Splat(pb.read()), f),
+            (Lane::Slice, _) => zip2_contiguous(lv, st, out, sa(), Same::<B>::new(), f),
+            (Lane::Splat, Lane::Slice) => zip2_contiguous(lv, st, out, Splat(pa.read()), sb(), f),
             (Lane::Splat, Lane::Splat) => {
-                zip2_contiguous(lv, out, Splat(pa.read()), Splat(pb.read()), f)
+                zip2_contiguous(lv, st, out, Splat(pa.read()), Splat(pb.read()), f)
             }
-            (Lane::Splat, _) => zip2_contiguous(lv, out, Splat(pa.read()), Same::<B>::new(), f),
-            (_, Lane::Slice) => zip2_contiguous(lv, out, Same::<A>::new(), sb(), f),
-            (_, Lane::Splat) => zip2_contiguous(lv, out, Same::<A>::new(), Splat(pb.read()), f),
-            (_, _) => zip2_contiguous(lv, out, Same::<A>::new(), Same::<B>::new(), f),
+            (Lane::Splat, _) => zip2_contiguous(lv, st, out, Splat(pa.read()), Same::<B>::new(), f),
+            (_, Lane::Slice) => zip2_contiguous(lv, st, out, Same::<A>::new(), sb(), f),
+            (_, Lane::Splat) => zip2_contiguous(lv, st, out, Same::<A>::new(), Splat(pb.read()), f),
+            (_, _) => zip2_contiguous(lv, st, out, Same::<A>::new(), Same::<B>::new(), f),
         }
     }
 }
@@ -300,11 +354,12 @@ where
     let ptrs = [out.ptr, a.ptr.cast_mut()];
     let mut strides = [0isize; 2];
     let ins = [(a, size_of::<A>())];
-    let lv = level(cost, shape, size_of::<O>(), &ins);
+    let (lv, st) = level_and_store::<O>(cost, shape, &ins, ptrs[1] == ptrs[0]);
     if let Some(len) = single_run(out, size_of::<O>(), &ins, &mut strides) {
         let run = Run { ptrs, strides, len };
         // SAFETY: forwarded from the caller; the run covers exactly the output's elements.
-        unsafe { map1_run(lv, run, &f) };
+        unsafe { map1_run(lv, st, run, &f) };
+        stream_fence(st);
         return;
     }
     let sa = broadcast_strides(a.shape, a.strides, shape);
@@ -313,11 +368,12 @@ where
     // SAFETY: as in `zip2_raw`.
     unsafe {
         if wants_tiles(&plan) {
-            for_each_run_tiled(&plan, ptrs, |r| map1_run(lv, r, &f))
+            for_each_run_tiled(&plan, ptrs, |r| map1_run(lv, st, r, &f))
         } else {
-            plan.for_each_run(ptrs, |r| map1_run(lv, r, &f))
+            plan.for_each_run(ptrs, |r| map1_run(lv, st, r, &f))
         }
     };
+    stream_fence(st);
 }
 
 /// One run of `out = f(a)`.
@@ -325,7 +381,7 @@ where
 /// # Safety
 /// As [`zip2_raw`], for the run's elements.
 #[inline]
-unsafe fn map1_run<A, O, F>(lv: SimdLevel, r: Run<2>, f: &F)
+unsafe fn map1_run<A, O, F>(lv: SimdLevel, st: Store, r: Run<2>, f: &F)
 where
     A: Copy + 'static,
     O: Copy + 'static,
@@ -343,9 +399,11 @@ where
     unsafe {
         let out = std::slice::from_raw_parts_mut(r.ptrs[0].cast::<MaybeUninit<O>>(), len);
         match la {
-            Lane::Slice => map1_contiguous(lv, out, Slice(std::slice::from_raw_parts(pa, len)), f),
-            Lane::Splat => map1_contiguous(lv, out, Splat(pa.read()), f),
-            _ => map1_contiguous(lv, out, Same::<A>::new(), f),
+            Lane::Slice => {
+                map1_contiguous(lv, st, out, Slice(std::slice::from_raw_parts(pa, len)), f)
+            }
+            Lane::Splat => map1_contiguous(lv, st, out, Splat(pa.read()), f),
+            _ => map1_contiguous(lv, st, out, Same::<A>::new(), f),
         }
     }
 }

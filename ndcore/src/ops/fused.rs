@@ -12,6 +12,7 @@
 use super::api::{alloc_out, check_output};
 use super::broadcast::{ShapeBuf, broadcast_error, broadcast_strides};
 use super::driver::{Out, input, level, single_run};
+use super::kernel::{Store, fill, store_for, stream_fence};
 use super::operand::Source;
 use super::simd::{Cost, Kernel, SimdLevel, dispatch_at};
 use super::walk::{for_each_run_tiled, wants_tiles};
@@ -160,6 +161,12 @@ where
     }
     let raw = ins.each_ref().map(|s| (input(s), size_of::<A>()));
     let lv = level(Cost::Heavy, shape, size_of::<O>(), &raw);
+    let bytes = shape
+        .iter()
+        .product::<usize>()
+        .saturating_mul(size_of::<O>());
+    // A user closure is `Heavy`: its level is already the best one.
+    let st = store_for(bytes, false, lv);
     let mut ptrs = [out.ptr(); K];
     for (k, (x, _)) in raw.iter().enumerate() {
         ptrs[k + 1] = x.ptr().cast_mut();
@@ -167,7 +174,8 @@ where
     let mut strides = [0isize; K];
     if let Some(len) = single_run(out, size_of::<O>(), &raw, &mut strides[..=N]) {
         // SAFETY: forwarded from the caller; the run covers exactly the output's elements.
-        unsafe { zipn_run::<A, O, F, N>(lv, Run { ptrs, strides, len }, f) };
+        unsafe { zipn_run::<A, O, F, N>(lv, st, Run { ptrs, strides, len }, f) };
+        stream_fence(st);
         return;
     }
     let bstrides = raw.map(|(x, _)| broadcast_strides(x.shape(), x.strides(), shape));
@@ -181,16 +189,18 @@ where
     // element once); validity of each element is the caller's guarantee.
     unsafe {
         if wants_tiles(&plan) {
-            for_each_run_tiled(&plan, ptrs, |r| zipn_run::<A, O, F, N>(lv, r, f))
+            for_each_run_tiled(&plan, ptrs, |r| zipn_run::<A, O, F, N>(lv, st, r, f))
         } else {
-            plan.for_each_run(ptrs, |r| zipn_run::<A, O, F, N>(lv, r, f))
+            plan.for_each_run(ptrs, |r| zipn_run::<A, O, F, N>(lv, st, r, f))
         }
     };
+    stream_fence(st);
 }
 
 /// `out[i] = f([ins[0][i], …])` over slices: the loop compiled per SIMD level.
 struct ZipN<'a, A, O, F, const N: usize> {
     out: &'a mut [MaybeUninit<O>],
+    store: Store,
     ins: [&'a [A]; N],
     f: &'a F,
 }
@@ -199,16 +209,18 @@ impl<A: Copy, O, F: Fn([A; N]) -> O, const N: usize> Kernel for ZipN<'_, A, O, F
     type Output = ();
     #[inline(always)]
     fn run(self) {
-        let ZipN { out, ins, f } = self;
+        let ZipN { out, store, ins, f } = self;
         let n = out.len();
         if ins.iter().any(|s| s.len() < n) {
             return;
         }
-        for (i, o) in out.iter_mut().enumerate() {
-            // SAFETY: every input holds at least `n` elements (checked above).
-            let x: [A; N] = std::array::from_fn(|k| unsafe { *ins[k].get_unchecked(i) });
-            *o = MaybeUninit::new(f(x));
-        }
+        fill(out, store, |i| {
+            f(std::array::from_fn(|k| {
+                // SAFETY: `i < n`, and every input holds at least `n` elements (checked
+                // above).
+                unsafe { *ins[k].get_unchecked(i) }
+            }))
+        });
     }
 }
 
@@ -216,7 +228,7 @@ impl<A: Copy, O, F: Fn([A; N]) -> O, const N: usize> Kernel for ZipN<'_, A, O, F
 ///
 /// # Safety
 /// As [`zipn_raw`], for the run's elements: operand `k + 1` is input `k`.
-unsafe fn zipn_run<A, O, F, const N: usize>(lv: SimdLevel, r: Run<K>, f: &F)
+unsafe fn zipn_run<A, O, F, const N: usize>(lv: SimdLevel, st: Store, r: Run<K>, f: &F)
 where
     A: Element,
     O: Element,
@@ -232,7 +244,15 @@ where
                 std::slice::from_raw_parts(r.ptrs[k + 1].cast::<A>().cast_const(), len)
             });
             let out = std::slice::from_raw_parts_mut(r.ptrs[0].cast::<MaybeUninit<O>>(), len);
-            dispatch_at(lv, ZipN { out, ins, f });
+            dispatch_at(
+                lv,
+                ZipN {
+                    out,
+                    store: st,
+                    ins,
+                    f,
+                },
+            );
         }
         return;
     }
@@ -277,12 +297,21 @@ where
             // SAFETY: elements `c..c + m` of the output run are writable and overlap no
             // input (caller).
             let out = unsafe { std::slice::from_raw_parts_mut(po.cast::<MaybeUninit<O>>(), m) };
-            dispatch_at(lv, ZipN { out, ins, f });
+            dispatch_at(
+                lv,
+                ZipN {
+                    out,
+                    store: st,
+                    ins,
+                    f,
+                },
+            );
         } else {
             dispatch_at(
                 lv,
                 ZipN {
                     out: &mut obuf[..m],
+                    store: Store::Cached,
                     ins,
                     f,
                 },

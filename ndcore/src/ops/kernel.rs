@@ -16,10 +16,14 @@ use std::mem::MaybeUninit;
 pub(crate) trait Src<O>: Copy {
     /// The element type read.
     type Item: Copy;
-    /// Element `i`; `out` is the output run (read only by [`Same`]).
+    /// Whether [`get`](Self::get) reads the output run (only [`Same`] does).
+    const READS_OUT: bool = false;
+    /// Element `i`; `out` is the output run (read only by [`Same`]; others may get an
+    /// empty slice).
     ///
     /// # Safety
-    /// `i < out.len()`, and the source holds at least `out.len()` elements.
+    /// `i` is below the run's length, which the source holds; `i < out.len()` if the
+    /// source [reads the output](Self::READS_OUT).
     unsafe fn get(self, out: &[MaybeUninit<O>], i: usize) -> Self::Item;
 }
 
@@ -30,6 +34,37 @@ pub(crate) struct Slice<'a, T>(pub(crate) &'a [T]);
 /// One value, repeated.
 #[derive(Copy, Clone)]
 pub(crate) struct Splat<T>(pub(crate) T);
+
+/// An input with any byte stride (the transposed operand of `a + b.t()`), read through a
+/// raw pointer.
+#[derive(Copy, Clone)]
+pub(crate) struct Strided<T> {
+    ptr: *const u8,
+    stride: isize,
+    _t: PhantomData<T>,
+}
+
+impl<T> Strided<T> {
+    /// # Safety
+    /// `ptr + i * stride` must be readable and aligned for `T` for every `i` the kernel
+    /// reads (below the run's length).
+    pub(crate) unsafe fn new(ptr: *const u8, stride: isize) -> Self {
+        Strided {
+            ptr,
+            stride,
+            _t: PhantomData,
+        }
+    }
+}
+
+impl<O, T: Copy> Src<O> for Strided<T> {
+    type Item = T;
+    #[inline(always)]
+    unsafe fn get(self, _: &[MaybeUninit<O>], i: usize) -> T {
+        // SAFETY: `i` is below the run's length (caller); the constructor's contract.
+        unsafe { self.ptr.offset(i as isize * self.stride).cast::<T>().read() }
+    }
+}
 
 /// The output's own (initialized) elements, read as `T`, which is the output's type.
 pub(crate) struct Same<T>(PhantomData<T>);
@@ -68,6 +103,7 @@ impl<O, T: Copy> Src<O> for Splat<T> {
 
 impl<O, T: Copy> Src<O> for Same<T> {
     type Item = T;
+    const READS_OUT: bool = true;
     #[inline(always)]
     unsafe fn get(self, out: &[MaybeUninit<O>], i: usize) -> T {
         // SAFETY: `i` is in bounds (caller); a `Same<T>` exists only for initialized
@@ -76,19 +112,167 @@ impl<O, T: Copy> Src<O> for Same<T> {
     }
 }
 
+/// How a kernel writes its output.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Store {
+    /// Ordinary stores: the output's lines are read into the cache first, then written.
+    Cached,
+    /// Whole 64-byte lines with non-temporal stores, bypassing the cache: for fresh
+    /// outputs larger than the last-level cache, whose lines would only be fetched to be
+    /// overwritten (a third less memory traffic for `a + b`). Never for an output that
+    /// is also an input ([`Same`]). 16-byte stores (SSE2).
+    Stream,
+    /// As `Stream`, with 32-byte stores (AVX): only in kernels run at
+    /// [`SimdLevel::Avx2`] or above.
+    StreamWide,
+}
+
+impl Store {
+    /// Whether the output is written with non-temporal stores.
+    pub(crate) fn streams(self) -> bool {
+        self != Store::Cached
+    }
+}
+
+/// The store mode for an output of `bytes` bytes that `aliased` says overlaps an input,
+/// written by a kernel running at `level`.
+#[inline]
+pub(crate) fn store_for(bytes: usize, aliased: bool, level: SimdLevel) -> Store {
+    if aliased || bytes < super::simd::stream_threshold() || !cfg!(target_arch = "x86_64") {
+        Store::Cached
+    } else if level >= SimdLevel::Avx2 {
+        Store::StreamWide
+    } else {
+        Store::Stream
+    }
+}
+
+/// Makes non-temporal stores visible to other threads before the output array is
+/// handed on (they are weakly ordered); call once after an operation that streamed.
+#[inline]
+pub(crate) fn stream_fence(store: Store) {
+    #[cfg(target_arch = "x86_64")]
+    if store.streams() {
+        // SAFETY: SSE is part of every x86-64 target.
+        unsafe { std::arch::x86_64::_mm_sfence() };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = store;
+}
+
+/// Streams one 64-byte line from `src` to `dst` with 16-byte non-temporal stores.
+///
+/// # Safety
+/// Both 64-byte aligned and valid for 64 bytes.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+unsafe fn stream_line(dst: *mut u8, src: *const u8) {
+    use std::arch::x86_64::{__m128i, _mm_load_si128, _mm_stream_si128};
+    let (d, s) = (dst.cast::<__m128i>(), src.cast::<__m128i>());
+    for q in 0..LINE / 16 {
+        // SAFETY: the caller's guarantee; SSE2 is part of every x86-64 target.
+        unsafe { _mm_stream_si128(d.add(q), _mm_load_si128(s.add(q))) };
+    }
+}
+
+/// As [`stream_line`], with 32-byte stores.
+///
+/// # Safety
+/// As [`stream_line`], and the CPU must have AVX (the caller runs at
+/// [`SimdLevel::Avx2`] or above, into whose kernels this is inlined).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx")]
+#[inline]
+unsafe fn stream_line_wide(dst: *mut u8, src: *const u8) {
+    use std::arch::x86_64::{__m256i, _mm256_load_si256, _mm256_stream_si256};
+    let (d, s) = (dst.cast::<__m256i>(), src.cast::<__m256i>());
+    for q in 0..LINE / 32 {
+        // SAFETY: the caller's guarantee.
+        unsafe { _mm256_stream_si256(d.add(q), _mm256_load_si256(s.add(q))) };
+    }
+}
+
+/// Writes `out[i] = g(i)` for every `i`. With a streaming [`Store`] the aligned middle
+/// of `out` is written a 64-byte line at a time: the line's elements are computed into
+/// an aligned block (registers, after vectorization) and streamed out.
+#[inline(always)]
+pub(crate) fn fill<O>(out: &mut [MaybeUninit<O>], store: Store, mut g: impl FnMut(usize) -> O) {
+    let size = std::mem::size_of::<O>();
+    let n = out.len();
+    #[cfg(target_arch = "x86_64")]
+    if store.streams() && size != 0 && LINE.is_multiple_of(size) {
+        #[repr(C, align(64))]
+        struct Line([MaybeUninit<u8>; LINE]);
+        let per = LINE / size;
+        let head = out.as_ptr().align_offset(LINE).min(n);
+        for (i, o) in out[..head].iter_mut().enumerate() {
+            *o = MaybeUninit::new(g(i));
+        }
+        let mut i = head;
+        let mut line = Line([MaybeUninit::uninit(); LINE]);
+        while i + per <= n {
+            let t = line.0.as_mut_ptr().cast::<O>();
+            for k in 0..per {
+                // SAFETY: `k < per` elements of `O` fit the 64-byte, 64-aligned block.
+                unsafe { t.add(k).write(g(i + k)) };
+            }
+            // SAFETY: `out[i..i + per]` is in bounds and starts on a 64-byte boundary
+            // (`head` aligned it, and `per` elements are 64 bytes); the block holds the
+            // line's 64 initialized bytes; `StreamWide` is only chosen for kernels that
+            // run with AVX.
+            unsafe {
+                let (dst, src) = (out.as_mut_ptr().add(i).cast::<u8>(), line.0.as_ptr().cast());
+                if store == Store::StreamWide {
+                    stream_line_wide(dst, src);
+                } else {
+                    stream_line(dst, src);
+                }
+            }
+            i += per;
+        }
+        for (k, o) in out[i..].iter_mut().enumerate() {
+            *o = MaybeUninit::new(g(i + k));
+        }
+        return;
+    }
+    let _ = (store, size);
+    for (i, o) in out.iter_mut().enumerate() {
+        *o = MaybeUninit::new(g(i));
+    }
+}
+
+/// A cache line, in bytes.
+const LINE: usize = 64;
+
 /// `out[i] = f(a[i], b[i])` over contiguous runs.
 struct Zip2<'o, O, A, B, F> {
     out: &'o mut [MaybeUninit<O>],
     a: A,
     b: B,
     f: F,
+    store: Store,
 }
 
 impl<O, A: Src<O>, B: Src<O>, F: Fn(A::Item, B::Item) -> O> Kernel for Zip2<'_, O, A, B, F> {
     type Output = ();
     #[inline(always)]
     fn run(self) {
-        let Zip2 { out, a, b, f } = self;
+        let Zip2 {
+            out,
+            a,
+            b,
+            f,
+            store,
+        } = self;
+        if store.streams() && !A::READS_OUT && !B::READS_OUT {
+            fill(out, store, |i| {
+                // SAFETY: `i` is below the output's length, which the sources hold
+                // (caller); neither source reads the output, so it gets none.
+                let (x, y) = unsafe { (a.get(&[], i), b.get(&[], i)) };
+                f(x, y)
+            });
+            return;
+        }
         for i in 0..out.len() {
             // SAFETY: `i < out.len()`, and the sources hold `out.len()` elements
             // (checked by `zip2_contiguous`'s caller).
@@ -103,13 +287,19 @@ struct Map1<'o, O, A, F> {
     out: &'o mut [MaybeUninit<O>],
     a: A,
     f: F,
+    store: Store,
 }
 
 impl<O, A: Src<O>, F: Fn(A::Item) -> O> Kernel for Map1<'_, O, A, F> {
     type Output = ();
     #[inline(always)]
     fn run(self) {
-        let Map1 { out, a, f } = self;
+        let Map1 { out, a, f, store } = self;
+        if store.streams() && !A::READS_OUT {
+            // SAFETY: as in `Zip2::run`.
+            fill(out, store, |i| f(unsafe { a.get(&[], i) }));
+            return;
+        }
         for i in 0..out.len() {
             // SAFETY: as in `Zip2::run`.
             let x = unsafe { a.get(out, i) };
@@ -126,6 +316,7 @@ impl<O, A: Src<O>, F: Fn(A::Item) -> O> Kernel for Map1<'_, O, A, F> {
 #[inline]
 pub(crate) unsafe fn zip2_contiguous<O, A: Src<O>, B: Src<O>, F>(
     level: SimdLevel,
+    store: Store,
     out: &mut [MaybeUninit<O>],
     a: A,
     b: B,
@@ -133,7 +324,16 @@ pub(crate) unsafe fn zip2_contiguous<O, A: Src<O>, B: Src<O>, F>(
 ) where
     F: Fn(A::Item, B::Item) -> O,
 {
-    dispatch_at(level, Zip2 { out, a, b, f })
+    dispatch_at(
+        level,
+        Zip2 {
+            out,
+            a,
+            b,
+            f,
+            store,
+        },
+    )
 }
 
 /// Runs `out[i] = f(a[i])` vectorized for `level` (at most [`super::simd_level`]).
@@ -143,11 +343,12 @@ pub(crate) unsafe fn zip2_contiguous<O, A: Src<O>, B: Src<O>, F>(
 #[inline]
 pub(crate) unsafe fn map1_contiguous<O, A: Src<O>, F: Fn(A::Item) -> O>(
     level: SimdLevel,
+    store: Store,
     out: &mut [MaybeUninit<O>],
     a: A,
     f: F,
 ) {
-    dispatch_at(level, Map1 { out, a, f })
+    dispatch_at(level, Map1 { out, a, f, store })
 }
 
 /// `len` elements of `out = f(a, b)` through raw pointers with any byte strides (zero,

@@ -39,5 +39,6 @@ pub use elem::{Arith, Bitwise, Shift};
 pub use fused::{MAX_OPERANDS, zip_map_n, zip_map_n_into};
 pub use operand::{Operand, Source};
 pub use simd::{
-    Cost, Kernel, SimdLevel, detected_simd_level, dispatch, set_simd_level, simd_level,
+    Cost, Kernel, SimdLevel, detected_simd_level, dispatch, set_simd_level, set_stream_threshold,
+    simd_level, stream_threshold,
 };
