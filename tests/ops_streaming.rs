@@ -73,6 +73,7 @@ fn streamed_outputs_equal_cached_ones() {
     let sum = &a + &b;
     let bsum = &b + &row;
     let osum = &odd - &b;
+    let doubled = ndcore::ops::map(&odd, |x| x * 2.0);
     let fused = zip_map_n([&a.view(), &b, &row.view(), &odd], |[w, x, y, z]| {
         w * x - y + z
     })
@@ -84,6 +85,7 @@ fn streamed_outputs_equal_cached_ones() {
             assert_eq!(bsum[[i, j]], bv + rv);
             assert_eq!(osum[[i, j]], ov - bv);
             assert_eq!(fused[[i, j]], av * bv - rv + ov);
+            assert_eq!(doubled[[i, j]], 2.0 * ov);
         }
     }
     // In-place and reused operands never stream (their lines are read anyway).

@@ -268,7 +268,8 @@ where
     let out_contiguous = r.strides[0] == size_of::<O>() as isize;
     if !out_contiguous || la == Lane::Strided || lb == Lane::Strided {
         let s = r.strides;
-        if out_contiguous && la != Lane::Same && lb != Lane::Same {
+        let apart = r.ptrs[1] != r.ptrs[0] && r.ptrs[2] != r.ptrs[0];
+        if out_contiguous && apart && la != Lane::Same && lb != Lane::Same {
             // A strided input into a contiguous output: the vectorized loop, reading the
             // strided operand element by element (never above AVX2: its 512-bit gathers
             // are slower here than scalar loads).
@@ -389,7 +390,20 @@ where
 {
     let len = r.len;
     let la = lane::<A, O, 2>(&r, 1);
-    if r.strides[0] != size_of::<O>() as isize || la == Lane::Strided {
+    let out_contiguous = r.strides[0] == size_of::<O>() as isize;
+    if out_contiguous && la == Lane::Strided && r.ptrs[1] != r.ptrs[0] {
+        // As in `zip2_run`: the vectorized loop, reading the strided input.
+        let lv = lv.min(SimdLevel::Avx2);
+        // SAFETY: forwarded from the caller; the output run is `len` contiguous elements
+        // and the input starts elsewhere (only a reused operand, `Same`, aliases it).
+        unsafe {
+            let out = std::slice::from_raw_parts_mut(r.ptrs[0].cast::<MaybeUninit<O>>(), len);
+            let src = Strided::<A>::new(r.ptrs[1].cast_const(), r.strides[1]);
+            map1_contiguous(lv, st, out, src, f);
+        }
+        return;
+    }
+    if !out_contiguous || la == Lane::Strided {
         // SAFETY: forwarded from the caller.
         unsafe { strided1(len, (r.ptrs[0], r.strides[0]), (r.ptrs[1], r.strides[1]), f) };
         return;
