@@ -7,7 +7,7 @@
 //! dispatch as the built-in operations. They assume `f` is [`Cost::Heavy`]; the same
 //! functions in [`light`] are for functions that do little arithmetic per element.
 
-use super::broadcast::{ShapeBuf, broadcast_error};
+use super::broadcast::{ShapeBuf, broadcast_error, same_shape};
 use super::driver::{Out, input, map1_raw, zip2_raw};
 use super::operand::{Operand, Source};
 use super::simd::Cost;
@@ -29,7 +29,7 @@ pub type BroadcastArray<T, L, R> = Array<T, BroadcastDim<L, R>>;
 /// buffer rather than out in a `Result`: on small arrays moving it costs measurably.)
 #[inline]
 fn broadcast2(a: &[usize], b: &[usize], sh: &mut ShapeBuf) -> Result<()> {
-    if a == b {
+    if same_shape(a, b) {
         *sh = ShapeBuf::from_slice(a);
         return Ok(());
     }
@@ -44,7 +44,8 @@ fn broadcast2(a: &[usize], b: &[usize], sh: &mut ShapeBuf) -> Result<()> {
 /// messages: the inputs and the output must broadcast together, to the output's shape.
 pub(crate) fn check_output(out: &[usize], inputs: &[&[usize]]) -> Result<()> {
     // The common case: inputs of the output's shape, or single values of no more axes.
-    let fits = |s: &[usize]| s == out || (s.len() <= out.len() && s.iter().all(|&n| n == 1));
+    let fits =
+        |s: &[usize]| same_shape(s, out) || (s.len() <= out.len() && s.iter().all(|&n| n == 1));
     if inputs.iter().all(|s| fits(s)) {
         return Ok(());
     }

@@ -134,6 +134,13 @@ impl ShapeBuf {
 
 /// Byte strides that broadcast an operand of `shape`/`strides` to `to` (stride 0 on
 /// repeated axes). The caller has checked that `shape` broadcasts to `to`.
+/// Whether two shapes are equal: an inline loop (shapes are a few elements, where the
+/// `memcmp` call of slice equality costs more than the comparison).
+#[inline(always)]
+pub(crate) fn same_shape(a: &[usize], b: &[usize]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 pub(crate) fn broadcast_strides(shape: &[usize], strides: &[isize], to: &[usize]) -> Buf<isize> {
     debug_assert!(shape.len() <= to.len());
     let mut buf = Buf::zeros(to.len());

@@ -2,7 +2,7 @@
 //! engine's plan (or its blocked walk), and the kernel that fits each run
 //! ([`super::kernel`]), at the SIMD level chosen for the call ([`super::simd`]).
 
-use super::broadcast::broadcast_strides;
+use super::broadcast::{broadcast_strides, same_shape};
 use super::kernel::{
     Same, Slice, Splat, Store, Strided, map1_contiguous, store_for, stream_fence, strided1,
     strided2, zip2_contiguous,
@@ -108,7 +108,7 @@ pub(crate) fn level(
     let per = osize
         + ins
             .iter()
-            .map(|(x, size)| if x.shape == shape { *size } else { 0 })
+            .map(|(x, size)| if same_shape(x.shape, shape) { *size } else { 0 })
             .sum::<usize>();
     level_for(cost, n.saturating_mul(per))
 }
@@ -166,7 +166,7 @@ pub(crate) fn single_run(
     }
     strides[0] = osize as isize;
     for (k, &(x, size)) in ins.iter().enumerate() {
-        strides[k + 1] = if x.shape == shape {
+        strides[k + 1] = if same_shape(x.shape, shape) {
             if (c && layout::is_c_contiguous(shape, x.strides, size))
                 || (f && layout::is_f_contiguous(shape, x.strides, size))
             {

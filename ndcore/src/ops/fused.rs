@@ -10,7 +10,7 @@
 //! buffers first, so the closure always runs vectorized over slices.
 
 use super::api::{alloc_out, check_output};
-use super::broadcast::{ShapeBuf, broadcast_error, broadcast_strides};
+use super::broadcast::{ShapeBuf, broadcast_error, broadcast_strides, same_shape};
 use super::driver::{Out, input, level, single_run};
 use super::kernel::{Store, fill, store_for, stream_fence};
 use super::operand::Source;
@@ -83,7 +83,7 @@ where
     const { assert!(N >= 1 && N <= MAX_OPERANDS, "zip_map_n reads 1 to 7 arrays") };
     let shapes: [&[usize]; N] = ins.map(|a| a.shape());
     let mut sh = ShapeBuf::new();
-    let shape = if shapes.iter().all(|s| *s == shapes[0]) {
+    let shape = if shapes.iter().all(|s| same_shape(s, shapes[0])) {
         shapes[0]
     } else if shapes.iter().all(|s| sh.merge(s)) {
         sh.as_slice()
@@ -140,7 +140,10 @@ fn wants_f_order<A>(shape: &[usize], sources: &[Source<'_, A>]) -> bool {
     if shape.iter().filter(|&&n| n > 1).count() < 2 {
         return false;
     }
-    let mut full = sources.iter().filter(|s| s.shape() == shape).peekable();
+    let mut full = sources
+        .iter()
+        .filter(|s| same_shape(s.shape(), shape))
+        .peekable();
     full.peek().is_some() && full.all(|s| s.is_f_only())
 }
 
