@@ -334,6 +334,51 @@ fn transposed_operands_walked_in_blocks_agree() {
     }
 }
 
+#[test]
+fn transposed_operands_read_four_rows_at_a_time_agree() {
+    // Rows and columns that leave remainders everywhere: bands of 256 rows end with 3
+    // rows, tiles of 512 columns with 2 columns. 8-byte elements take the 4×4 transposing
+    // kernel (at AVX2 or above), from either side and into a reused buffer.
+    let (p, q) = (603usize, 702usize);
+    let a = Array::from_iter((0..p * q).map(|i| i as i64))
+        .into_shape([p, q])
+        .unwrap();
+    let b = Array::from_iter((0..q * p).map(|i| 3 * i as i64 + 1))
+        .into_shape([q, p])
+        .unwrap();
+    let want = |i: usize, j: usize, x: i64, y: i64| {
+        assert_eq!(x, (i * q + j) as i64);
+        y - x
+    };
+    let d1 = &b.t() - &a;
+    let d2 = ndops::subtract(&b.t(), &a).unwrap();
+    let d3 = b.t().to_owned() - &a;
+    let d4 = -(a.clone() - &b.t());
+    for (i, j) in (0..p).flat_map(|i| (0..q).map(move |j| (i, j))) {
+        let w = want(i, j, a[[i, j]], b[[j, i]]);
+        assert_eq!(
+            (d1[[i, j]], d2[[i, j]], d3[[i, j]], d4[[i, j]]),
+            (w, w, w, w),
+            "{i} {j}"
+        );
+    }
+    // f64 with a closure, and u64 bit patterns passed through unchanged.
+    let af = a.cast::<f64>();
+    let bf = b.cast::<f64>();
+    let z = ndops::zip_map(&af, &bf.t(), |x, y| x * 0.5 - y).unwrap();
+    assert!(
+        z.indexed_iter()
+            .all(|(ix, &v)| v == af[[ix[0], ix[1]]] * 0.5 - bf[[ix[1], ix[0]]])
+    );
+    let bu = b.map(|&v| (v as u64).rotate_left(40));
+    let au = a.map(|&v| v as u64);
+    let x = &au ^ &bu.t();
+    assert!(
+        x.indexed_iter()
+            .all(|(ix, &v)| v == au[[ix[0], ix[1]]] ^ bu[[ix[1], ix[0]]])
+    );
+}
+
 /// An operand from outside ndcore whose `into_reusable` hands back an array of another
 /// shape: the drivers must read it, never write through a shape they did not check.
 struct Liar(Array1<f64>);

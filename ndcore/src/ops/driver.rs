@@ -4,8 +4,8 @@
 
 use super::broadcast::{broadcast_strides, same_shape};
 use super::kernel::{
-    Same, Slice, Splat, Store, Strided, map1_contiguous, store_for, stream_fence, strided1,
-    strided2, zip2_contiguous,
+    Same, Slice, Splat, Store, Strided, map1_contiguous, rows4_transposed, store_for, stream_fence,
+    strided1, strided2, zip2_contiguous,
 };
 use super::operand::{Source, SourceKind};
 use super::simd::{Cost, SimdLevel, level_for};
@@ -223,7 +223,12 @@ where
     // element once); validity of each element is the caller's guarantee.
     unsafe {
         if wants_tiles(&plan) {
-            for_each_run_tiled(&plan, ptrs, |r| zip2_run(lv, st, r, &f))
+            for_each_run_tiled(
+                &plan,
+                ptrs,
+                |r| zip2_run(lv, st, r, &f),
+                |r, step, left| zip2_rows4(lv, st, r, step, left, &f),
+            )
         } else {
             plan.for_each_run(ptrs, |r| zip2_run(lv, st, r, &f))
         }
@@ -338,6 +343,71 @@ where
     }
 }
 
+/// Four rows of `out = f(a, b)` at once when one input is transposed relative to the
+/// output (`a + b.t()`, `b.t() + a`), has 8-byte elements, and the output is cached
+/// (streamed outputs are larger than the cache, where the row loop with streaming stores
+/// is as fast): see [`super::kernel::rows4_transposed`]. Returns the rows done (0 or 4).
+///
+/// # Safety
+/// As [`zip2_run`], for `left` rows of the run, `step` bytes apart per operand.
+unsafe fn zip2_rows4<A, B, O, F>(
+    lv: SimdLevel,
+    st: Store,
+    r: Run<3>,
+    step: [isize; 3],
+    left: usize,
+    f: &F,
+) -> usize
+where
+    A: Copy + 'static,
+    B: Copy + 'static,
+    O: Copy + 'static,
+    F: Fn(A, B) -> O,
+{
+    if left < 4 || st.streams() || lv < SimdLevel::Avx2 || r.len < 4 {
+        return 0;
+    }
+    let s = r.strides;
+    let flat = |k: usize, size: usize| s[k] == size as isize;
+    let across = |k: usize, size: usize| {
+        size == 8 && step[k] == 8 && s[k].unsigned_abs() >= 32 && r.ptrs[k] != r.ptrs[0]
+    };
+    if !flat(0, size_of::<O>()) {
+        return 0;
+    }
+    // SAFETY: forwarded from the caller: four rows of `r.len` elements of each operand,
+    // `step` apart; the transposed operand is not the output, so only the contiguous one
+    // (if reused) is read where the output is written, element by element in step.
+    unsafe {
+        if flat(1, size_of::<A>()) && across(2, size_of::<B>()) {
+            rows4_transposed(
+                lv,
+                r.len,
+                (r.ptrs[0], step[0]),
+                (r.ptrs[1], step[1]),
+                r.ptrs[2],
+                s[2],
+                f,
+            );
+            4
+        } else if flat(2, size_of::<B>()) && across(1, size_of::<A>()) {
+            let g = |y: B, x: A| f(x, y);
+            rows4_transposed(
+                lv,
+                r.len,
+                (r.ptrs[0], step[0]),
+                (r.ptrs[2], step[2]),
+                r.ptrs[1],
+                s[1],
+                &g,
+            );
+            4
+        } else {
+            0
+        }
+    }
+}
+
 /// `out = f(a)` over `out.shape`, `a` broadcast to it.
 ///
 /// # Safety
@@ -369,7 +439,7 @@ where
     // SAFETY: as in `zip2_raw`.
     unsafe {
         if wants_tiles(&plan) {
-            for_each_run_tiled(&plan, ptrs, |r| map1_run(lv, st, r, &f))
+            for_each_run_tiled(&plan, ptrs, |r| map1_run(lv, st, r, &f), |_, _, _| 0)
         } else {
             plan.for_each_run(ptrs, |r| map1_run(lv, st, r, &f))
         }

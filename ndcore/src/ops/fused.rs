@@ -192,7 +192,12 @@ where
     // element once); validity of each element is the caller's guarantee.
     unsafe {
         if wants_tiles(&plan) {
-            for_each_run_tiled(&plan, ptrs, |r| zipn_run::<A, O, F, N>(lv, st, r, f))
+            for_each_run_tiled(
+                &plan,
+                ptrs,
+                |r| zipn_run::<A, O, F, N>(lv, st, r, f),
+                |_, _, _| 0,
+            )
         } else {
             plan.for_each_run(ptrs, |r| zipn_run::<A, O, F, N>(lv, st, r, f))
         }

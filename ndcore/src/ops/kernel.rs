@@ -10,7 +10,7 @@
 
 use super::simd::{Kernel, SimdLevel, dispatch_at};
 use std::marker::PhantomData;
-use std::mem::MaybeUninit;
+use std::mem::{MaybeUninit, size_of};
 
 /// Where a vectorized loop reads one input from.
 pub(crate) trait Src<O>: Copy {
@@ -377,6 +377,161 @@ pub(crate) unsafe fn strided2<A: Copy, B: Copy, O>(
         pa = pa.wrapping_offset(a.1);
         pb = pb.wrapping_offset(b.1);
     }
+}
+
+/// Four rows of `out[k][j] = f(c[k][j], t[k][j])`, `k < 4`, `j < len`: `out` and `c`
+/// contiguous along `j` (rows `step` bytes apart), `t` an 8-byte type stored the other
+/// way (its four rows' elements adjacent, `tstride` bytes between columns). Each 4×4
+/// block of `t` is loaded as four 32-byte rows and transposed in registers, so `t` is
+/// read a cache line at a time instead of one element per line (`a + b.t()` in cache:
+/// 1.6 ms → 0.7 ms for 1000×1000 `f64` here).
+struct Rows4<'a, C, T, O, H> {
+    len: usize,
+    out: (*mut u8, isize),
+    c: (*mut u8, isize),
+    t: *const u8,
+    tstride: isize,
+    h: &'a H,
+    _types: PhantomData<(C, T, O)>,
+}
+
+impl<C: Copy, T: Copy, O, H: Fn(C, T) -> O> Kernel for Rows4<'_, C, T, O, H> {
+    type Output = ();
+    #[inline(always)]
+    fn run(self) {
+        let Rows4 {
+            len,
+            out,
+            c,
+            t,
+            tstride,
+            h,
+            ..
+        } = self;
+        let row = |base: (*mut u8, isize), k: usize| base.0.wrapping_offset(k as isize * base.1);
+        let cs: [*const C; 4] = std::array::from_fn(|k| row(c, k).cast_const().cast::<C>());
+        let os: [*mut O; 4] = std::array::from_fn(|k| row(out, k).cast::<O>());
+        let mut j = 0;
+        while j + 4 <= len {
+            let mut blk = [[MaybeUninit::<T>::uninit(); 4]; 4];
+            // SAFETY: `rows4_transposed`'s caller guarantees the 4×4 block of `t` at
+            // columns `j..j + 4` is readable (each column's four elements adjacent);
+            // `blk` holds 16 elements of `T`, which is 8 bytes; the kernel runs at AVX2
+            // or above (its dispatch level).
+            unsafe {
+                transpose4x4_u64(
+                    t.wrapping_offset(j as isize * tstride),
+                    tstride,
+                    blk.as_mut_ptr().cast(),
+                );
+            }
+            for ((row, &ck), &ok) in blk.iter().zip(&cs).zip(&os) {
+                for (l, v) in row.iter().enumerate() {
+                    // SAFETY: element `(k, j + l)` of `c` and `out` is valid (caller); the
+                    // block was written above; `c` is read before `out` is written.
+                    unsafe {
+                        let y = h(ck.add(j + l).read(), v.assume_init());
+                        ok.add(j + l).write(y);
+                    }
+                }
+            }
+            j += 4;
+        }
+        for jj in j..len {
+            let col = t.wrapping_offset(jj as isize * tstride).cast::<T>();
+            for k in 0..4 {
+                // SAFETY: as above, one element at a time.
+                unsafe {
+                    os[k]
+                        .add(jj)
+                        .write(h(cs[k].add(jj).read(), col.add(k).read()))
+                };
+            }
+        }
+    }
+}
+
+/// Transposes the 4×4 block of 8-byte elements whose column `l` is the four adjacent
+/// elements at `src + l * stride`, into `dst` row by row (`dst[k * 4 + l]`).
+///
+/// # Safety
+/// The block must be readable, `dst` writable for 16 elements; the CPU must have AVX.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx")]
+#[inline]
+unsafe fn transpose4x4_u64(src: *const u8, stride: isize, dst: *mut u64) {
+    use std::arch::x86_64::{
+        _mm256_loadu_pd, _mm256_permute2f128_pd, _mm256_storeu_pd, _mm256_unpackhi_pd,
+        _mm256_unpacklo_pd,
+    };
+    // The shuffles move bits without arithmetic: any 8-byte value goes through unchanged.
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        let ld = |l: isize| _mm256_loadu_pd(src.wrapping_offset(l * stride).cast());
+        let (r0, r1, r2, r3) = (ld(0), ld(1), ld(2), ld(3));
+        let (t0, t1) = (_mm256_unpacklo_pd(r0, r1), _mm256_unpackhi_pd(r0, r1));
+        let (t2, t3) = (_mm256_unpacklo_pd(r2, r3), _mm256_unpackhi_pd(r2, r3));
+        let d = dst.cast::<f64>();
+        _mm256_storeu_pd(d, _mm256_permute2f128_pd(t0, t2, 0x20));
+        _mm256_storeu_pd(d.add(4), _mm256_permute2f128_pd(t1, t3, 0x20));
+        _mm256_storeu_pd(d.add(8), _mm256_permute2f128_pd(t0, t2, 0x31));
+        _mm256_storeu_pd(d.add(12), _mm256_permute2f128_pd(t1, t3, 0x31));
+    }
+}
+
+/// Elsewhere: the same transposition, element by element.
+///
+/// # Safety
+/// As the x86-64 version, without the AVX requirement.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+unsafe fn transpose4x4_u64(src: *const u8, stride: isize, dst: *mut u64) {
+    for l in 0..4 {
+        for k in 0..4 {
+            // SAFETY: the caller's guarantee.
+            unsafe {
+                let v = src
+                    .wrapping_offset(l as isize * stride)
+                    .cast::<u64>()
+                    .add(k)
+                    .read_unaligned();
+                dst.add(k * 4 + l).write(v);
+            }
+        }
+    }
+}
+
+/// Runs [`Rows4`] at `level`: four rows of `out = h(c, t)` with `t` transposed.
+///
+/// # Safety
+/// For `k < 4`, `j < len`: `out.0 + k * out.1 + j * size_of::<O>()` writable,
+/// `c.0 + k * c.1 + j * size_of::<C>()` readable (it may be the output itself, read before
+/// written), `t + j * tstride + k * 8` readable, all aligned; `T` is 8 bytes; `level` is
+/// AVX2 or above and at most [`super::simd_level`]; `t` overlaps no output element.
+#[allow(clippy::too_many_arguments)]
+#[inline]
+pub(crate) unsafe fn rows4_transposed<C: Copy, T: Copy, O, H: Fn(C, T) -> O>(
+    level: SimdLevel,
+    len: usize,
+    out: (*mut u8, isize),
+    c: (*mut u8, isize),
+    t: *mut u8,
+    tstride: isize,
+    h: &H,
+) {
+    debug_assert!(size_of::<T>() == 8 && level >= SimdLevel::Avx2);
+    dispatch_at(
+        level,
+        Rows4::<C, T, O, H> {
+            len,
+            out,
+            c,
+            t: t.cast_const(),
+            tstride,
+            h,
+            _types: PhantomData,
+        },
+    )
 }
 
 /// `len` elements of `out = f(a)` through raw pointers with any byte strides.
