@@ -72,8 +72,42 @@ pub fn asan(python: &Path) -> Result {
     // trybuild's compile-fail cases compare rustc's output, which the sanitizer's
     // RUSTFLAGS change; they run no code of ours, and the `test` step already ran them.
     command.args(["--lib", "--tests", "--", "--skip", "macros_ui"]);
+    run::run(&mut command)?;
+    // The cross-crate tests that drive the kernels' unsafe paths hardest (odd layouts,
+    // streamed stores, transposed blocks, fused loops) live in nd-tests, which has no
+    // `unsafe` of its own: run them under the sanitizer too.
+    let mut command = with_python(cargo(), python);
+    command
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("RUSTFLAGS", "-Zsanitizer=address")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .args([
+            "test",
+            "--target",
+            "x86_64-unknown-linux-gnu",
+            "--target-dir",
+            "target/asan",
+            "-p",
+            "nd-tests",
+        ]);
+    for test in SANITIZED_TESTS {
+        command.args(["--test", test]);
+    }
     run::run(&mut command)
 }
+
+/// nd-tests targets run under AddressSanitizer: the ones exercising unsafe kernels.
+const SANITIZED_TESTS: &[&str] = &[
+    "ops_props",
+    "ops_streaming",
+    "ops_operators",
+    "ops_alloc",
+    "ndcore_walks",
+    "ndcore_strides",
+    "ndcore_props",
+    "reduce_props",
+    "select_props",
+];
 
 const NO_OPENBLAS: &str =
     "libopenblas-dev not installed: BLAS backend not tested (apt-get install -y libopenblas-dev)";
