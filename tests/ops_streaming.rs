@@ -88,6 +88,28 @@ fn streamed_outputs_equal_cached_ones() {
             assert_eq!(doubled[[i, j]], 2.0 * ov);
         }
     }
+    // Output rows whole cache lines apart: rows of the transposed operand read in pairs,
+    // every element size, both operand orders, an odd number of rows.
+    macro_rules! pairs {
+        ($t:ty, $q:expr) => {{
+            let (p, q) = (5usize, $q);
+            let a = Array::from_shape_vec([p, q], (0..p * q).map(|k| (k % 97) as $t).collect())
+                .unwrap();
+            let bt = Array::from_shape_vec([q, p], (0..p * q).map(|k| (k % 89) as $t).collect())
+                .unwrap();
+            let (x, y) = (&a - &bt.t(), &bt.t() - &a);
+            for i in 0..p {
+                for j in 0..q {
+                    assert_eq!(x[[i, j]], a[[i, j]] - bt[[j, i]], "{i} {j}");
+                    assert_eq!(y[[i, j]], bt[[j, i]] - a[[i, j]], "{i} {j}");
+                }
+            }
+        }};
+    }
+    pairs!(f64, 1304);
+    pairs!(f32, 1312);
+    pairs!(i16, 1312);
+    pairs!(i64, 1304);
     // In-place and reused operands never stream (their lines are read anyway).
     let mut c = a.clone();
     c += &b;

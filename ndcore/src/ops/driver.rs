@@ -4,8 +4,8 @@
 
 use super::broadcast::{broadcast_strides, same_shape};
 use super::kernel::{
-    Same, Slice, Splat, Store, Strided, map1_contiguous, rows4_transposed, store_for, stream_fence,
-    strided1, strided2, zip2_contiguous,
+    Same, Slice, Splat, Store, Strided, map1_contiguous, rows_streamed, rows4_transposed,
+    store_for, stream_fence, strided1, strided2, zip2_contiguous,
 };
 use super::operand::{Source, SourceKind};
 use super::simd::{Cost, SimdLevel, level_for};
@@ -227,7 +227,7 @@ where
                 &plan,
                 ptrs,
                 |r| zip2_run(lv, st, r, &f),
-                |r, step, left| zip2_rows4(lv, st, r, step, left, &f),
+                |r, step, left| zip2_rows(lv, st, r, step, left, &f),
             )
         } else {
             plan.for_each_run(ptrs, |r| zip2_run(lv, st, r, &f))
@@ -343,14 +343,15 @@ where
     }
 }
 
-/// Four rows of `out = f(a, b)` at once when one input is transposed relative to the
-/// output (`a + b.t()`, `b.t() + a`), has 8-byte elements, and the output is cached
-/// (streamed outputs are larger than the cache, where the row loop with streaming stores
-/// is as fast): see [`super::kernel::rows4_transposed`]. Returns the rows done (0 or 4).
+/// Several rows of `out = f(a, b)` at once when one input is transposed relative to the
+/// output (`a + b.t()`, `b.t() + a`): for a cached output and 8-byte elements four rows
+/// with 4×4 blocks transposed in registers ([`super::kernel::rows4_transposed`]); for a
+/// streamed output with rows whole lines apart, rows in pairs
+/// ([`super::kernel::rows_streamed`]). Returns the rows done (0 when neither applies).
 ///
 /// # Safety
 /// As [`zip2_run`], for `left` rows of the run, `step` bytes apart per operand.
-unsafe fn zip2_rows4<A, B, O, F>(
+unsafe fn zip2_rows<A, B, O, F>(
     lv: SimdLevel,
     st: Store,
     r: Run<3>,
@@ -364,11 +365,44 @@ where
     O: Copy + 'static,
     F: Fn(A, B) -> O,
 {
-    if left < 4 || st.streams() || lv < SimdLevel::Avx2 || r.len < 4 {
-        return 0;
-    }
     let s = r.strides;
     let flat = |k: usize, size: usize| s[k] == size as isize;
+    if st.streams() {
+        if left < super::kernel::SG || r.len < 4 {
+            return 0;
+        }
+        // Any element sizes: the transposed operand's rows adjacent, the output's rows
+        // whole cache lines apart, the other operand contiguous (never the output: a
+        // streamed output is fresh).
+        let across =
+            |k: usize, size: usize| step[k] == size as isize && s[k].unsigned_abs() >= 4 * size;
+        let lines = step[0] % 64 == 0 && 64 % size_of::<O>().max(1) == 0 && size_of::<O>() > 0;
+        if !flat(0, size_of::<O>()) || !lines {
+            return 0;
+        }
+        let lv = lv.min(SimdLevel::Avx2);
+        let (o, pa, pb) = (
+            (r.ptrs[0], step[0]),
+            (r.ptrs[1], step[1]),
+            (r.ptrs[2], step[2]),
+        );
+        // SAFETY: forwarded from the caller: four rows of `r.len` elements of each operand,
+        // `step` apart; the output overlaps no input (it streams, so it is fresh).
+        unsafe {
+            if flat(1, size_of::<A>()) && across(2, size_of::<B>()) {
+                rows_streamed(lv, st, r.len, o, pa, pb.0, s[2], f);
+                return super::kernel::SG;
+            } else if flat(2, size_of::<B>()) && across(1, size_of::<A>()) {
+                let g = |y: B, x: A| f(x, y);
+                rows_streamed(lv, st, r.len, o, pb, pa.0, s[1], &g);
+                return super::kernel::SG;
+            }
+        }
+        return 0;
+    }
+    if left < 4 || r.len < 4 || lv < SimdLevel::Avx2 {
+        return 0;
+    }
     let across = |k: usize, size: usize| {
         size == 8 && step[k] == 8 && s[k].unsigned_abs() >= 32 && r.ptrs[k] != r.ptrs[0]
     };

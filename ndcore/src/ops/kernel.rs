@@ -201,8 +201,6 @@ pub(crate) fn fill<O>(out: &mut [MaybeUninit<O>], store: Store, mut g: impl FnMu
     let n = out.len();
     #[cfg(target_arch = "x86_64")]
     if store.streams() && size != 0 && LINE.is_multiple_of(size) {
-        #[repr(C, align(64))]
-        struct Line([MaybeUninit<u8>; LINE]);
         let per = LINE / size;
         let head = out.as_ptr().align_offset(LINE).min(n);
         for (i, o) in out[..head].iter_mut().enumerate() {
@@ -220,14 +218,7 @@ pub(crate) fn fill<O>(out: &mut [MaybeUninit<O>], store: Store, mut g: impl FnMu
             // (`head` aligned it, and `per` elements are 64 bytes); the block holds the
             // line's 64 initialized bytes; `StreamWide` is only chosen for kernels that
             // run with AVX.
-            unsafe {
-                let (dst, src) = (out.as_mut_ptr().add(i).cast::<u8>(), line.0.as_ptr().cast());
-                if store == Store::StreamWide {
-                    stream_line_wide(dst, src);
-                } else {
-                    stream_line(dst, src);
-                }
-            }
+            unsafe { stream_out(store, out.as_mut_ptr().add(i).cast::<u8>(), &line) };
             i += per;
         }
         for (k, o) in out[i..].iter_mut().enumerate() {
@@ -243,6 +234,30 @@ pub(crate) fn fill<O>(out: &mut [MaybeUninit<O>], store: Store, mut g: impl FnMu
 
 /// A cache line, in bytes.
 const LINE: usize = 64;
+
+/// One cache line's worth of bytes, aligned: where a line is assembled before it is
+/// streamed out.
+#[repr(C, align(64))]
+struct Line([MaybeUninit<u8>; LINE]);
+
+/// Streams the 64-byte `line` to `dst` with the stores `store` names.
+///
+/// # Safety
+/// `dst` 64-byte aligned and writable for 64 bytes; `line` initialized; `store` streams,
+/// and `StreamWide` only where the CPU has AVX.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+unsafe fn stream_out(store: Store, dst: *mut u8, line: &Line) {
+    let src = line.0.as_ptr().cast::<u8>();
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        if store == Store::StreamWide {
+            stream_line_wide(dst, src);
+        } else {
+            stream_line(dst, src);
+        }
+    }
+}
 
 /// `out[i] = f(a[i], b[i])` over contiguous runs.
 struct Zip2<'o, O, A, B, F> {
@@ -449,6 +464,121 @@ impl<C: Copy, T: Copy, O, H: Fn(C, T) -> O> Kernel for Rows4<'_, C, T, O, H> {
             }
         }
     }
+}
+
+/// [`SG`] rows of `out[k][j] = h(c[k][j], t[k][j])` as [`Rows4`], for outputs written
+/// with streaming stores: the rows advance together a cache line of output at a time, so
+/// the elements of `t` each column step reads (adjacent: `t` is stored the other way)
+/// come from one line, and each output row's line is assembled and streamed whole. Any
+/// element sizes; the output's rows must be a multiple of 64 bytes apart. Measured on
+/// `a + b.t()`, 2500×4000 `f64`: 12.3 ms a row at a time, 11.5 ms two rows, 13.3 ms four.
+struct RowsStreamed<'a, C, T, O, H> {
+    store: Store,
+    len: usize,
+    out: (*mut u8, isize),
+    c: (*mut u8, isize),
+    t: *const u8,
+    tstride: isize,
+    h: &'a H,
+    _types: PhantomData<(C, T, O)>,
+}
+
+impl<C: Copy, T: Copy, O, H: Fn(C, T) -> O> Kernel for RowsStreamed<'_, C, T, O, H> {
+    type Output = ();
+    #[inline(always)]
+    fn run(self) {
+        let RowsStreamed {
+            store,
+            len,
+            out,
+            c,
+            t,
+            tstride,
+            h,
+            ..
+        } = self;
+        let row = |base: (*mut u8, isize), k: usize| base.0.wrapping_offset(k as isize * base.1);
+        let cs: [*const C; SG] = std::array::from_fn(|k| row(c, k).cast_const().cast::<C>());
+        let os: [*mut O; SG] = std::array::from_fn(|k| row(out, k).cast::<O>());
+        let tcol = |j: usize| t.wrapping_offset(j as isize * tstride).cast::<T>();
+        let one = |k: usize, j: usize| {
+            // SAFETY: element `(k, j)` of `c`, `out` and `t` is valid for `k < SG`,
+            // `j < len` (`rows_streamed`'s caller); `c` is never the output here.
+            unsafe {
+                os[k]
+                    .add(j)
+                    .write(h(cs[k].add(j).read(), tcol(j).add(k).read()))
+            };
+        };
+        let per = LINE / size_of::<O>().max(1);
+        // Every row starts at the same offset within a line (rows are whole lines apart).
+        let head = os[0].align_offset(LINE).min(len);
+        for j in 0..head {
+            (0..SG).for_each(|k| one(k, j));
+        }
+        let mut j = head;
+        #[cfg(target_arch = "x86_64")]
+        {
+            let mut line = Line([MaybeUninit::uninit(); LINE]);
+            while j + per <= len {
+                for (k, (&ck, &ok)) in cs.iter().zip(&os).enumerate() {
+                    let lp = line.0.as_mut_ptr().cast::<O>();
+                    for l in 0..per {
+                        // SAFETY: as above; `l < per` elements of `O` fill the line.
+                        unsafe {
+                            lp.add(l)
+                                .write(h(ck.add(j + l).read(), tcol(j + l).add(k).read()))
+                        };
+                    }
+                    // SAFETY: `ok + j` is 64-byte aligned (`head`, whole-line row steps)
+                    // and the line's `per` elements are in the row; the line is written.
+                    unsafe { stream_out(store, ok.add(j).cast::<u8>(), &line) };
+                }
+                j += per;
+            }
+        }
+        for jj in j..len {
+            (0..SG).for_each(|k| one(k, jj));
+        }
+    }
+}
+
+/// Rows [`RowsStreamed`] advances together (measured: 2 beats 1, 3 and 4).
+pub(crate) const SG: usize = 2;
+
+/// Runs [`RowsStreamed`] at `level` (at most AVX2: the strided reads of `t` must not
+/// become 512-bit gathers).
+///
+/// # Safety
+/// As [`rows4_transposed`], with `t`'s four row elements adjacent for any element size;
+/// `c` is not the output; `store` streams (`StreamWide` only at AVX2 or above);
+/// `size_of::<O>()` divides 64 and the output rows are a multiple of 64 bytes apart.
+#[allow(clippy::too_many_arguments)]
+#[inline]
+pub(crate) unsafe fn rows_streamed<C: Copy, T: Copy, O, H: Fn(C, T) -> O>(
+    level: SimdLevel,
+    store: Store,
+    len: usize,
+    out: (*mut u8, isize),
+    c: (*mut u8, isize),
+    t: *mut u8,
+    tstride: isize,
+    h: &H,
+) {
+    debug_assert!(store.streams() && out.1 % LINE as isize == 0);
+    dispatch_at(
+        level,
+        RowsStreamed::<C, T, O, H> {
+            store,
+            len,
+            out,
+            c,
+            t: t.cast_const(),
+            tstride,
+            h,
+            _types: PhantomData,
+        },
+    )
 }
 
 /// Transposes the 4×4 block of 8-byte elements whose column `l` is the four adjacent
