@@ -230,7 +230,7 @@ pub fn dispatch<K: Kernel>(kernel: K) -> K::Output {
 }
 
 /// Runs `kernel` compiled for `level`, which must not exceed [`simd_level`].
-#[inline(always)]
+#[inline]
 pub(crate) fn dispatch_at<K: Kernel>(level: SimdLevel, kernel: K) -> K::Output {
     debug_assert!(level <= detected_simd_level());
     #[cfg(target_arch = "x86_64")]
