@@ -51,6 +51,27 @@ pub fn asan(python: &Path) -> Result {
         eprintln!("no crate has `unsafe` code yet: nothing to sanitize");
         return Ok(());
     }
+    let mut command = sanitized_test(python);
+    for name in &crates {
+        command.args(["-p", name]);
+    }
+    // trybuild's compile-fail cases compare rustc's output, which the sanitizer's
+    // RUSTFLAGS change; they run no code of ours, and the `test` step already ran them.
+    command.args(["--lib", "--tests", "--", "--skip", "macros_ui"]);
+    run::run(&mut command)?;
+    // The cross-crate tests that drive the kernels' unsafe paths hardest (odd layouts,
+    // streamed stores, transposed blocks, fused loops) live in nd-tests, which has no
+    // `unsafe` of its own: run them under the sanitizer too.
+    let mut command = sanitized_test(python);
+    command.args(["-p", "nd-tests"]);
+    for test in SANITIZED_TESTS {
+        command.args(["--test", test]);
+    }
+    run::run(&mut command)
+}
+
+/// `cargo test` built with AddressSanitizer.
+fn sanitized_test(python: &Path) -> std::process::Command {
     let mut command = with_python(cargo(), python);
     // `--target` keeps RUSTFLAGS off build scripts and proc macros (they run in rustc,
     // which is not sanitized); a separate target dir keeps the normal build cache warm.
@@ -66,34 +87,7 @@ pub fn asan(python: &Path) -> Result {
             "--target-dir",
             "target/asan",
         ]);
-    for name in &crates {
-        command.args(["-p", name]);
-    }
-    // trybuild's compile-fail cases compare rustc's output, which the sanitizer's
-    // RUSTFLAGS change; they run no code of ours, and the `test` step already ran them.
-    command.args(["--lib", "--tests", "--", "--skip", "macros_ui"]);
-    run::run(&mut command)?;
-    // The cross-crate tests that drive the kernels' unsafe paths hardest (odd layouts,
-    // streamed stores, transposed blocks, fused loops) live in nd-tests, which has no
-    // `unsafe` of its own: run them under the sanitizer too.
-    let mut command = with_python(cargo(), python);
     command
-        .env("RUSTC_BOOTSTRAP", "1")
-        .env("RUSTFLAGS", "-Zsanitizer=address")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .args([
-            "test",
-            "--target",
-            "x86_64-unknown-linux-gnu",
-            "--target-dir",
-            "target/asan",
-            "-p",
-            "nd-tests",
-        ]);
-    for test in SANITIZED_TESTS {
-        command.args(["--test", test]);
-    }
-    run::run(&mut command)
 }
 
 /// nd-tests targets run under AddressSanitizer: the ones exercising unsafe kernels.

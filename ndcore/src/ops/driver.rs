@@ -4,8 +4,8 @@
 
 use super::broadcast::{broadcast_strides, same_shape};
 use super::kernel::{
-    Same, Slice, Splat, Store, Strided, map1_contiguous, rows_streamed, rows4_transposed,
-    store_for, stream_fence, strided1, strided2, zip2_contiguous,
+    Same, Slice, Splat, Store, Strided, map1_contiguous, rows_transposed, store_for, stream_fence,
+    strided1, strided2, zip2_contiguous,
 };
 use super::operand::{Source, SourceKind};
 use super::simd::{Cost, SimdLevel, level_for};
@@ -345,9 +345,9 @@ where
 
 /// Several rows of `out = f(a, b)` at once when one input is transposed relative to the
 /// output (`a + b.t()`, `b.t() + a`): for a cached output and 8-byte elements four rows
-/// with 4×4 blocks transposed in registers ([`super::kernel::rows4_transposed`]); for a
+/// with 4×4 blocks transposed in registers ([`super::kernel::rows_transposed`]); for a
 /// streamed output with rows whole lines apart, rows in pairs
-/// ([`super::kernel::rows_streamed`]). Returns the rows done (0 when neither applies).
+/// ([`super::kernel::rows_transposed`]). Returns the rows done (0 when neither applies).
 ///
 /// # Safety
 /// As [`zip2_run`], for `left` rows of the run, `step` bytes apart per operand.
@@ -390,11 +390,11 @@ where
         // `step` apart; the output overlaps no input (it streams, so it is fresh).
         unsafe {
             if flat(1, size_of::<A>()) && across(2, size_of::<B>()) {
-                rows_streamed(lv, st, r.len, o, pa, pb.0, s[2], f);
+                rows_transposed(lv, st, r.len, o, pa, pb.0, s[2], f);
                 return super::kernel::SG;
             } else if flat(2, size_of::<B>()) && across(1, size_of::<A>()) {
                 let g = |y: B, x: A| f(x, y);
-                rows_streamed(lv, st, r.len, o, pb, pa.0, s[1], &g);
+                rows_transposed(lv, st, r.len, o, pb, pa.0, s[1], &g);
                 return super::kernel::SG;
             }
         }
@@ -414,8 +414,9 @@ where
     // (if reused) is read where the output is written, element by element in step.
     unsafe {
         if flat(1, size_of::<A>()) && across(2, size_of::<B>()) {
-            rows4_transposed(
+            rows_transposed(
                 lv,
+                Store::Cached,
                 r.len,
                 (r.ptrs[0], step[0]),
                 (r.ptrs[1], step[1]),
@@ -426,8 +427,9 @@ where
             4
         } else if flat(2, size_of::<B>()) && across(1, size_of::<A>()) {
             let g = |y: B, x: A| f(x, y);
-            rows4_transposed(
+            rows_transposed(
                 lv,
+                Store::Cached,
                 r.len,
                 (r.ptrs[0], step[0]),
                 (r.ptrs[2], step[2]),

@@ -394,13 +394,16 @@ pub(crate) unsafe fn strided2<A: Copy, B: Copy, O>(
     }
 }
 
-/// Four rows of `out[k][j] = f(c[k][j], t[k][j])`, `k < 4`, `j < len`: `out` and `c`
+/// Rows of `out[k][j] = f(c[k][j], t[k][j])`, `k < 4`, `j < len`: `out` and `c`
 /// contiguous along `j` (rows `step` bytes apart), `t` an 8-byte type stored the other
 /// way (its four rows' elements adjacent, `tstride` bytes between columns). Each 4×4
 /// block of `t` is loaded as four 32-byte rows and transposed in registers, so `t` is
 /// read a cache line at a time instead of one element per line (`a + b.t()` in cache:
 /// 1.6 ms → 0.7 ms for 1000×1000 `f64` here).
-struct Rows4<'a, C, T, O, H> {
+///
+/// With a streaming `store` the kernel is `RowsStreamed` instead (below).
+struct Rows<'a, C, T, O, H> {
+    store: Store,
     len: usize,
     out: (*mut u8, isize),
     c: (*mut u8, isize),
@@ -410,26 +413,40 @@ struct Rows4<'a, C, T, O, H> {
     _types: PhantomData<(C, T, O)>,
 }
 
-impl<C: Copy, T: Copy, O, H: Fn(C, T) -> O> Kernel for Rows4<'_, C, T, O, H> {
+impl<C: Copy, T: Copy, O, H: Fn(C, T) -> O> Kernel for Rows<'_, C, T, O, H> {
     type Output = ();
     #[inline(always)]
     fn run(self) {
-        let Rows4 {
-            len,
-            out,
-            c,
-            t,
-            tstride,
-            h,
-            ..
-        } = self;
+        if self.store.streams() {
+            self.run_streamed()
+        } else {
+            self.run_blocks()
+        }
+    }
+}
+
+impl<C: Copy, T: Copy, O, H: Fn(C, T) -> O> Rows<'_, C, T, O, H> {
+    /// The rows' first elements: of `c` and of the output.
+    #[inline(always)]
+    fn row_ptrs<const G: usize>(&self) -> ([*const C; G], [*mut O; G]) {
         let row = |base: (*mut u8, isize), k: usize| base.0.wrapping_offset(k as isize * base.1);
-        let cs: [*const C; 4] = std::array::from_fn(|k| row(c, k).cast_const().cast::<C>());
-        let os: [*mut O; 4] = std::array::from_fn(|k| row(out, k).cast::<O>());
+        (
+            std::array::from_fn(|k| row(self.c, k).cast_const().cast::<C>()),
+            std::array::from_fn(|k| row(self.out, k).cast::<O>()),
+        )
+    }
+
+    /// Four rows, 4×4 blocks of `t` transposed in registers.
+    #[inline(always)]
+    fn run_blocks(self) {
+        let (cs, os) = self.row_ptrs::<4>();
+        let Rows {
+            len, t, tstride, h, ..
+        } = self;
         let mut j = 0;
         while j + 4 <= len {
             let mut blk = [[MaybeUninit::<T>::uninit(); 4]; 4];
-            // SAFETY: `rows4_transposed`'s caller guarantees the 4×4 block of `t` at
+            // SAFETY: `rows_transposed`'s caller guarantees the 4×4 block of `t` at
             // columns `j..j + 4` is readable (each column's four elements adjacent);
             // `blk` holds 16 elements of `T`, which is 8 bytes; the kernel runs at AVX2
             // or above (its dispatch level).
@@ -466,44 +483,29 @@ impl<C: Copy, T: Copy, O, H: Fn(C, T) -> O> Kernel for Rows4<'_, C, T, O, H> {
     }
 }
 
-/// [`SG`] rows of `out[k][j] = h(c[k][j], t[k][j])` as [`Rows4`], for outputs written
-/// with streaming stores: the rows advance together a cache line of output at a time, so
-/// the elements of `t` each column step reads (adjacent: `t` is stored the other way)
+/// `RowsStreamed`, for outputs written with streaming stores: [`SG`] rows of
+/// `out[k][j] = h(c[k][j], t[k][j])` advance together a cache line of output at a time,
+/// so the elements of `t` each column step reads (adjacent: `t` is stored the other way)
 /// come from one line, and each output row's line is assembled and streamed whole. Any
 /// element sizes; the output's rows must be a multiple of 64 bytes apart. Measured on
 /// `a + b.t()`, 2500×4000 `f64`: 12.3 ms a row at a time, 11.5 ms two rows, 13.3 ms four.
-struct RowsStreamed<'a, C, T, O, H> {
-    store: Store,
-    len: usize,
-    out: (*mut u8, isize),
-    c: (*mut u8, isize),
-    t: *const u8,
-    tstride: isize,
-    h: &'a H,
-    _types: PhantomData<(C, T, O)>,
-}
-
-impl<C: Copy, T: Copy, O, H: Fn(C, T) -> O> Kernel for RowsStreamed<'_, C, T, O, H> {
-    type Output = ();
+impl<C: Copy, T: Copy, O, H: Fn(C, T) -> O> Rows<'_, C, T, O, H> {
+    /// [`SG`] rows advancing a line of output at a time, lines streamed.
     #[inline(always)]
-    fn run(self) {
-        let RowsStreamed {
+    fn run_streamed(self) {
+        let (cs, os) = self.row_ptrs::<SG>();
+        let Rows {
             store,
             len,
-            out,
-            c,
             t,
             tstride,
             h,
             ..
         } = self;
-        let row = |base: (*mut u8, isize), k: usize| base.0.wrapping_offset(k as isize * base.1);
-        let cs: [*const C; SG] = std::array::from_fn(|k| row(c, k).cast_const().cast::<C>());
-        let os: [*mut O; SG] = std::array::from_fn(|k| row(out, k).cast::<O>());
         let tcol = |j: usize| t.wrapping_offset(j as isize * tstride).cast::<T>();
         let one = |k: usize, j: usize| {
             // SAFETY: element `(k, j)` of `c`, `out` and `t` is valid for `k < SG`,
-            // `j < len` (`rows_streamed`'s caller); `c` is never the output here.
+            // `j < len` (`rows_transposed`'s caller); `c` is never the output here.
             unsafe {
                 os[k]
                     .add(j)
@@ -543,19 +545,24 @@ impl<C: Copy, T: Copy, O, H: Fn(C, T) -> O> Kernel for RowsStreamed<'_, C, T, O,
     }
 }
 
-/// Rows [`RowsStreamed`] advances together (measured: 2 beats 1, 3 and 4).
+/// Rows the streamed kernel advances together (measured: 2 beats 1, 3 and 4).
 pub(crate) const SG: usize = 2;
 
-/// Runs [`RowsStreamed`] at `level` (at most AVX2: the strided reads of `t` must not
-/// become 512-bit gathers).
+/// Runs [`Rows`] at `level`: rows of `out = h(c, t)` with `t` stored the other way. With
+/// `Store::Cached`, four rows in 4×4 blocks transposed in registers; with a streaming
+/// store, [`SG`] rows a line at a time.
 ///
 /// # Safety
-/// As [`rows4_transposed`], with `t`'s four row elements adjacent for any element size;
-/// `c` is not the output; `store` streams (`StreamWide` only at AVX2 or above);
-/// `size_of::<O>()` divides 64 and the output rows are a multiple of 64 bytes apart.
+/// For `k` below the rows done (4, or [`SG`] when streaming) and `j < len`:
+/// `out.0 + k * out.1 + j * size_of::<O>()` writable, `c.0 + k * c.1 + j * size_of::<C>()`
+/// readable (it may be the output itself, read before written, only when cached),
+/// `t + j * tstride + k * size_of::<T>()` readable, all aligned; `t` overlaps no output
+/// element; `level` at most [`super::simd_level`]. Cached: `T` is 8 bytes and `level` is
+/// AVX2 or above. Streaming: `StreamWide` only at AVX2 or above, `size_of::<O>()` divides
+/// 64, and the output rows are a multiple of 64 bytes apart.
 #[allow(clippy::too_many_arguments)]
 #[inline]
-pub(crate) unsafe fn rows_streamed<C: Copy, T: Copy, O, H: Fn(C, T) -> O>(
+pub(crate) unsafe fn rows_transposed<C: Copy, T: Copy, O, H: Fn(C, T) -> O>(
     level: SimdLevel,
     store: Store,
     len: usize,
@@ -565,10 +572,14 @@ pub(crate) unsafe fn rows_streamed<C: Copy, T: Copy, O, H: Fn(C, T) -> O>(
     tstride: isize,
     h: &H,
 ) {
-    debug_assert!(store.streams() && out.1 % LINE as isize == 0);
+    debug_assert!(if store.streams() {
+        out.1 % LINE as isize == 0
+    } else {
+        size_of::<T>() == 8 && level >= SimdLevel::Avx2
+    });
     dispatch_at(
         level,
-        RowsStreamed::<C, T, O, H> {
+        Rows::<C, T, O, H> {
             store,
             len,
             out,
@@ -629,39 +640,6 @@ unsafe fn transpose4x4_u64(src: *const u8, stride: isize, dst: *mut u64) {
             }
         }
     }
-}
-
-/// Runs [`Rows4`] at `level`: four rows of `out = h(c, t)` with `t` transposed.
-///
-/// # Safety
-/// For `k < 4`, `j < len`: `out.0 + k * out.1 + j * size_of::<O>()` writable,
-/// `c.0 + k * c.1 + j * size_of::<C>()` readable (it may be the output itself, read before
-/// written), `t + j * tstride + k * 8` readable, all aligned; `T` is 8 bytes; `level` is
-/// AVX2 or above and at most [`super::simd_level`]; `t` overlaps no output element.
-#[allow(clippy::too_many_arguments)]
-#[inline]
-pub(crate) unsafe fn rows4_transposed<C: Copy, T: Copy, O, H: Fn(C, T) -> O>(
-    level: SimdLevel,
-    len: usize,
-    out: (*mut u8, isize),
-    c: (*mut u8, isize),
-    t: *mut u8,
-    tstride: isize,
-    h: &H,
-) {
-    debug_assert!(size_of::<T>() == 8 && level >= SimdLevel::Avx2);
-    dispatch_at(
-        level,
-        Rows4::<C, T, O, H> {
-            len,
-            out,
-            c,
-            t: t.cast_const(),
-            tstride,
-            h,
-            _types: PhantomData,
-        },
-    )
 }
 
 /// `len` elements of `out = f(a)` through raw pointers with any byte strides.
