@@ -179,27 +179,42 @@ impl<const K: usize> Plan<K> {
                 strides,
                 len,
             });
-            // Odometer over the outer axes, innermost outer axis fastest.
-            let mut ax = outer;
-            loop {
-                if ax == 0 {
-                    return;
-                }
-                ax -= 1;
-                idx[ax] += 1;
-                let s = self.strides[ax];
-                if idx[ax] < self.lens[ax] {
-                    for k in 0..K {
-                        cur[k] = cur[k].wrapping_offset(s[k]);
-                    }
-                    break;
-                }
-                let back = (self.lens[ax] - 1) as isize;
-                for k in 0..K {
-                    cur[k] = cur[k].wrapping_offset(-s[k] * back);
-                }
-                idx[ax] = 0;
+            if !self.advance(outer, &mut idx, &mut cur) {
+                return;
             }
+        }
+    }
+
+    /// Steps `ptrs` to the next index of the first `outer` merged axes: an odometer, the
+    /// innermost of them fastest, `idx` holding the current index (start at zeros).
+    /// Returns false, with `ptrs` back at the start, after the last index.
+    ///
+    /// Pointers move with `wrapping_offset`: stepping computes addresses only, and every
+    /// index it lands on is an index of the plan.
+    ///
+    /// # Panics
+    /// If `idx` is shorter than `outer`, or `outer` exceeds the plan's axes.
+    #[inline]
+    pub fn advance(&self, outer: usize, idx: &mut [usize], ptrs: &mut [*mut u8; K]) -> bool {
+        let mut ax = outer;
+        loop {
+            if ax == 0 {
+                return false;
+            }
+            ax -= 1;
+            idx[ax] += 1;
+            let s = self.strides[ax];
+            if idx[ax] < self.lens[ax] {
+                for (p, &sk) in ptrs.iter_mut().zip(&s) {
+                    *p = p.wrapping_offset(sk);
+                }
+                return true;
+            }
+            let back = (self.lens[ax] - 1) as isize;
+            for (p, &sk) in ptrs.iter_mut().zip(&s) {
+                *p = p.wrapping_offset(-sk * back);
+            }
+            idx[ax] = 0;
         }
     }
 }

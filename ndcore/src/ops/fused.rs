@@ -98,15 +98,7 @@ where
                 std::slice::from_raw_parts_mut(out.as_mut_ptr().cast::<MaybeUninit<O>>(), n)
             };
             let f = &f;
-            dispatch_at(
-                lv,
-                ZipN {
-                    out: o,
-                    store: st,
-                    ins: slices,
-                    f,
-                },
-            );
+            zip_n(lv, st, o, slices, f);
             stream_fence(st);
             return Ok(out);
         }
@@ -262,6 +254,18 @@ impl<A: Copy, O, F: Fn([A; N]) -> O, const N: usize> Kernel for ZipN<'_, A, O, F
     }
 }
 
+/// Runs [`ZipN`] at `lv`.
+#[inline]
+fn zip_n<A: Copy, O, F: Fn([A; N]) -> O, const N: usize>(
+    lv: SimdLevel,
+    store: Store,
+    out: &mut [MaybeUninit<O>],
+    ins: [&[A]; N],
+    f: &F,
+) {
+    dispatch_at(lv, ZipN { out, store, ins, f });
+}
+
 /// One run of the fused loop.
 ///
 /// # Safety
@@ -282,15 +286,7 @@ where
                 std::slice::from_raw_parts(r.ptrs[k + 1].cast::<A>().cast_const(), len)
             });
             let out = std::slice::from_raw_parts_mut(r.ptrs[0].cast::<MaybeUninit<O>>(), len);
-            dispatch_at(
-                lv,
-                ZipN {
-                    out,
-                    store: st,
-                    ins,
-                    f,
-                },
-            );
+            zip_n(lv, st, out, ins, f);
         }
         return;
     }
@@ -335,25 +331,9 @@ where
             // SAFETY: elements `c..c + m` of the output run are writable and overlap no
             // input (caller).
             let out = unsafe { std::slice::from_raw_parts_mut(po.cast::<MaybeUninit<O>>(), m) };
-            dispatch_at(
-                lv,
-                ZipN {
-                    out,
-                    store: st,
-                    ins,
-                    f,
-                },
-            );
+            zip_n(lv, st, out, ins, f);
         } else {
-            dispatch_at(
-                lv,
-                ZipN {
-                    out: &mut obuf[..m],
-                    store: Store::Cached,
-                    ins,
-                    f,
-                },
-            );
+            zip_n(lv, Store::Cached, &mut obuf[..m], ins, f);
             for (i, v) in obuf[..m].iter().enumerate() {
                 // SAFETY: element `c + i` of the output run is writable (caller); the
                 // kernel wrote `obuf[..m]` (every input holds `m` elements).

@@ -144,8 +144,9 @@ static STREAM_OUT: AtomicUsize = AtomicUsize::new(usize::MAX);
 
 /// The size from which element-wise operations write a fresh output with non-temporal
 /// stores, bypassing the cache: by default the last-level cache of the machine measured
-/// (32 MiB), where such stores make `a + b` over 1e7 `f64` about 20% faster (the output's
-/// lines are no longer read from memory only to be overwritten). `ND_STREAM_BYTES` in
+/// (32 MiB), where such stores take `a + b` over 1e7 `f64` from 8.0 to 6.0 ms (the
+/// output's lines are no longer read from memory only to be overwritten;
+/// `paperbench --filter add_f64_1e7`). `ND_STREAM_BYTES` in
 /// the environment or [`set_stream_threshold`] changes it (`0`: always; a huge value:
 /// never). Results are the same either way.
 ///

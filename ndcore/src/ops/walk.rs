@@ -102,26 +102,8 @@ pub(crate) unsafe fn for_each_run_tiled<const K: usize>(
             }
             i0 += h;
         }
-        // Odometer over the outer axes, the innermost of them fastest.
-        let mut ax = outer;
-        loop {
-            if ax == 0 {
-                return;
-            }
-            ax -= 1;
-            idx[ax] += 1;
-            let s = plan.strides_of(ax);
-            if idx[ax] < lens[ax] {
-                for k in 0..K {
-                    base[k] = base[k].wrapping_offset(s[k]);
-                }
-                break;
-            }
-            let back = (lens[ax] - 1) as isize;
-            for k in 0..K {
-                base[k] = base[k].wrapping_offset(-s[k] * back);
-            }
-            idx[ax] = 0;
+        if !plan.advance(outer, &mut idx, &mut base) {
+            return;
         }
     }
 }

@@ -3,6 +3,7 @@
 //! runs (the rows of a tall, narrow matrix) then costs a loop iteration per run, not a
 //! call through the SIMD dispatch.
 
+use ndcore::dimension::MAX_NDIM;
 use ndcore::engine::Plan;
 
 /// One block: `rows` runs of `len` elements; run `r` of operand `k` starts at
@@ -64,7 +65,7 @@ pub(crate) fn for_each_block<const K: usize>(
     }
     let (rows, row_strides) = (lens[nd - 2], plan.strides_of(nd - 2));
     let outer = nd - 2;
-    let mut idx = vec![0usize; outer];
+    let mut idx = [0usize; MAX_NDIM];
     let mut cur = ptrs;
     loop {
         block(Block {
@@ -74,26 +75,8 @@ pub(crate) fn for_each_block<const K: usize>(
             len,
             strides,
         });
-        // Odometer over the outer axes, the innermost of them fastest.
-        let mut ax = outer;
-        loop {
-            if ax == 0 {
-                return;
-            }
-            ax -= 1;
-            idx[ax] += 1;
-            let s = plan.strides_of(ax);
-            if idx[ax] < lens[ax] {
-                for (c, &sk) in cur.iter_mut().zip(&s) {
-                    *c = c.wrapping_offset(sk);
-                }
-                break;
-            }
-            let back = (lens[ax] - 1) as isize;
-            for (c, &sk) in cur.iter_mut().zip(&s) {
-                *c = c.wrapping_offset(-sk * back);
-            }
-            idx[ax] = 0;
+        if !plan.advance(outer, &mut idx, &mut cur) {
+            return;
         }
     }
 }
