@@ -13,8 +13,7 @@
 
 use crate::mat::{Mat, MatMut};
 use crate::scalar::LinalgScalar;
-#[cfg(target_arch = "x86_64")]
-use ndcore::ops::SimdLevel;
+use ndcore::ops::Kernel;
 use std::mem::MaybeUninit;
 
 /// Columns of `c` per block: 8 AVX-512 registers of f64.
@@ -44,32 +43,40 @@ pub(crate) unsafe fn gemm<T: LinalgScalar>(alpha: T, a: Mat<T>, b: Mat<T>, beta:
     } else {
         (a, b, c)
     };
-    // ndcore's cached level checks every feature these kernels enable (and honours
-    // `ND_SIMD`).
-    #[cfg(target_arch = "x86_64")]
-    match ndcore::ops::simd_level() {
-        // SAFETY: the CPU has the features gemm_v4 is compiled for; the rest is forwarded.
-        SimdLevel::Avx512 => return unsafe { gemm_v4(alpha, a, b, beta, c) },
-        // SAFETY: as above, for gemm_v3.
-        SimdLevel::Avx2 => return unsafe { gemm_v3(alpha, a, b, beta, c) },
-        SimdLevel::Baseline => {}
+    // ndcore's dispatch compiles the body once per SIMD level and picks the CPU's (its
+    // cached level checks every feature the copies enable, and honours `ND_SIMD`).
+    ndcore::ops::dispatch(Gemm {
+        alpha,
+        a,
+        b,
+        beta,
+        c,
+    })
+}
+
+/// [`gemm_body`] as a kernel for [`ndcore::ops::dispatch`]; built only by [`gemm`].
+struct Gemm<T> {
+    alpha: T,
+    a: Mat<T>,
+    b: Mat<T>,
+    beta: T,
+    c: MatMut<T>,
+}
+
+impl<T: LinalgScalar> Kernel for Gemm<T> {
+    type Output = ();
+    #[inline(always)]
+    fn run(self) {
+        let Gemm {
+            alpha,
+            a,
+            b,
+            beta,
+            c,
+        } = self;
+        // SAFETY: `gemm` builds a `Gemm` only from the matrices its caller vouches for.
+        unsafe { gemm_body(alpha, a, b, beta, c) }
     }
-    // SAFETY: forwarded.
-    unsafe { gemm_body(alpha, a, b, beta, c) }
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx512vl,avx512bw,avx512dq,avx2,fma,bmi1,bmi2,popcnt")]
-unsafe fn gemm_v4<T: LinalgScalar>(alpha: T, a: Mat<T>, b: Mat<T>, beta: T, c: MatMut<T>) {
-    // SAFETY: forwarded.
-    unsafe { gemm_body(alpha, a, b, beta, c) }
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma,bmi1,bmi2,popcnt")]
-unsafe fn gemm_v3<T: LinalgScalar>(alpha: T, a: Mat<T>, b: Mat<T>, beta: T, c: MatMut<T>) {
-    // SAFETY: forwarded.
-    unsafe { gemm_body(alpha, a, b, beta, c) }
 }
 
 #[inline(always)]
@@ -266,42 +273,38 @@ pub(crate) unsafe fn dot<T: LinalgScalar>(
     y: *const T,
     incy: isize,
 ) -> T {
-    #[cfg(target_arch = "x86_64")]
-    match ndcore::ops::simd_level() {
-        // SAFETY: the CPU has the features; the rest is forwarded.
-        SimdLevel::Avx512 => return unsafe { dot_v4(n, x, incx, y, incy) },
-        // SAFETY: as above.
-        SimdLevel::Avx2 => return unsafe { dot_v3(n, x, incx, y, incy) },
-        SimdLevel::Baseline => {}
+    ndcore::ops::dispatch(Dot {
+        n,
+        x,
+        incx,
+        y,
+        incy,
+    })
+}
+
+/// [`dot_body`] as a kernel for [`ndcore::ops::dispatch`]; built only by [`dot`].
+struct Dot<T> {
+    n: usize,
+    x: *const T,
+    incx: isize,
+    y: *const T,
+    incy: isize,
+}
+
+impl<T: LinalgScalar> Kernel for Dot<T> {
+    type Output = T;
+    #[inline(always)]
+    fn run(self) -> T {
+        let Dot {
+            n,
+            x,
+            incx,
+            y,
+            incy,
+        } = self;
+        // SAFETY: `dot` builds a `Dot` only from the vectors its caller vouches for.
+        unsafe { dot_body(n, x, incx, y, incy) }
     }
-    // SAFETY: forwarded.
-    unsafe { dot_body(n, x, incx, y, incy) }
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx512vl,avx512bw,avx512dq,avx2,fma,bmi1,bmi2,popcnt")]
-unsafe fn dot_v4<T: LinalgScalar>(
-    n: usize,
-    x: *const T,
-    incx: isize,
-    y: *const T,
-    incy: isize,
-) -> T {
-    // SAFETY: forwarded.
-    unsafe { dot_body(n, x, incx, y, incy) }
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma,bmi1,bmi2,popcnt")]
-unsafe fn dot_v3<T: LinalgScalar>(
-    n: usize,
-    x: *const T,
-    incx: isize,
-    y: *const T,
-    incy: isize,
-) -> T {
-    // SAFETY: forwarded.
-    unsafe { dot_body(n, x, incx, y, incy) }
 }
 
 #[inline(always)]
