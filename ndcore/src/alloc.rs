@@ -93,8 +93,9 @@ fn layout_for(size: usize, align: usize) -> Option<Layout> {
 }
 
 /// Allocates `size` bytes aligned to `align`, zeroed if asked. Returns the pointer and the
-/// layout to free it with, or `None` if the size overflows. Aborts on out-of-memory, as
-/// `Vec` does. A zero size gives a dangling, aligned pointer and a zero-size layout.
+/// layout to free it with, or `None` if the size overflows or the allocator refuses: the
+/// caller reports NumPy's `MemoryError` (`Vec` would abort the process instead). A zero
+/// size gives a dangling, aligned pointer and a zero-size layout.
 pub(crate) fn allocate(size: usize, align: usize, zeroed: bool) -> Option<(NonNull<u8>, Layout)> {
     let layout = layout_for(size, align)?;
     if layout.size() == 0 {
@@ -131,19 +132,15 @@ pub(crate) fn allocate(size: usize, align: usize, zeroed: bool) -> Option<(NonNu
             alloc::alloc(layout)
         }
     };
-    match NonNull::new(p) {
-        Some(p) => {
-            if huge {
-                huge::advise(p, layout.size());
-                if zeroed {
-                    // SAFETY: `p` is a fresh allocation of `layout.size()` bytes.
-                    unsafe { std::ptr::write_bytes(p.as_ptr(), 0, layout.size()) };
-                }
-            }
-            Some((p, layout))
+    let p = NonNull::new(p)?;
+    if huge {
+        huge::advise(p, layout.size());
+        if zeroed {
+            // SAFETY: `p` is a fresh allocation of `layout.size()` bytes.
+            unsafe { std::ptr::write_bytes(p.as_ptr(), 0, layout.size()) };
         }
-        None => alloc::handle_alloc_error(layout),
     }
+    Some((p, layout))
 }
 
 /// Transparent huge pages for large fresh buffers, as NumPy asks for them

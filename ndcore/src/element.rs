@@ -8,25 +8,45 @@ use std::fmt::Debug;
 ///
 /// Implemented for `bool`, `i8`…`i64`, `u8`…`u64`, `f32` and `f64`; `#[derive(Record)]`
 /// implements it for structured records. Values are copied bit for bit, never dropped.
+///
+/// Which bit patterns are valid values is bytemuck's [`CheckedBitPattern`], an unsafe
+/// trait: ndcore checks bytes it reinterprets (`view_as`) against it, unless the type is
+/// bytemuck's `AnyBitPattern`.
+///
+/// # Safety
+/// Unsafe code (reinterpreting views, files and foreign memory read by dtype) trusts
+/// [`dtype`](Element::dtype): it must describe `Self`'s bytes exactly. Its item size is
+/// `size_of::<Self>()`, every field it names lies inside those bytes at its offset, and
+/// every value of `Self` read through the dtype's fields is a valid value of the field's
+/// kind (a `bool` field holds 0 or 1). `#[derive(Record)]` writes impls that satisfy this
+/// and checks the layout at compile time; a hand-written impl must ensure it itself.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be an array element",
     note = "elements are plain data with a NumPy dtype: bool, integers, floats, or a `#[derive(Record)]` struct"
 )]
-pub trait Element:
+pub unsafe trait Element:
     Copy + Send + Sync + Debug + PartialEq + 'static + Zeroable + NoUninit + CheckedBitPattern
 {
-    /// Whether every bit pattern of `size_of::<Self>()` bytes is a valid value
-    /// (false for `bool`, where only 0 and 1 are).
-    const ANY_BIT_PATTERN: bool;
-
     /// The NumPy dtype of this type, in native byte order.
     fn dtype() -> DType;
 }
 
+/// Whether every bit pattern of `size_of::<T>()` bytes is a valid `T` (false for `bool`,
+/// where only 0 and 1 are).
+///
+/// Derived, never declared: bytemuck implements `CheckedBitPattern` with `Bits = Self`
+/// exactly for its `AnyBitPattern` types (a manual impl cannot name `Self` unless `Self`
+/// is `AnyBitPattern`, which would conflict with the blanket impl).
+#[inline]
+pub fn accepts_any_bits<T: Element>() -> bool {
+    std::any::TypeId::of::<T::Bits>() == std::any::TypeId::of::<T>()
+}
+
 macro_rules! scalar_element {
     ($($t:ty => $ctor:ident($size:expr)),*) => {$(
-        impl Element for $t {
-            const ANY_BIT_PATTERN: bool = true;
+        // SAFETY: a primitive of `$size` bytes, every bit pattern valid, described by
+        // NumPy's scalar dtype of that kind and size in native order.
+        unsafe impl Element for $t {
             fn dtype() -> DType {
                 let order = if $size == 1 { ByteOrder::NotApplicable } else { ByteOrder::native() };
                 DType::Scalar { kind: Kind::$ctor, itemsize: $size, order, unit: None }
@@ -41,8 +61,8 @@ scalar_element!(
     f32 => Float(4), f64 => Float(8)
 );
 
-impl Element for bool {
-    const ANY_BIT_PATTERN: bool = false;
+// SAFETY: one byte, 0 or 1 (bytemuck's `CheckedBitPattern` for bool checks it), NumPy's `?`.
+unsafe impl Element for bool {
     fn dtype() -> DType {
         DType::bool()
     }

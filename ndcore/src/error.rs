@@ -111,6 +111,15 @@ pub enum Error {
         /// The shape involved.
         shape: Vec<usize>,
     },
+    /// Memory the allocator refused for a new array (NumPy's `MemoryError`).
+    Alloc {
+        /// The shape of the array.
+        shape: Vec<usize>,
+        /// NumPy's name of its data type (`float64`).
+        dtype: String,
+        /// Bytes per element.
+        itemsize: usize,
+    },
     /// A shape and strides that reach memory outside the allocation.
     OutOfAllocation {
         /// The shape.
@@ -231,11 +240,24 @@ impl fmt::Display for Error {
                 shape_str(lhs),
                 shape_str(rhs)
             ),
-            Error::Overflow { shape } => write!(
-                f,
-                "array is too big; the size of shape {} overflows the address space",
-                shape_str(shape)
+            // NumPy's text; the shape is in the variant for callers that want it.
+            Error::Overflow { .. } => f.write_str(
+                "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum \
+                 possible size.",
             ),
+            Error::Alloc {
+                shape,
+                dtype,
+                itemsize,
+            } => {
+                let bytes = shape.iter().fold(*itemsize as u128, |b, &n| b * n as u128);
+                write!(
+                    f,
+                    "Unable to allocate {} for an array with shape {} and data type {dtype}",
+                    size_to_string(bytes),
+                    tuple_str(shape)
+                )
+            }
             Error::OutOfAllocation {
                 shape,
                 strides,
@@ -264,6 +286,64 @@ impl fmt::Display for Error {
             }
             Error::Value(msg) => f.write_str(msg),
         }
+    }
+}
+
+/// A shape as Python prints a tuple: `()`, `(3,)`, `(2, 3)` (NumPy's `MemoryError` shows
+/// the shape this way).
+fn tuple_str(shape: &[usize]) -> String {
+    match shape {
+        [n] => format!("({n},)"),
+        _ => {
+            let parts: Vec<String> = shape.iter().map(|n| n.to_string()).collect();
+            format!("({})", parts.join(", "))
+        }
+    }
+}
+
+/// A byte count as NumPy's `MemoryError` gives it: binary units, three significant
+/// digits (`4.00 EiB`, `24.0 TiB`, `256. PiB`), whole bytes below 1 KiB.
+fn size_to_string(bytes: u128) -> String {
+    const UNITS: [&str; 7] = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+    let bits = 128 - bytes.leading_zeros() as usize;
+    let mut unit = bits.saturating_sub(1).max(1) / 10;
+    let mut n = bytes as f64 / (1u128 << (10 * unit)) as f64;
+    if round_half_even(n) == 1024.0 {
+        unit += 1;
+        n /= 1024.0;
+    }
+    if unit >= UNITS.len() {
+        n *= (1u128 << (10 * (unit - (UNITS.len() - 1)))) as f64;
+        unit = UNITS.len() - 1;
+    }
+    let name = UNITS[unit];
+    if unit == 0 {
+        return format!("{n:.0} {name}");
+    }
+    if round_half_even(n) >= 1000.0 {
+        return format!("{n:.0}. {name}");
+    }
+    // Python's `{:#.3g}`: three significant digits, trailing zeros and the point kept.
+    for decimals in [2usize, 1, 0] {
+        let text = format!("{n:.decimals$}");
+        let whole = text.split('.').next().map_or(0, str::len);
+        if whole + decimals == 3 {
+            return if decimals == 0 {
+                format!("{text}. {name}")
+            } else {
+                format!("{text} {name}")
+            };
+        }
+    }
+    format!("{n:.0}. {name}")
+}
+
+fn round_half_even(x: f64) -> f64 {
+    let r = x.round();
+    if (r - x).abs() == 0.5 {
+        2.0 * (x / 2.0).round()
+    } else {
+        r
     }
 }
 
@@ -311,5 +391,37 @@ mod tests {
             "index 3 is out of bounds for axis 0 with size 3"
         );
         assert_eq!(shape_str(&[]), "()");
+    }
+
+    #[test]
+    fn memory_errors_read_like_numpy() {
+        let e = |shape: &[usize], itemsize| {
+            Error::Alloc {
+                shape: shape.to_vec(),
+                dtype: "float64".into(),
+                itemsize,
+            }
+            .to_string()
+        };
+        // Each text is what NumPy 2.4 printed for `np.empty(shape)`.
+        assert_eq!(
+            e(&[1 << 59], 8),
+            "Unable to allocate 4.00 EiB for an array with shape (576460752303423488,) and data type float64"
+        );
+        assert_eq!(
+            e(&[1 << 40, 3], 8),
+            "Unable to allocate 24.0 TiB for an array with shape (1099511627776, 3) and data type float64"
+        );
+        assert_eq!(
+            e(&[1 << 55], 8),
+            "Unable to allocate 256. PiB for an array with shape (36028797018963968,) and data type float64"
+        );
+        assert_eq!(size_to_string(1000), "1000 bytes");
+        assert_eq!(size_to_string(1023 * 1024 + 1000), "1.00 MiB");
+        assert_eq!(size_to_string(1 << 70), "1024. EiB");
+        assert_eq!(size_to_string(99_990), "97.6 KiB");
+        assert_eq!(size_to_string(1024 * 1023), "1023. KiB");
+        assert_eq!(size_to_string(10230), "9.99 KiB");
+        assert_eq!(size_to_string(10235), "10.0 KiB");
     }
 }

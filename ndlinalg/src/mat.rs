@@ -47,11 +47,20 @@ impl<T> Clone for MatMut<T> {
 impl<T> Copy for MatMut<T> {}
 
 /// Converts a byte stride of an array of `T` to elements.
+///
+/// ndcore aligns every stride of an axis longer than 1, and a product element's size is
+/// its alignment, so such strides divide exactly. An axis of length 0 or 1 may keep any
+/// stride (NumPy's rule, and ndcore's): it is never multiplied by a nonzero index, so 0
+/// stands for a stride that does not divide.
 #[inline]
 pub fn elems<T>(byte_stride: isize) -> isize {
     let size = std::mem::size_of::<T>() as isize;
-    debug_assert!(size > 0 && byte_stride % size == 0);
-    byte_stride / size
+    debug_assert!(size > 0);
+    if byte_stride % size == 0 {
+        byte_stride / size
+    } else {
+        0
+    }
 }
 
 impl<T> Mat<T> {

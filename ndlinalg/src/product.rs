@@ -172,7 +172,7 @@ where
 pub(crate) fn uninit_output<T: LinalgScalar, Sh: ndcore::IntoDimension>(
     shape: Sh,
 ) -> Result<Array<T, Sh::Dim>> {
-    let dim = shape.into_dimension();
+    let dim = shape.into_dimension()?;
     ndcore::layout::checked_size(dim.as_ref(), std::mem::size_of::<T>())?;
     // SAFETY: every caller writes every element before the array is read.
     Ok(unsafe { Array::uninit(dim) })

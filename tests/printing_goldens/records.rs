@@ -29,8 +29,8 @@ unsafe impl Zeroable for Paper {}
 // SAFETY: as above.
 unsafe impl Pod for Paper {}
 
-impl Element for Paper {
-    const ANY_BIT_PATTERN: bool = true;
+// SAFETY: the dtype describes Paper's bytes exactly (size, field offsets, kinds).
+unsafe impl Element for Paper {
     fn dtype() -> DType {
         DType::from_descr("[('time', '<u8'), ('pos', [('x', '<f8'), ('y', '<f8')])]")
             .expect("paper dtype")
@@ -76,8 +76,8 @@ unsafe impl CheckedBitPattern for Mixed {
     }
 }
 
-impl Element for Mixed {
-    const ANY_BIT_PATTERN: bool = false;
+// SAFETY: the dtype describes Mixed's bytes exactly (size, field offsets, kinds).
+unsafe impl Element for Mixed {
     fn dtype() -> DType {
         let sub = |base: DType, n: usize| DType::subarray(base, [n]).expect("sub-array");
         DType::structured(
@@ -104,8 +104,8 @@ unsafe impl Zeroable for Single {}
 // SAFETY: one i16.
 unsafe impl Pod for Single {}
 
-impl Element for Single {
-    const ANY_BIT_PATTERN: bool = true;
+// SAFETY: the dtype describes Single's bytes exactly (size, field offsets, kinds).
+unsafe impl Element for Single {
     fn dtype() -> DType {
         DType::structured([("v", DType::int(2).expect("i2"))], false).expect("single dtype")
     }
@@ -124,8 +124,8 @@ unsafe impl Zeroable for Big {}
 // SAFETY: as above.
 unsafe impl Pod for Big {}
 
-impl Element for Big {
-    const ANY_BIT_PATTERN: bool = true;
+// SAFETY: the dtype describes Big's bytes exactly (size, field offsets, kinds).
+unsafe impl Element for Big {
     fn dtype() -> DType {
         let be = DType::scalar(Kind::Int, 4, ByteOrder::Big).expect(">i4");
         DType::structured([("a", be), ("b", DType::float(4).expect("f4"))], false)
@@ -147,8 +147,8 @@ unsafe impl Zeroable for Grid {}
 // SAFETY: as above.
 unsafe impl Pod for Grid {}
 
-impl Element for Grid {
-    const ANY_BIT_PATTERN: bool = true;
+// SAFETY: the dtype describes Grid's bytes exactly (size, field offsets, kinds).
+unsafe impl Element for Grid {
     fn dtype() -> DType {
         let m = DType::subarray(DType::float(8).expect("f8"), [2, 3]).expect("sub-array");
         DType::structured([("m", m), ("k", DType::uint(1).expect("u1"))], true).expect("grid dtype")
@@ -166,8 +166,8 @@ unsafe impl Zeroable for Vec3 {}
 // SAFETY: as above.
 unsafe impl Pod for Vec3 {}
 
-impl Element for Vec3 {
-    const ANY_BIT_PATTERN: bool = true;
+// SAFETY: the dtype describes Vec3's bytes exactly (size, field offsets, kinds).
+unsafe impl Element for Vec3 {
     fn dtype() -> DType {
         DType::subarray(DType::float(8).expect("f8"), [3]).expect("sub-array")
     }
@@ -183,8 +183,8 @@ unsafe impl Zeroable for Raw3 {}
 // SAFETY: as above.
 unsafe impl Pod for Raw3 {}
 
-impl Element for Raw3 {
-    const ANY_BIT_PATTERN: bool = true;
+// SAFETY: the dtype describes Raw3's bytes exactly (size, field offsets, kinds).
+unsafe impl Element for Raw3 {
     fn dtype() -> DType {
         DType::void(3).expect("V3")
     }
@@ -200,8 +200,8 @@ unsafe impl Zeroable for S4 {}
 // SAFETY: as above.
 unsafe impl Pod for S4 {}
 
-impl Element for S4 {
-    const ANY_BIT_PATTERN: bool = true;
+// SAFETY: the dtype describes S4's bytes exactly (size, field offsets, kinds).
+unsafe impl Element for S4 {
     fn dtype() -> DType {
         DType::bytes(4).expect("S4")
     }

@@ -28,18 +28,13 @@ where
         unsafe { ArrayBase::from_parts_unchecked(S::from_owned(o), ptr, dim, strides) }
     }
 
-    fn checked_len(dim: &D) -> usize {
-        match layout::checked_size(dim.as_ref(), std::mem::size_of::<S::Elem>()) {
-            Ok((n, _)) => n,
-            Err(e) => panic!("{e}"),
-        }
-    }
-
     /// An array of `shape` filled with zeros (NumPy's `np.zeros`).
     ///
     /// # Panics
-    /// If the shape's size in bytes overflows `isize` (as `Vec` panics on capacity
-    /// overflow), or on out-of-memory.
+    /// With NumPy's message, where NumPy raises: a dynamic shape of more than 64 axes, a
+    /// size in bytes past `isize::MAX` (`array is too big; …`), or memory the allocator
+    /// refuses (`Unable to allocate …`), as `Vec` panics on capacity overflow.
+    /// [`try_zeros`](Self::try_zeros) returns these as errors.
     ///
     /// ```
     /// use ndcore::prelude::*;
@@ -48,17 +43,24 @@ where
     /// assert!(a.iter().all(|&x| x == 0.0));
     /// ```
     pub fn zeros<Sh: IntoDimension<Dim = D>>(shape: Sh) -> Self {
-        let dim = shape.into_dimension();
-        let n = Self::checked_len(&dim);
-        let o = OwnedRepr::zeroed(n).unwrap_or_else(|| {
-            panic!(
-                "{}",
-                Error::Overflow {
-                    shape: dim.as_ref().to_vec()
-                }
-            )
-        });
-        Self::from_owned(o, dim, Order::C)
+        Self::try_zeros(shape).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Like [`zeros`](Self::zeros), with an error where `zeros` panics.
+    ///
+    /// # Errors
+    /// NumPy's: more than 64 axes, `array is too big; …`, `Unable to allocate …`.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// assert_eq!(Array::<u8, _>::try_zeros([2, 2]).unwrap().to_vec(), vec![0; 4]);
+    /// let e = Array::<f64, _>::try_zeros([1usize << 61]).unwrap_err();
+    /// assert!(e.to_string().starts_with("array is too big"));
+    /// ```
+    pub fn try_zeros<Sh: IntoDimension<Dim = D>>(shape: Sh) -> Result<Self> {
+        let dim = shape.into_dimension()?;
+        let o = zeroed_buffer(dim.as_ref())?;
+        Ok(Self::from_owned(o, dim, Order::C))
     }
 
     /// An array of `shape` filled with ones (NumPy's `np.ones`).
@@ -89,21 +91,21 @@ where
     /// assert_eq!(a.to_vec(), vec![7; 4]);
     /// ```
     pub fn full<Sh: IntoDimension<Dim = D>>(shape: Sh, value: S::Elem) -> Self {
-        let dim = shape.into_dimension();
-        let n = Self::checked_len(&dim);
+        Self::try_full(shape, value).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Like [`full`](Self::full), with an error where `full` panics.
+    ///
+    /// # Errors
+    /// As [`try_zeros`](Self::try_zeros).
+    pub fn try_full<Sh: IntoDimension<Dim = D>>(shape: Sh, value: S::Elem) -> Result<Self> {
+        let dim = shape.into_dimension()?;
         // SAFETY: every element is written by `fill` below before the array is returned.
-        let o = unsafe { OwnedRepr::uninit(n) }.unwrap_or_else(|| {
-            panic!(
-                "{}",
-                Error::Overflow {
-                    shape: dim.as_ref().to_vec()
-                }
-            )
-        });
+        let o = unsafe { uninit_buffer(dim.as_ref()) }?;
         let p = o.as_nonnull().as_ptr();
-        // SAFETY: `o` holds `n` element slots; writing all of them initializes it.
-        unsafe { std::slice::from_raw_parts_mut(p, n) }.fill(value);
-        Self::from_owned(o, dim, Order::C)
+        // SAFETY: `o` holds `o.len()` element slots; writing all of them initializes it.
+        unsafe { std::slice::from_raw_parts_mut(p, o.len()) }.fill(value);
+        Ok(Self::from_owned(o, dim, Order::C))
     }
 
     /// An array of `shape` with every element unspecified: the caller fills it.
@@ -114,17 +116,9 @@ where
     /// # Panics
     /// As [`zeros`](Self::zeros).
     pub unsafe fn uninit<Sh: IntoDimension<Dim = D>>(shape: Sh) -> Self {
-        let dim = shape.into_dimension();
-        let n = Self::checked_len(&dim);
+        let dim = shape.into_dimension().unwrap_or_else(|e| panic!("{e}"));
         // SAFETY: forwarded to the caller.
-        let o = unsafe { OwnedRepr::uninit(n) }.unwrap_or_else(|| {
-            panic!(
-                "{}",
-                Error::Overflow {
-                    shape: dim.as_ref().to_vec()
-                }
-            )
-        });
+        let o = unsafe { uninit_buffer(dim.as_ref()) }.unwrap_or_else(|e| panic!("{e}"));
         Self::from_owned(o, dim, Order::C)
     }
 
@@ -141,8 +135,10 @@ where
         Sh: IntoDimension<Dim = D>,
         F: FnMut(&[usize]) -> S::Elem,
     {
-        let dim = shape.into_dimension();
-        let n = Self::checked_len(&dim);
+        let dim = shape.into_dimension().unwrap_or_else(|e| panic!("{e}"));
+        let n = layout::checked_size(dim.as_ref(), std::mem::size_of::<S::Elem>())
+            .unwrap_or_else(|e| panic!("{e}"))
+            .0;
         let mut v = Vec::with_capacity(n);
         let mut idx = vec![0usize; dim.ndim()];
         for _ in 0..n {
@@ -191,7 +187,7 @@ where
         order: Order,
         v: Vec<S::Elem>,
     ) -> Result<Self> {
-        let dim = shape.into_dimension();
+        let dim = shape.into_dimension()?;
         let (n, _) = layout::checked_size(dim.as_ref(), std::mem::size_of::<S::Elem>())?;
         if n != v.len() {
             return Err(Error::ReshapeSize {
@@ -201,6 +197,32 @@ where
         }
         Ok(Self::from_owned(OwnedRepr::from_vec(v), dim, order))
     }
+}
+
+/// NumPy's `MemoryError` for an array of `shape` of `T` the allocator refused.
+pub(crate) fn alloc_error<T: Element>(shape: &[usize]) -> Error {
+    Error::Alloc {
+        shape: shape.to_vec(),
+        dtype: T::dtype().to_string(),
+        itemsize: std::mem::size_of::<T>(),
+    }
+}
+
+/// A zeroed buffer for an array of `shape`, or NumPy's error (`array is too big; …` when
+/// its bytes overflow `isize`, `Unable to allocate …` when the allocator refuses).
+pub(crate) fn zeroed_buffer<T: Element>(shape: &[usize]) -> Result<OwnedRepr<T>> {
+    let (n, _) = layout::checked_size(shape, std::mem::size_of::<T>())?;
+    OwnedRepr::zeroed(n).ok_or_else(|| alloc_error::<T>(shape))
+}
+
+/// Like [`zeroed_buffer`], with contents unspecified.
+///
+/// # Safety
+/// Every element must be written before it is read.
+pub(crate) unsafe fn uninit_buffer<T: Element>(shape: &[usize]) -> Result<OwnedRepr<T>> {
+    let (n, _) = layout::checked_size(shape, std::mem::size_of::<T>())?;
+    // SAFETY: forwarded to the caller.
+    unsafe { OwnedRepr::uninit(n) }.ok_or_else(|| alloc_error::<T>(shape))
 }
 
 impl<S: DataOwned> ArrayBase<S, Ix1>
@@ -216,7 +238,7 @@ where
     /// ```
     pub fn from_vec(v: Vec<S::Elem>) -> Self {
         let n = v.len();
-        Self::from_owned(OwnedRepr::from_vec(v), n.into_dimension(), Order::C)
+        Self::from_owned(OwnedRepr::from_vec(v), Ix1::from([n]), Order::C)
     }
 }
 
@@ -253,7 +275,8 @@ impl<T: Element + num_traits::Zero + num_traits::One> Array2<T> {
 
 /// Element types `arange` can count in.
 pub trait ArangeElem: Element + PartialOrd {
-    /// The number of values in `[start, stop)` by `step`, by NumPy's length rule.
+    /// The number of values in `[start, stop)` by `step`, by NumPy's length rule, or
+    /// NumPy's error (a zero step, a length that is not a number or past `isize::MAX`).
     fn arange_len(start: Self, stop: Self, step: Self) -> Result<usize>;
     /// Fills `out` with `start + i * step` as NumPy computes it.
     fn arange_fill(start: Self, step: Self, out: &mut [Self]);
@@ -263,16 +286,25 @@ pub trait ArangeElem: Element + PartialOrd {
     fn one() -> Self;
 }
 
+fn too_long() -> Error {
+    Error::Value("Maximum allowed size exceeded".into())
+}
+
 macro_rules! arange_int {
     ($($t:ty),*) => {$(
         impl ArangeElem for $t {
             fn arange_len(start: $t, stop: $t, step: $t) -> Result<usize> {
                 if step == 0 {
-                    return Err(Error::Value("arange: step must not be zero (Maximum allowed size exceeded)".into()));
+                    // NumPy's ZeroDivisionError.
+                    return Err(Error::Value("division by zero".into()));
                 }
                 let (start, stop, step) = (start as i128, stop as i128, step as i128);
                 let n = (stop - start + step - step.signum()) / step;
-                usize::try_from(n.max(0)).map_err(|_| Error::Value("Maximum allowed size exceeded".into()))
+                let n = usize::try_from(n.max(0)).map_err(|_| too_long())?;
+                if n > isize::MAX as usize {
+                    return Err(too_long());
+                }
+                Ok(n)
             }
             fn arange_fill(start: $t, step: $t, out: &mut [$t]) {
                 let mut v = start;
@@ -292,12 +324,13 @@ macro_rules! arange_float {
     ($($t:ty),*) => {$(
         impl ArangeElem for $t {
             fn arange_len(start: $t, stop: $t, step: $t) -> Result<usize> {
-                if step == 0.0 || step.is_nan() {
-                    return Err(Error::Value("arange: step must be nonzero and not nan (Maximum allowed size exceeded)".into()));
+                if step == 0.0 {
+                    // NumPy's ZeroDivisionError.
+                    return Err(Error::Value("float division by zero".into()));
                 }
                 let delta = stop - start;
                 let len = delta / step;
-                if !len.is_finite() {
+                if len.is_nan() {
                     return Err(Error::Value("arange: cannot compute length".into()));
                 }
                 // NumPy: a zero quotient of a nonzero delta still gives one value when the
@@ -307,13 +340,12 @@ macro_rules! arange_float {
                 } else {
                     len.ceil()
                 };
-                if n <= 0.0 {
-                    return Ok(0);
+                // NumPy converts the length to intp first: past its range either way
+                // (infinities included) is too long, even a negative one.
+                if !(n > -(isize::MAX as $t) && n < isize::MAX as $t) {
+                    return Err(too_long());
                 }
-                if n >= isize::MAX as $t {
-                    return Err(Error::Value("Maximum allowed size exceeded".into()));
-                }
-                Ok(n as usize)
+                Ok(if n <= 0.0 { 0 } else { n as usize })
             }
             fn arange_fill(start: $t, step: $t, out: &mut [$t]) {
                 // NumPy writes start and start + step, then fills with their difference.
@@ -331,48 +363,45 @@ arange_float!(f32, f64);
 
 /// `0, 1, …, stop-1`: NumPy's `np.arange(stop)`; the element type is `stop`'s.
 ///
+/// # Panics
+/// Where NumPy raises: `stop` NaN or infinite, or a range too large for memory
+/// ([`arange_with`] returns these as errors).
+///
 /// ```
 /// use ndcore::prelude::*;
 /// assert_eq!(arange(5i64).to_vec(), vec![0, 1, 2, 3, 4]);
 /// assert_eq!(arange(2.5f64).to_vec(), vec![0.0, 1.0, 2.0]);
+/// assert_eq!(arange(-3i64).len(), 0);
 /// ```
 pub fn arange<T: ArangeElem>(stop: T) -> Array1<T> {
-    let zero = T::zero();
-    let n = if stop > zero {
-        T::arange_len(zero, stop, T::one()).unwrap_or(0)
-    } else {
-        0
-    };
-    fill_arange(zero, T::one(), n)
-}
-
-fn fill_arange<T: ArangeElem>(start: T, step: T, n: usize) -> Array1<T> {
-    // Through `zeros` (not a `Vec`) so that large ranges come from the buffer pool and get
-    // huge pages, as every other large array does.
-    let mut a = Array1::<T>::zeros(n);
-    match a.as_slice_mut() {
-        Some(v) => T::arange_fill(start, step, v),
-        None => unreachable!("a fresh 1-d array is contiguous"),
-    }
-    a
+    arange_with(T::zero(), stop, T::one()).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// `start, start+step, …` up to but excluding `stop`: NumPy's `np.arange(start, stop, step)`
 /// with its length rule, `ceil((stop - start) / step)`.
 ///
 /// # Errors
-/// If `step` is zero (or nan), or the length is too large.
+/// NumPy's: a zero `step` (`division by zero`), a NaN length (`arange: cannot compute
+/// length`), a length past `isize::MAX` (`Maximum allowed size exceeded`), more bytes than
+/// `isize::MAX` (`array is too big; …`), or memory the allocator refuses.
 ///
 /// ```
 /// use ndcore::prelude::*;
 /// assert_eq!(arange_with(0, 10, 2).unwrap().to_vec(), vec![0, 2, 4, 6, 8]);
 /// assert_eq!(arange_with(5, 1, -1).unwrap().to_vec(), vec![5, 4, 3, 2]);
 /// assert_eq!(arange_with(0.0, 1.0, 0.25).unwrap().to_vec(), vec![0.0, 0.25, 0.5, 0.75]);
-/// assert!(arange_with(0, 1, 0).is_err());
+/// assert_eq!(arange_with(0, 1, 0).unwrap_err().to_string(), "division by zero");
 /// ```
 pub fn arange_with<T: ArangeElem>(start: T, stop: T, step: T) -> Result<Array1<T>> {
     let n = T::arange_len(start, stop, step)?;
-    Ok(fill_arange(start, step, n))
+    // Through `try_zeros` (not a `Vec`) so that large ranges come from the buffer pool and
+    // get huge pages, as every other large array does.
+    let mut a = Array1::<T>::try_zeros(n)?;
+    match a.as_slice_mut() {
+        Some(v) => T::arange_fill(start, step, v),
+        None => unreachable!("a fresh 1-d array is contiguous"),
+    }
+    Ok(a)
 }
 
 /// `num` evenly spaced values from `start` to `stop` (NumPy's `np.linspace`, `stop`

@@ -24,7 +24,7 @@ impl<T: Element, D: Dimension> ArrayRef<T, D> {
     /// assert_eq!(c.to_vec(), vec![0, 3, 1, 4, 2, 5]);
     /// ```
     pub fn to_shape<Sh: IntoDimension>(&self, shape: Sh) -> Result<CowArray<'_, T, Sh::Dim>> {
-        let dim = shape.into_dimension();
+        let dim = shape.into_dimension()?;
         let size = dim.size_checked().ok_or_else(|| Error::Overflow {
             shape: dim.as_ref().to_vec(),
         })?;

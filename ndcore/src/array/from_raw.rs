@@ -53,7 +53,7 @@ impl<'a, T, D: Dimension> ArrayView<'a, T, D> {
     /// assert_eq!(a[[1, 0]], 4);
     /// ```
     pub fn from_slice_shape<Sh: IntoDimension<Dim = D>>(shape: Sh, data: &'a [T]) -> Result<Self> {
-        let dim = shape.into_dimension();
+        let dim = shape.into_dimension()?;
         let strides = c_strides(&dim, std::mem::size_of::<T>());
         Self::from_slice_strides_impl(dim, strides, data)
     }
@@ -68,7 +68,7 @@ impl<'a, T, D: Dimension> ArrayView<'a, T, D> {
         strides: St,
         data: &'a [T],
     ) -> Result<Self> {
-        let dim = shape.into_dimension();
+        let dim = shape.into_dimension()?;
         let strides = strides.into_strides(dim.ndim())?;
         Self::from_slice_strides_impl(dim, strides, data)
     }
@@ -106,7 +106,7 @@ impl<'a, T, D: Dimension> ArrayViewMut<'a, T, D> {
         shape: Sh,
         data: &'a mut [T],
     ) -> Result<Self> {
-        let dim = shape.into_dimension();
+        let dim = shape.into_dimension()?;
         let strides = c_strides(&dim, std::mem::size_of::<T>());
         Self::from_slice_strides_impl(dim, strides, data)
     }
@@ -120,7 +120,7 @@ impl<'a, T, D: Dimension> ArrayViewMut<'a, T, D> {
         strides: St,
         data: &'a mut [T],
     ) -> Result<Self> {
-        let dim = shape.into_dimension();
+        let dim = shape.into_dimension()?;
         let strides = strides.into_strides(dim.ndim())?;
         Self::from_slice_strides_impl(dim, strides, data)
     }
@@ -164,7 +164,7 @@ impl<S: RawData, D: Dimension> ArrayBase<S, D> {
         shape: Sh,
         strides: St,
     ) -> Result<Self> {
-        let dim = shape.into_dimension();
+        let dim = shape.into_dimension()?;
         let strides = strides.into_strides(dim.ndim())?;
         let span = data.span().ok_or_else(|| {
             Error::Value("from_storage: the storage does not describe its allocation".into())
@@ -196,7 +196,7 @@ impl<S: RawData, D: Dimension> ArrayBase<S, D> {
         offset: usize,
         shape: Sh,
     ) -> Result<Self> {
-        let dim = shape.into_dimension();
+        let dim = shape.into_dimension()?;
         let strides = c_strides(&dim, std::mem::size_of::<S::Elem>());
         Self::from_storage(data, offset, dim, strides.as_ref())
     }

@@ -11,6 +11,7 @@ mod props;
 mod view_layout;
 mod views;
 
+pub(crate) use construct::uninit_buffer;
 pub use construct::{arange, arange_with, linspace};
 pub use index::NdIndex;
 pub use props::Flags;

@@ -21,7 +21,7 @@ impl<S: RawData, D: Dimension> ArrayBase<S, D> {
     /// assert_eq!(x.strides(), &[24, 8]);
     /// ```
     pub fn into_shape<Sh: IntoDimension>(self, shape: Sh) -> Result<ArrayBase<S, Sh::Dim>> {
-        let dim = shape.into_dimension();
+        let dim = shape.into_dimension()?;
         let item = std::mem::size_of::<S::Elem>();
         let strides = reshape_strides::<Sh::Dim>(
             self.parts.dim.as_ref(),
@@ -128,7 +128,7 @@ impl<S: Data, D: Dimension> ArrayBase<S, D> {
         shape: Sh,
         strides: &[isize],
     ) -> Result<ArrayView<'_, S::Elem, Sh::Dim>> {
-        let dim = shape.into_dimension();
+        let dim = shape.into_dimension()?;
         let s = <&[isize] as IntoStrides<Sh::Dim>>::into_strides(strides, dim.ndim())?;
         self.check_strided(dim.as_ref(), s.as_ref())?;
         // SAFETY: checked inside the allocation, which the storage holds in full and which
@@ -164,7 +164,7 @@ impl<S: DataMut, D: Dimension> ArrayBase<S, D> {
         strides: &[isize],
     ) -> Result<ArrayViewMut<'_, S::Elem, Sh::Dim>> {
         S::ensure_unique(self);
-        let dim = shape.into_dimension();
+        let dim = shape.into_dimension()?;
         let s = <&[isize] as IntoStrides<Sh::Dim>>::into_strides(strides, dim.ndim())?;
         self.check_strided(dim.as_ref(), s.as_ref())?;
         if !layout::is_non_overlapping(dim.as_ref(), s.as_ref(), std::mem::size_of::<S::Elem>()) {

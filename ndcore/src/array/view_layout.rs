@@ -86,6 +86,7 @@ pub(crate) fn broadcast_strides<E: Dimension>(
     shape: &[usize],
     strides: &[isize],
     dim: &E,
+    itemsize: usize,
 ) -> Result<E::Strides> {
     let to = dim.as_ref();
     let err = || Error::BroadcastTo {
@@ -95,9 +96,10 @@ pub(crate) fn broadcast_strides<E: Dimension>(
     if shape.len() > to.len() {
         return Err(err());
     }
-    // A broadcast view copies nothing, but its size must still be a number: `size()`,
-    // `len()` and every walk over it count its elements.
-    layout::checked_size(to, 1)?;
+    // A broadcast view copies nothing, but NumPy still requires of every array that its
+    // size in bytes fits in `isize`: `size()`, walks, and a result of the view's shape
+    // rely on it.
+    layout::checked_size(to, itemsize)?;
     let mut out = E::zero_strides(to.len());
     let lead = to.len() - shape.len();
     for (i, (&n, &s)) in shape.iter().zip(strides).enumerate() {

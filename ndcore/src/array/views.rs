@@ -145,7 +145,7 @@ impl<T, D: Dimension> ArrayRef<T, D> {
     /// assert!(x.t().reshape(9).is_err());
     /// ```
     pub fn reshape<Sh: IntoDimension>(&self, shape: Sh) -> Result<ArrayView<'_, T, Sh::Dim>> {
-        let dim = shape.into_dimension();
+        let dim = shape.into_dimension()?;
         let strides =
             reshape_strides::<Sh::Dim>(self.shape(), self.strides(), &dim, self.itemsize())?;
         // SAFETY: a no-copy reshape reaches exactly the elements of self.
@@ -160,7 +160,7 @@ impl<T, D: Dimension> ArrayRef<T, D> {
         &mut self,
         shape: Sh,
     ) -> Result<ArrayViewMut<'_, T, Sh::Dim>> {
-        let dim = shape.into_dimension();
+        let dim = shape.into_dimension()?;
         let strides =
             reshape_strides::<Sh::Dim>(self.shape(), self.strides(), &dim, self.itemsize())?;
         // SAFETY: a no-copy reshape reaches exactly the elements of self, one index each.
@@ -215,8 +215,9 @@ impl<T, D: Dimension> ArrayRef<T, D> {
     /// assert!(v.broadcast_to([4]).is_err());
     /// ```
     pub fn broadcast_to<Sh: IntoDimension>(&self, shape: Sh) -> Result<ArrayView<'_, T, Sh::Dim>> {
-        let dim = shape.into_dimension();
-        let strides = broadcast_strides::<Sh::Dim>(self.shape(), self.strides(), &dim)?;
+        let dim = shape.into_dimension()?;
+        let strides =
+            broadcast_strides::<Sh::Dim>(self.shape(), self.strides(), &dim, self.itemsize())?;
         // SAFETY: every index of the broadcast maps to an element of self.
         Ok(unsafe { self.view_with(0, dim, strides) })
     }
@@ -365,16 +366,18 @@ impl<T, D: Dimension> ArrayRef<T, D> {
         if axis1 == axis2 {
             return Err(Error::Value("axis1 and axis2 cannot be the same".into()));
         }
-        let (n1, n2) = (self.shape()[axis1] as isize, self.shape()[axis2] as isize);
+        let (n1, n2) = (self.shape()[axis1], self.shape()[axis2]);
         let (s1, s2) = (self.strides()[axis1], self.strides()[axis2]);
+        // Offsets are counted without sign so that isize::MIN and MAX give empty diagonals.
         let (start1, start2) = if offset >= 0 {
-            (0, offset)
+            (0, offset.unsigned_abs())
         } else {
-            (-offset, 0)
+            (offset.unsigned_abs(), 0)
         };
-        let len = (n1 - start1).min(n2 - start2).max(0) as usize;
+        let len = n1.saturating_sub(start1).min(n2.saturating_sub(start2));
+        // A nonempty diagonal starts at an element, so its offset fits (start < n).
         let off = if len > 0 {
-            start1 * s1 + start2 * s2
+            start1 as isize * s1 + start2 as isize * s2
         } else {
             0
         };
@@ -416,15 +419,17 @@ impl<T, D: Dimension> ArrayRef<T, D> {
             strides.as_ref(),
             std::mem::align_of::<U>(),
         )?;
-        // SAFETY: the new layout covers exactly the bytes of self's elements, and is
-        // aligned for U (checked above).
-        let v: ArrayView<'_, U, D> = unsafe {
-            ArrayBase::from_parts_unchecked(ViewRepr::new(), self.parts.ptr.cast(), dim, strides)
-        };
-        if !U::ANY_BIT_PATTERN {
-            crate::iter::check_bit_patterns(&v)?;
+        if !crate::element::accepts_any_bits::<U>() {
+            // SAFETY: the layout covers exactly the bytes of self's elements, initialized
+            // and borrowed with self, and is aligned for U and so for U::Bits.
+            unsafe { crate::iter::check_bit_patterns::<U>(ptr, dim.as_ref(), strides.as_ref())? };
         }
-        Ok(v)
+        // SAFETY: the new layout covers exactly the bytes of self's elements, aligned for
+        // U (checked above), and every element's bytes are a valid U (checked above, or
+        // any bytes are).
+        Ok(unsafe {
+            ArrayBase::from_parts_unchecked(ViewRepr::new(), self.parts.ptr.cast(), dim, strides)
+        })
     }
 
     /// Like [`view_as`](Self::view_as), writable. Both types must accept any bit
@@ -466,7 +471,7 @@ impl<T, D: Dimension> ArrayRef<T, D> {
         shape: Sh,
         strides: &[isize],
     ) -> Result<ArrayView<'_, T, Sh::Dim>> {
-        let dim = shape.into_dimension();
+        let dim = shape.into_dimension()?;
         let s = <&[isize] as IntoStrides<Sh::Dim>>::into_strides(strides, dim.ndim())?;
         // SAFETY: forwarded to the caller.
         Ok(unsafe { self.view_with(0, dim, s) })

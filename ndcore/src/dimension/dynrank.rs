@@ -41,9 +41,11 @@ impl std::ops::Deref for DynRank {
         self.0.as_slice()
     }
 }
-impl From<&[usize]> for DynRank {
-    fn from(s: &[usize]) -> Self {
-        DynRank(SmallVec::from_slice(s))
+impl TryFrom<&[usize]> for DynRank {
+    type Error = Error;
+    /// The shape, or NumPy's error for more than [`MAX_NDIM`] axes.
+    fn try_from(s: &[usize]) -> Result<Self> {
+        Self::from_slice(s)
     }
 }
 
@@ -84,7 +86,7 @@ impl<T: Copy + Default> SmallVec<T> {
             SmallVec::Heap(vec![T::default(); n])
         }
     }
-    fn from_slice(s: &[T]) -> Self {
+    pub(crate) fn from_slice(s: &[T]) -> Self {
         let mut v = Self::zeros(s.len());
         v.as_mut_slice().copy_from_slice(s);
         v

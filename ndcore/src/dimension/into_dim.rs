@@ -9,41 +9,47 @@ pub trait IntoDimension {
     /// The rank type this shape converts to.
     type Dim: Dimension;
     /// The shape.
-    fn into_dimension(self) -> Self::Dim;
+    ///
+    /// # Errors
+    /// A dynamic shape of more than [`MAX_NDIM`](super::MAX_NDIM) axes (NumPy's
+    /// `maximum supported dimension for an ndarray is currently 64, found 65`).
+    fn into_dimension(self) -> Result<Self::Dim>;
 }
 
 impl<D: Dimension> IntoDimension for D {
     type Dim = D;
-    fn into_dimension(self) -> D {
-        self
+    #[inline]
+    fn into_dimension(self) -> Result<D> {
+        Ok(self)
     }
 }
 
 impl IntoDimension for usize {
     type Dim = Rank<U1>;
-    fn into_dimension(self) -> Rank<U1> {
-        Rank(GenericArray::from_array([self]))
+    #[inline]
+    fn into_dimension(self) -> Result<Rank<U1>> {
+        Ok(Rank(GenericArray::from_array([self])))
     }
 }
 
 impl IntoDimension for &[usize] {
     type Dim = DynRank;
-    fn into_dimension(self) -> DynRank {
-        DynRank::from(self)
+    fn into_dimension(self) -> Result<DynRank> {
+        DynRank::from_slice(self)
     }
 }
 
 impl IntoDimension for Vec<usize> {
     type Dim = DynRank;
-    fn into_dimension(self) -> DynRank {
-        DynRank::from(self.as_slice())
+    fn into_dimension(self) -> Result<DynRank> {
+        DynRank::from_slice(&self)
     }
 }
 
 impl IntoDimension for &Vec<usize> {
     type Dim = DynRank;
-    fn into_dimension(self) -> DynRank {
-        DynRank::from(self.as_slice())
+    fn into_dimension(self) -> Result<DynRank> {
+        DynRank::from_slice(self)
     }
 }
 
@@ -51,8 +57,9 @@ macro_rules! array_into_dim {
     ($($k:literal => $n:ty),*) => {$(
         impl IntoDimension for [usize; $k] {
             type Dim = Rank<$n>;
-            fn into_dimension(self) -> Rank<$n> {
-                Rank(GenericArray::from_array(self))
+            #[inline]
+            fn into_dimension(self) -> Result<Rank<$n>> {
+                Ok(Rank(GenericArray::from_array(self)))
             }
         }
         impl From<[usize; $k]> for Rank<$n> {

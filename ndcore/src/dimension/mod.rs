@@ -84,7 +84,9 @@ pub trait Dimension:
 
     /// This shape as a dynamic-rank shape.
     fn into_dyn(self) -> DynRank {
-        DynRank::from(self.as_ref())
+        // Every rank value holds at most MAX_NDIM axes: static ranks by type, dynamic ones
+        // because they are only made through `zeros`, which checks.
+        DynRank(dynrank::SmallVec::from_slice(self.as_ref()))
     }
 }
 

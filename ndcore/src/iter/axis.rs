@@ -170,7 +170,7 @@ macro_rules! lanes {
                     ArrayBase::<_, Ix1>::from_parts_unchecked(
                         ViewRepr::new(),
                         NonNull::new_unchecked(p),
-                        crate::dimension::IntoDimension::into_dimension(self.walk.len),
+                        crate::dimension::Ix1::from([self.walk.len]),
                         generic_array::GenericArray::from_array([self.walk.stride]),
                     )
                 })

@@ -7,7 +7,7 @@ mod elements;
 pub use axis::{AxisIter, AxisIterMut, Lanes, LanesMut};
 pub use elements::{IndexedIter, Iter, IterMut};
 
-use crate::array::{ArrayRef, ArrayView};
+use crate::array::ArrayRef;
 use crate::dimension::{Axis, Dimension};
 use crate::element::Element;
 use crate::error::{Error, Result};
@@ -101,14 +101,23 @@ impl<'a, T, D: Dimension> IntoIterator for &'a mut ArrayRef<T, D> {
     }
 }
 
-/// Checks that every element's bytes are a valid `U` (for `bool`: 0 or 1).
-pub(crate) fn check_bit_patterns<U: Element, D: Dimension>(v: &ArrayView<'_, U, D>) -> Result<()> {
-    for (i, e) in v.iter().enumerate() {
-        // SAFETY: `e` points to size_of::<U>() initialized bytes (the view's elements were
-        // checked inside the source array); `U::Bits` has U's size and alignment (bytemuck's
-        // contract for CheckedBitPattern) and accepts any bit pattern.
-        let bits: &U::Bits = unsafe { &*(e as *const U as *const U::Bits) };
-        if !<U as bytemuck::CheckedBitPattern>::is_valid_bit_pattern(bits) {
+/// Checks that the bytes of every element of a layout are a valid `U` (for `bool`: 0 or
+/// 1), reading them as `U::Bits`, which accepts any bytes: no `&U` to an invalid value is
+/// ever made.
+///
+/// # Safety
+/// Every element `ptr + Σ iₖ·strides[k]` must be `size_of::<U>()` initialized bytes,
+/// aligned for `U`, not written while this runs.
+pub(crate) unsafe fn check_bit_patterns<U: Element>(
+    ptr: *const u8,
+    shape: &[usize],
+    strides: &[isize],
+) -> Result<()> {
+    // SAFETY: `U::Bits` has U's size and alignment (bytemuck's contract for
+    // CheckedBitPattern), so the caller's layout is one of valid `U::Bits` values.
+    let bits = unsafe { Iter::new(ptr.cast::<U::Bits>(), shape, strides) };
+    for (i, b) in bits.enumerate() {
+        if !<U as bytemuck::CheckedBitPattern>::is_valid_bit_pattern(b) {
             return Err(Error::Value(format!(
                 "element {i} holds bytes that are not a valid {}",
                 std::any::type_name::<U>()

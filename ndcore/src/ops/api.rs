@@ -11,13 +11,11 @@ use super::broadcast::{ShapeBuf, broadcast_error, same_shape};
 use super::driver::{Out, input, map1_raw, zip2_raw};
 use super::operand::{Operand, Source};
 use super::simd::Cost;
-use crate::array::{Array, ArrayRef};
+use crate::array::{Array, ArrayRef, uninit_buffer};
 use crate::dimension::{DimMax, Dimension};
 use crate::element::Element;
 use crate::error::{Error, Result};
-use crate::layout::{self, Order};
-use crate::storage::OwnedRepr;
-use std::mem::size_of;
+use crate::layout::Order;
 
 /// The broadcast rank of two operands' ranks `L` and `R`.
 pub type BroadcastDim<L, R> = <L as DimMax<R>>::Output;
@@ -72,11 +70,8 @@ pub(crate) fn alloc_out<O: Element, D: Dimension>(
     f_order: bool,
 ) -> Result<Array<O, D>> {
     let dim = D::from_slice(shape)?;
-    let (n, _) = layout::checked_size(shape, size_of::<O>())?;
     // SAFETY: every element is written by the caller's loop before anything reads it.
-    let o = unsafe { OwnedRepr::uninit(n) }.ok_or_else(|| Error::Overflow {
-        shape: shape.to_vec(),
-    })?;
+    let o = unsafe { uninit_buffer::<O>(shape) }?;
     let order = if f_order { Order::F } else { Order::C };
     Ok(Array::from_owned(o, dim, order))
 }
@@ -170,6 +165,10 @@ where
 /// a time, this runs through the vectorized loops and keeps a Fortran-ordered input's
 /// order.
 ///
+/// # Panics
+/// If the result cannot be allocated (NumPy's `MemoryError` text), as `Vec` does: only
+/// reachable when `O` is larger than `A` on a huge broadcast input, or out of memory.
+///
 /// ```
 /// use ndcore::prelude::*;
 /// let x = arange(4.0f64);
@@ -194,11 +193,9 @@ where
 {
     let s = a.source();
     let shape = s.shape();
-    let mut out = match alloc_out::<O, X::Dim>(shape, s.is_f_only()) {
-        Ok(o) => o,
-        // The input exists, so an output of its shape has a valid size.
-        Err(e) => unreachable!("an array's shape fits in memory: {e}"),
-    };
+    // An output of a larger element type may not fit, or not be granted: a panic with
+    // NumPy's message, as `Vec` panics on capacity overflow.
+    let mut out = alloc_out::<O, X::Dim>(shape, s.is_f_only()).unwrap_or_else(|e| panic!("{e}"));
     // SAFETY: a fresh output of the input's shape.
     unsafe { map1_raw(cost, Out::of(&mut out), input(&s), f) };
     out

@@ -241,9 +241,12 @@ impl<A: Copy, O, F: Fn([A; N]) -> O, const N: usize> Kernel for ZipN<'_, A, O, F
     fn run(self) {
         let ZipN { out, store, ins, f } = self;
         let n = out.len();
-        if ins.iter().any(|s| s.len() < n) {
-            return;
-        }
+        // Callers pass runs of one length; returning here instead would leave the
+        // output uninitialized.
+        assert!(
+            ins.iter().all(|s| s.len() >= n),
+            "zip_n: an input is shorter than the output"
+        );
         fill(out, store, |i| {
             f(std::array::from_fn(|k| {
                 // SAFETY: `i < n`, and every input holds at least `n` elements (checked

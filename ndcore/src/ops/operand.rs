@@ -4,7 +4,7 @@
 use crate::array::{Array, ArrayBase, ArrayRef};
 use crate::dimension::{Dimension, Ix0};
 use crate::element::Element;
-use crate::storage::Data;
+use crate::storage::{Data, RawData};
 
 /// An operand of an element-wise operation: an array (owned, a view, `&` either, or
 /// `&ArrayRef`) or a scalar of the element type `T`.
@@ -101,10 +101,20 @@ impl<T: Element, S: Data<Elem = T>, D: Dimension> Operand<T> for ArrayBase<S, D>
             return Err(self);
         }
         let ArrayBase { parts, data } = self;
+        let span = data.span();
         match data.into_owned_buffer() {
             // The same buffer under the same layout, now owned by the result; owned
             // arrays never overlap, so it can be written.
-            Ok(o) => Ok(ArrayBase { parts, data: o }),
+            Ok(o) => {
+                // `Data`'s contract, checked rather than trusted: a storage defined
+                // elsewhere that handed over another buffer would have the result written
+                // to memory it does not own.
+                assert!(
+                    span.is_some() && o.span() == span,
+                    "Data::into_owned_buffer returned a buffer other than its span"
+                );
+                Ok(ArrayBase { parts, data: o })
+            }
             Err(data) => Err(ArrayBase { parts, data }),
         }
     }

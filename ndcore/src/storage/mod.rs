@@ -64,6 +64,11 @@ pub unsafe trait RawData: Sized {
 /// # Safety
 /// Every byte of `span()` must be initialized and readable as `Elem` values (wherever an
 /// array's layout places them) while no `&mut` to it exists elsewhere.
+///
+/// If [`into_owned_buffer`](Data::into_owned_buffer) returns `Ok(o)`, `o` must be the
+/// allocation `span()` described (same start, same length), owned by `o` alone from then
+/// on: element-wise operators write their result through the array's pointer into it.
+/// The default, `Err(self)`, is always sound.
 pub unsafe trait Data: RawData {
     /// The storage's whole buffer as an owned, unshared [`OwnedRepr`], if it is one (an
     /// owned array, a uniquely held shared one); the storage back otherwise. Element-wise

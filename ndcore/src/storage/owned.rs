@@ -75,8 +75,13 @@ impl<T: Copy> OwnedRepr<T> {
     pub fn from_slice(s: &[T]) -> Self {
         let len = s.len();
         // SAFETY: all `len` elements are written by the copy below before any read.
-        let o = unsafe { Self::uninit(len) }
-            .unwrap_or_else(|| unreachable!("a slice's byte size always fits in isize"));
+        let Some(o) = (unsafe { Self::uninit(len) }) else {
+            // A slice's byte size always fits in isize, so only the allocator can refuse:
+            // what `Vec`'s clone does then.
+            std::alloc::handle_alloc_error(
+                Layout::array::<T>(len).unwrap_or_else(|_| Layout::new::<T>()),
+            )
+        };
         // SAFETY: `o` has room for `len` elements and does not overlap `s`.
         unsafe { std::ptr::copy_nonoverlapping(s.as_ptr(), o.ptr.as_ptr(), len) };
         o
