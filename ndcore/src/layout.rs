@@ -27,21 +27,26 @@ pub fn contiguous_strides(shape: &[usize], itemsize: usize, order: Order, out: &
     }
 }
 
-/// The number of elements of `shape`, and its size in bytes, or an overflow error.
+/// The number of elements of `shape`, and its size in bytes, or NumPy's `array is too
+/// big` error.
+///
+/// NumPy's rule, which every array here obeys: the product of the lengths, counting 0 as 1,
+/// times the item size fits in `isize`. So an empty array may not have huge other axes
+/// either (`np.empty((2**60, 0))` is refused), and no product of lengths, in any order,
+/// overflows.
 pub fn checked_size(shape: &[usize], itemsize: usize) -> Result<(usize, usize)> {
-    let n = shape
+    let too_big = || Error::Overflow {
+        shape: shape.to_vec(),
+    };
+    let span = shape
         .iter()
-        .try_fold(1usize, |a, &d| a.checked_mul(d))
-        .ok_or_else(|| Error::Overflow {
-            shape: shape.to_vec(),
-        })?;
-    let bytes = n
-        .checked_mul(itemsize.max(1))
+        .try_fold(itemsize.max(1), |a, &d| a.checked_mul(d.max(1)))
         .filter(|&b| b <= isize::MAX as usize)
-        .ok_or_else(|| Error::Overflow {
-            shape: shape.to_vec(),
-        })?;
-    Ok((n, bytes))
+        .ok_or_else(too_big)?;
+    if shape.contains(&0) {
+        return Ok((0, 0));
+    }
+    Ok((span / itemsize.max(1), span))
 }
 
 /// The byte offsets `[lo, hi)` an array of `shape`/`strides` reaches from its pointer,

@@ -170,15 +170,18 @@ pub(crate) fn slice_layout(
                 st: &mut SmallVec<isize>|
      -> Result<()> {
         match e {
+            // Offsets wrap: in a nonempty result they are distances between elements, which
+            // fit; an empty result (another axis of length 0) may have any strides, and
+            // drops its offset (`offset_unless_empty`).
             SliceInfoElem::Index(i) => {
                 let i = normalize_index(i, shape[*axis], *axis)?;
-                *off += i as isize * strides[*axis];
+                *off = off.wrapping_add((i as isize).wrapping_mul(strides[*axis]));
                 *axis += 1;
             }
             SliceInfoElem::Slice { start, stop, step } => {
                 let (first, len) = slice_indices(shape[*axis], start, stop, step)?;
                 if len > 0 {
-                    *off += first * strides[*axis];
+                    *off = off.wrapping_add(first.wrapping_mul(strides[*axis]));
                 }
                 sh.push(len);
                 // NumPy's strides: an empty slice keeps the axis' stride; otherwise
@@ -239,7 +242,8 @@ fn slices_in_place(
             Err(e) => return Some(Err(e)),
         };
         if len > 0 {
-            off += first * strides[ax];
+            // Wrapping, as in `slice_layout`.
+            off = off.wrapping_add(first.wrapping_mul(strides[ax]));
             strides[ax] = strides[ax].wrapping_mul(step.max(-isize::MAX));
         }
         dim[ax] = len;

@@ -26,8 +26,7 @@ fn offset_of(idx: &[usize], shape: &[usize], strides: &[isize]) -> Result<isize>
             idx.len()
         )));
     }
-    let mut off = 0isize;
-    for (axis, ((&i, &n), &s)) in idx.iter().zip(shape).zip(strides).enumerate() {
+    for (axis, (&i, &n)) in idx.iter().zip(shape).enumerate() {
         if i >= n {
             return Err(Error::IndexOutOfBounds {
                 index: i as isize,
@@ -35,9 +34,9 @@ fn offset_of(idx: &[usize], shape: &[usize], strides: &[isize]) -> Result<isize>
                 size: n,
             });
         }
-        off += i as isize * s;
     }
-    Ok(off)
+    // Every index is inside its axis, so the offset is an element's and fits.
+    Ok(idx.iter().zip(strides).map(|(&i, &s)| i as isize * s).sum())
 }
 
 impl<D: Dimension> NdIndex<D> for &[usize] {

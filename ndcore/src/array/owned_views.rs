@@ -101,7 +101,8 @@ impl<S: RawData, D: Dimension> ArrayBase<S, D> {
                 )
             };
         }
-        self.parts.strides.as_mut()[axis.0] = -s;
+        // Only an axis of length 0 or 1 can have isize::MIN, and its stride is never used.
+        self.parts.strides.as_mut()[axis.0] = s.wrapping_neg();
         Ok(())
     }
 }

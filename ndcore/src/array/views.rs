@@ -19,7 +19,7 @@ pub(crate) fn check_axis(axis: usize, ndim: usize) -> Result<()> {
         Ok(())
     } else {
         Err(Error::AxisOutOfBounds {
-            axis: axis as isize,
+            axis: isize::try_from(axis).unwrap_or(isize::MAX),
             ndim,
         })
     }
@@ -261,7 +261,8 @@ impl<T, D: Dimension> ArrayRef<T, D> {
         check_axis(axis.0, self.ndim())?;
         let n = self.shape()[axis.0];
         let i = crate::slice::normalize_index(index, n, axis.0)?;
-        let offset = i as isize * self.strides()[axis.0];
+        // Wraps only for an empty array, whose offset is dropped (`offset_unless_empty`).
+        let offset = (i as isize).wrapping_mul(self.strides()[axis.0]);
         let mut shape = self.shape().to_vec();
         let mut strides = self.strides().to_vec();
         shape.remove(axis.0);
@@ -324,7 +325,7 @@ impl<T, D: Dimension> ArrayRef<T, D> {
         d1.as_mut()[axis.0] = index;
         d2.as_mut()[axis.0] = n - index;
         let off = if index < n {
-            index as isize * self.strides()[axis.0]
+            (index as isize).wrapping_mul(self.strides()[axis.0])
         } else {
             0
         };
@@ -375,9 +376,12 @@ impl<T, D: Dimension> ArrayRef<T, D> {
             (offset.unsigned_abs(), 0)
         };
         let len = n1.saturating_sub(start1).min(n2.saturating_sub(start2));
-        // A nonempty diagonal starts at an element, so its offset fits (start < n).
+        // A nonempty view starts at an element, so its offset fits; an empty one (another
+        // axis of length 0) may wrap, and drops it (`offset_unless_empty`).
         let off = if len > 0 {
-            start1 as isize * s1 + start2 as isize * s2
+            (start1 as isize)
+                .wrapping_mul(s1)
+                .wrapping_add((start2 as isize).wrapping_mul(s2))
         } else {
             0
         };
@@ -388,7 +392,10 @@ impl<T, D: Dimension> ArrayRef<T, D> {
             strides.push(self.strides()[ax]);
         }
         shape.push(len);
-        strides.push(s1 + s2);
+        // With two or more diagonal elements the sum is a distance between elements of
+        // self, so it fits; with fewer it is never used, and may wrap (axes of length 1
+        // keep any stride).
+        strides.push(s1.wrapping_add(s2));
         // SAFETY: every diagonal index is an element of self.
         unsafe { self.view_from(off, &shape, &strides) }
     }

@@ -113,9 +113,18 @@ pub(crate) unsafe fn check_bit_patterns<U: Element>(
     shape: &[usize],
     strides: &[isize],
 ) -> Result<()> {
+    // A repeated element (stride 0: a broadcast) needs checking once, so a broadcast view
+    // of any size is checked in the time of the memory it covers.
+    let (shape, strides): (Vec<usize>, Vec<isize>) = shape
+        .iter()
+        .zip(strides)
+        .filter(|&(&n, &s)| s != 0 || n == 0)
+        .map(|(&n, &s)| (n, s))
+        .unzip();
     // SAFETY: `U::Bits` has U's size and alignment (bytemuck's contract for
-    // CheckedBitPattern), so the caller's layout is one of valid `U::Bits` values.
-    let bits = unsafe { Iter::new(ptr.cast::<U::Bits>(), shape, strides) };
+    // CheckedBitPattern), so the caller's layout is one of valid `U::Bits` values; dropping
+    // axes keeps a subset of its elements.
+    let bits = unsafe { Iter::new(ptr.cast::<U::Bits>(), &shape, &strides) };
     for (i, b) in bits.enumerate() {
         if !<U as bytemuck::CheckedBitPattern>::is_valid_bit_pattern(b) {
             return Err(Error::Value(format!(

@@ -19,6 +19,21 @@ pub(crate) fn normalize_axis(axis: isize, ndim: usize) -> Result<usize> {
     }
 }
 
+/// An axis given as [`Axis`](ndcore::Axis) (never negative), checked against `ndim`.
+///
+/// # Errors
+/// NumPy's `axis 3 is out of bounds for array of dimension 2`.
+pub(crate) fn check_axis(axis: usize, ndim: usize) -> Result<usize> {
+    if axis < ndim {
+        Ok(axis)
+    } else {
+        Err(Error::AxisOutOfBounds {
+            axis: isize::try_from(axis).unwrap_or(isize::MAX),
+            ndim,
+        })
+    }
+}
+
 /// Which axes of an array of `ndim` axes a reduction over `axes` removes.
 ///
 /// # Errors

@@ -65,7 +65,7 @@ pub(crate) fn cum_axis<T: Summable, D: Dimension>(
     axis: usize,
     op: Cum,
 ) -> Result<Array<T::Sum, D>> {
-    super::axes::normalize_axis(axis as isize, x.ndim())?;
+    super::axes::check_axis(axis, x.ndim())?;
     let mut out = Array::<T::Sum, D>::zeros(x.dim().clone());
     let n = x.shape()[axis];
     if x.is_empty() {

@@ -19,7 +19,7 @@ use super::blocks::{Block, for_each_block};
 use super::pairwise::Cascade;
 use crate::kernels::{Kernel, dispatch};
 use ndcore::engine::{IterOrder, Plan};
-use ndcore::{Array, ArrayRef, Dimension, Element, IxDyn};
+use ndcore::{Array, ArrayRef, Dimension, Element, IxDyn, Result};
 use std::marker::PhantomData;
 
 /// One reduction: an identity, a one-element step, and how partial results combine.
@@ -283,14 +283,16 @@ pub(crate) fn fold_axes<T: Element, D: Dimension, F: Fold<T>>(
     x: &ArrayRef<T, D>,
     mask: &[bool],
     f: F,
-) -> Array<F::Acc, IxDyn> {
+) -> Result<Array<F::Acc, IxDyn>> {
     let keep = reduced_shape(x.shape(), mask, true);
     if mask.iter().all(|&r| r) {
-        return Array::full(keep, fold_all(x, f));
+        return Array::try_full(keep, fold_all(x, f));
     }
-    let mut out = Array::full(keep, f.identity());
+    // The result of an empty reduced axis can be larger than the input (zero elements):
+    // NumPy's MemoryError when it cannot be had.
+    let mut out = Array::try_full(keep, f.identity())?;
     if x.is_empty() {
-        return out;
+        return Ok(out);
     }
     let os = out_strides(out.strides(), mask);
     let plan = Plan::<2>::new(x.shape(), [&os, x.strides()], IterOrder::Memory);
@@ -302,7 +304,7 @@ pub(crate) fn fold_axes<T: Element, D: Dimension, F: Fold<T>>(
             _t: PhantomData::<T>,
         })
     });
-    out
+    Ok(out)
 }
 
 /// The result's strides seen from the input's shape: 0 on the reduced axes.
@@ -340,12 +342,12 @@ pub(crate) fn fold2_axes<T: Element, D: Dimension, F: Fold2<T>>(
     aux: &ArrayRef<F::Acc, IxDyn>,
     init: F::Acc,
     f: F,
-) -> Array<F::Acc, IxDyn> {
+) -> Result<Array<F::Acc, IxDyn>> {
     let keep = reduced_shape(x.shape(), mask, true);
-    let mut out = Array::full(keep, init);
+    let mut out = Array::try_full(keep, init)?;
     debug_assert_eq!(out.shape(), aux.shape());
     if x.is_empty() {
-        return out;
+        return Ok(out);
     }
     let os = out_strides(out.strides(), mask);
     let aus = out_strides(aux.strides(), mask);
@@ -362,7 +364,7 @@ pub(crate) fn fold2_axes<T: Element, D: Dimension, F: Fold2<T>>(
             _t: PhantomData::<T>,
         })
     });
-    out
+    Ok(out)
 }
 
 /// A block of runs of a [`Fold2`] over (result, auxiliary, input), as a [`Kernel`].

@@ -151,10 +151,10 @@ pub(crate) fn extreme_mask<T: MinMax, D: Dimension>(
     if super::axes::reduced_count(x.shape(), mask) == 0 {
         return Err(empty_error(e));
     }
-    Ok(match e {
+    match e {
         Extreme::Min => fold_axes(x, mask, MinFold),
         Extreme::Max => fold_axes(x, mask, MaxFold),
-    })
+    }
 }
 
 /// The index of the first extreme of a sequence, or of its first nan.
@@ -268,7 +268,7 @@ pub(crate) fn arg_axis<T: MinMax, D: Dimension>(
     axis: usize,
     e: Extreme,
 ) -> Result<Array<i64, IxDyn>> {
-    super::axes::normalize_axis(axis as isize, x.ndim())?;
+    super::axes::check_axis(axis, x.ndim())?;
     let n = x.shape()[axis];
     if n == 0 {
         return Err(Error::Value(format!(

@@ -56,7 +56,7 @@ pub type SumOf<T> = <T as Summable>::Sum;
 /// The type `mean`, `var` and `std` give for elements `T`.
 pub type MeanOf<T> = <T as Averageable>::Mean;
 
-pub(crate) use axes::normalize_axis;
+pub(crate) use axes::check_axis;
 
 /// A keepdims result reshaped to `D::Smaller` (the one reduced axis dropped).
 fn smaller<A: Element, D: Dimension>(
@@ -577,14 +577,14 @@ impl<T: Element, D: Dimension> Reduce<T, D> for ArrayRef<T, D> {
         T: Summable,
     {
         let mask = single_mask(axis.0, self.ndim())?;
-        smaller::<_, D>(sum::sum_mask(self, &mask), self.shape(), &mask)
+        smaller::<_, D>(sum::sum_mask(self, &mask)?, self.shape(), &mask)
     }
     fn sum_axes(&self, axes: impl AsRef<[isize]>, keepdims: bool) -> Result<ArrayD<SumOf<T>>>
     where
         T: Summable,
     {
         let mask = reduce_mask(axes.as_ref(), self.ndim())?;
-        finish(sum::sum_mask(self, &mask), self.shape(), &mask, keepdims)
+        finish(sum::sum_mask(self, &mask)?, self.shape(), &mask, keepdims)
     }
 
     fn prod(&self) -> SumOf<T>
@@ -598,14 +598,14 @@ impl<T: Element, D: Dimension> Reduce<T, D> for ArrayRef<T, D> {
         T: Summable,
     {
         let mask = single_mask(axis.0, self.ndim())?;
-        smaller::<_, D>(sum::prod_mask(self, &mask), self.shape(), &mask)
+        smaller::<_, D>(sum::prod_mask(self, &mask)?, self.shape(), &mask)
     }
     fn prod_axes(&self, axes: impl AsRef<[isize]>, keepdims: bool) -> Result<ArrayD<SumOf<T>>>
     where
         T: Summable,
     {
         let mask = reduce_mask(axes.as_ref(), self.ndim())?;
-        finish(sum::prod_mask(self, &mask), self.shape(), &mask, keepdims)
+        finish(sum::prod_mask(self, &mask)?, self.shape(), &mask, keepdims)
     }
 
     fn mean(&self) -> MeanOf<T>
@@ -619,14 +619,14 @@ impl<T: Element, D: Dimension> Reduce<T, D> for ArrayRef<T, D> {
         T: Averageable,
     {
         let mask = single_mask(axis.0, self.ndim())?;
-        smaller::<_, D>(sum::mean_mask(self, &mask), self.shape(), &mask)
+        smaller::<_, D>(sum::mean_mask(self, &mask)?, self.shape(), &mask)
     }
     fn mean_axes(&self, axes: impl AsRef<[isize]>, keepdims: bool) -> Result<ArrayD<MeanOf<T>>>
     where
         T: Averageable,
     {
         let mask = reduce_mask(axes.as_ref(), self.ndim())?;
-        finish(sum::mean_mask(self, &mask), self.shape(), &mask, keepdims)
+        finish(sum::mean_mask(self, &mask)?, self.shape(), &mask, keepdims)
     }
 
     fn var(&self, ddof: f64) -> MeanOf<T>
@@ -640,7 +640,7 @@ impl<T: Element, D: Dimension> Reduce<T, D> for ArrayRef<T, D> {
         T: Averageable,
     {
         let mask = single_mask(axis.0, self.ndim())?;
-        smaller::<_, D>(moments::var_mask(self, &mask, ddof), self.shape(), &mask)
+        smaller::<_, D>(moments::var_mask(self, &mask, ddof)?, self.shape(), &mask)
     }
     fn var_axes(
         &self,
@@ -653,7 +653,7 @@ impl<T: Element, D: Dimension> Reduce<T, D> for ArrayRef<T, D> {
     {
         let mask = reduce_mask(axes.as_ref(), self.ndim())?;
         finish(
-            moments::var_mask(self, &mask, ddof),
+            moments::var_mask(self, &mask, ddof)?,
             self.shape(),
             &mask,
             keepdims,
@@ -671,7 +671,7 @@ impl<T: Element, D: Dimension> Reduce<T, D> for ArrayRef<T, D> {
         T: Averageable,
     {
         let mask = single_mask(axis.0, self.ndim())?;
-        let v = moments::sqrt_all(moments::var_mask(self, &mask, ddof));
+        let v = moments::sqrt_all(moments::var_mask(self, &mask, ddof)?);
         smaller::<_, D>(v, self.shape(), &mask)
     }
     fn std_axes(
@@ -684,7 +684,7 @@ impl<T: Element, D: Dimension> Reduce<T, D> for ArrayRef<T, D> {
         T: Averageable,
     {
         let mask = reduce_mask(axes.as_ref(), self.ndim())?;
-        let v = moments::sqrt_all(moments::var_mask(self, &mask, ddof));
+        let v = moments::sqrt_all(moments::var_mask(self, &mask, ddof)?);
         finish(v, self.shape(), &mask, keepdims)
     }
 
@@ -772,14 +772,14 @@ impl<T: Element, D: Dimension> Reduce<T, D> for ArrayRef<T, D> {
         T: Summable,
     {
         let mask = single_mask(axis.0, self.ndim())?;
-        smaller::<_, D>(sum::count_mask(self, &mask), self.shape(), &mask)
+        smaller::<_, D>(sum::count_mask(self, &mask)?, self.shape(), &mask)
     }
     fn count_nonzero_axes(&self, axes: impl AsRef<[isize]>, keepdims: bool) -> Result<ArrayD<i64>>
     where
         T: Summable,
     {
         let mask = reduce_mask(axes.as_ref(), self.ndim())?;
-        finish(sum::count_mask(self, &mask), self.shape(), &mask, keepdims)
+        finish(sum::count_mask(self, &mask)?, self.shape(), &mask, keepdims)
     }
 
     fn cumsum(&self) -> Array1<SumOf<T>>

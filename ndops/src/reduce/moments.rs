@@ -6,7 +6,7 @@ use super::axes::reduced_count;
 use super::engine::{Fold, Fold2, fold_all, fold2_axes};
 use super::num::{Accumulator, Averageable, FloatAcc};
 use super::sum::{mean_all, mean_mask};
-use ndcore::{Array, ArrayRef, CastTo, Dimension, IxDyn};
+use ndcore::{Array, ArrayRef, CastTo, Dimension, IxDyn, Result};
 use std::marker::PhantomData;
 
 /// `Σ (x - m)²` around one mean `m`.
@@ -85,16 +85,16 @@ pub(crate) fn var_mask<T: Averageable, D: Dimension>(
     x: &ArrayRef<T, D>,
     mask: &[bool],
     ddof: f64,
-) -> Array<T::Mean, IxDyn> {
+) -> Result<Array<T::Mean, IxDyn>> {
     let n = reduced_count(x.shape(), mask);
     if mask.iter().all(|&r| r) {
         let keep = super::axes::reduced_shape(x.shape(), mask, true);
-        return Array::full(keep, var_all(x, ddof));
+        return Array::try_full(keep, var_all(x, ddof));
     }
-    let mean = mean_mask(x, mask);
-    let mut s = fold2_axes(x, mask, &mean, T::Mean::ZERO, DevSq(PhantomData));
+    let mean = mean_mask(x, mask)?;
+    let mut s = fold2_axes(x, mask, &mean, T::Mean::ZERO, DevSq(PhantomData))?;
     super::sum::scale(&mut s, dof(n, ddof));
-    s
+    Ok(s)
 }
 
 /// Square roots of a fresh (contiguous) result, for `std`.

@@ -2,7 +2,7 @@
 
 use super::engine::{Fold, fold_all, fold_axes, lanes_fold};
 use super::num::{Accumulator, Averageable, FloatAcc, Summable, count_as};
-use ndcore::{Array, ArrayRef, CastTo, Dimension, Element, IxDyn};
+use ndcore::{Array, ArrayRef, CastTo, Dimension, Element, IxDyn, Result};
 use std::marker::PhantomData;
 
 /// `Σ x` in accumulator `A`; float runs are summed pairwise.
@@ -104,7 +104,7 @@ pub(crate) fn sum_all<T: Summable, D: Dimension>(x: &ArrayRef<T, D>) -> T::Sum {
 pub(crate) fn sum_mask<T: Summable, D: Dimension>(
     x: &ArrayRef<T, D>,
     mask: &[bool],
-) -> Array<T::Sum, IxDyn> {
+) -> Result<Array<T::Sum, IxDyn>> {
     fold_axes(x, mask, SumFold::<T::Sum>::new())
 }
 
@@ -115,7 +115,7 @@ pub(crate) fn prod_all<T: Summable, D: Dimension>(x: &ArrayRef<T, D>) -> T::Sum 
 pub(crate) fn prod_mask<T: Summable, D: Dimension>(
     x: &ArrayRef<T, D>,
     mask: &[bool],
-) -> Array<T::Sum, IxDyn> {
+) -> Result<Array<T::Sum, IxDyn>> {
     fold_axes(x, mask, ProdFold::<T::Sum>(PhantomData))
 }
 
@@ -126,7 +126,7 @@ pub(crate) fn count_all<T: Summable, D: Dimension>(x: &ArrayRef<T, D>) -> usize 
 pub(crate) fn count_mask<T: Summable, D: Dimension>(
     x: &ArrayRef<T, D>,
     mask: &[bool],
-) -> Array<i64, IxDyn> {
+) -> Result<Array<i64, IxDyn>> {
     fold_axes(x, mask, CountFold)
 }
 
@@ -140,11 +140,11 @@ pub(crate) fn mean_all<T: Averageable, D: Dimension>(x: &ArrayRef<T, D>) -> T::M
 pub(crate) fn mean_mask<T: Averageable, D: Dimension>(
     x: &ArrayRef<T, D>,
     mask: &[bool],
-) -> Array<T::Mean, IxDyn> {
-    let mut s = fold_axes(x, mask, SumFold::<T::Mean>::new());
+) -> Result<Array<T::Mean, IxDyn>> {
+    let mut s = fold_axes(x, mask, SumFold::<T::Mean>::new())?;
     let n: T::Mean = count_as(super::axes::reduced_count(x.shape(), mask));
     scale(&mut s, n);
-    s
+    Ok(s)
 }
 
 /// Divides every element of a fresh (contiguous) result by `n`.

@@ -1,7 +1,7 @@
 //! `diff`: NumPy's `np.diff`, the n-th forward difference along an axis (the paper's
 //! finite differences, `y[1:] - y[:-1]`).
 
-use crate::reduce::normalize_axis;
+use crate::reduce::check_axis;
 use ndcore::engine::{IterOrder, Plan};
 use ndcore::error::Result;
 use ndcore::{Array, ArrayRef, Axis, Dimension, Element, Error};
@@ -109,7 +109,7 @@ pub(crate) fn diff<T: Difference, D: Dimension>(
             "diff requires input that is at least one dimensional".into(),
         ));
     }
-    normalize_axis(axis.0 as isize, x.ndim())?;
+    check_axis(axis.0, x.ndim())?;
     if n == 0 {
         return Ok(x.to_owned());
     }

@@ -1,6 +1,6 @@
 //! `concatenate` and `stack`: NumPy's joins of arrays of one rank, with its messages.
 
-use crate::reduce::normalize_axis;
+use crate::reduce::check_axis;
 use ndcore::error::Result;
 use ndcore::{Array, ArrayRef, Axis, Dimension, Element, Error, SliceInfoElem};
 
@@ -38,7 +38,7 @@ where
             "zero-dimensional arrays cannot be concatenated".into(),
         ));
     }
-    let ax = normalize_axis(axis.0 as isize, nd)?;
+    let ax = check_axis(axis.0, nd)?;
     let mut shape = first.shape().to_vec();
     shape[ax] = 0;
     for (i, a) in arrays.iter().enumerate() {
@@ -109,7 +109,7 @@ where
             "all input arrays must have the same shape".into(),
         ));
     }
-    let ax = normalize_axis(axis.0 as isize, first.ndim() + 1)?;
+    let ax = check_axis(axis.0, first.ndim() + 1)?;
     let mut shape = first.shape().to_vec();
     shape.insert(ax, arrays.len());
     let mut out = Array::<T, D::Larger>::zeros(D::Larger::from_slice(&shape)?);

@@ -1,7 +1,7 @@
 //! `take` and `put`: elements picked by integer index arrays (NumPy's `np.take`,
 //! `np.put`), negative indices counting from the end, out-of-bounds indices an error.
 
-use crate::reduce::normalize_axis;
+use crate::reduce::check_axis;
 use ndcore::error::Result;
 use ndcore::{Array, Array1, ArrayD, ArrayRef, Axis, Dimension, Element, Error, Ix1};
 
@@ -39,7 +39,7 @@ pub(crate) fn take<T: Element, D: Dimension, E: Dimension>(
         let v = idx.iter().map(|&i| s[i]).collect();
         return ArrayD::from_shape_vec(indices.shape().to_vec(), v);
     };
-    normalize_axis(axis as isize, x.ndim())?;
+    check_axis(axis, x.ndim())?;
     let n = x.shape()[axis];
     let idx = wrap_all(indices, n, axis)?;
     let outer: usize = x.shape()[..axis].iter().product();
@@ -62,7 +62,7 @@ pub(crate) fn compress<T: Element, D: Dimension>(
     condition: &ArrayRef<bool, Ix1>,
     axis: Axis,
 ) -> Result<Array<T, D>> {
-    normalize_axis(axis.0 as isize, x.ndim())?;
+    check_axis(axis.0, x.ndim())?;
     let n = x.shape()[axis.0];
     let picked: Vec<i64> = condition
         .iter()
