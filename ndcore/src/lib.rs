@@ -44,10 +44,10 @@ pub use array::{
     ArrayRef, ArrayView, ArrayView0, ArrayView1, ArrayView2, ArrayView3, ArrayView4, ArrayView5,
     ArrayView6, ArrayViewD, ArrayViewMut, ArrayViewMut0, ArrayViewMut1, ArrayViewMut2,
     ArrayViewMut3, ArrayViewMut4, ArrayViewMut5, ArrayViewMut6, ArrayViewMutD, CowArray, Flags,
-    NdIndex, arange, arange_with, linspace,
+    IndexInt, NdIndex, arange, arange_with, linspace,
 };
 pub use dimension::{
-    Axis, DimMax, Dimension, DynRank, IntoDimension, Ix0, Ix1, Ix2, Ix3, Ix4, Ix5, Ix6, IxDyn, Rank,
+    Axis, DimMax, Dimension, DynRank, IntoDimension, Ix, Ix0, Ix1, Ix2, Ix3, Ix4, Ix5, Ix6, IxDyn,
 };
 pub use dtype::{ByteOrder, DType, Field, Kind};
 pub use element::{CastTo, Element};
@@ -64,7 +64,7 @@ pub mod prelude {
     pub use crate::{
         ArcArray, Array, Array0, Array1, Array2, Array3, Array4, ArrayBase, ArrayD, ArrayRef,
         ArrayView, ArrayView1, ArrayView2, ArrayViewD, ArrayViewMut, ArrayViewMut1, ArrayViewMut2,
-        Axis, CowArray, DType, Dimension, Element, Ix0, Ix1, Ix2, Ix3, Ix4, Ix5, Ix6, IxDyn,
+        Axis, CowArray, DType, Dimension, Element, Ix, Ix0, Ix1, Ix2, Ix3, Ix4, Ix5, Ix6, IxDyn,
         NewAxis, Order, Slice, SliceInfoElem, arange, arange_with, linspace,
     };
     pub use crate::{array, mgrid, ogrid, s};

@@ -1,18 +1,61 @@
 //! Element indexing: `a[[i, j]]` (panics like a slice does), `get`/`get_mut` (`Option`).
 
 use super::{ArrayRef, ArrayView1, ArrayViewMut1};
-use crate::dimension::{Axis, Dimension, Ix1, Ix2, Rank};
+use crate::dimension::{Axis, Dimension, Ix, Ix2, IxDyn};
 use crate::error::{Error, Result};
 use std::ops::{Index, IndexMut};
 
-/// An element index for arrays of rank `D`: `[usize; N]` for a static rank `N`, `usize`
-/// for 1-d, `&[usize]` for any rank (checked at run time).
+/// An element index for arrays of rank `D`, as NumPy takes one: `[i, j]` with one integer
+/// per axis (negative counts from the end: `a[[-1, -1]]`), a single integer for 1-d, or
+/// `&[usize]` for any rank (checked at run time).
+///
+/// The integers may be `usize`, `isize`, `i32` or `i64`, so unsuffixed literals work
+/// (`a[[0, 1]]`) and so do negative ones.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot index a `{D}` array",
+    label = "not an element index for this array",
+    note = "an element index has one integer per axis: `a[[i, j]]` for a 2-d array (negative counts from the end); use `slice(s![..])` or `index_axis` for sub-arrays"
+)]
 pub trait NdIndex<D: Dimension> {
     /// The byte offset of the element, or NumPy's error.
     fn offset(&self, shape: &[usize], strides: &[isize]) -> Result<isize>;
 }
 
-fn offset_of(idx: &[usize], shape: &[usize], strides: &[isize]) -> Result<isize> {
+/// An integer type an element index may use.
+pub trait IndexInt: Copy {
+    /// The index on an axis of length `n` (negative counts from the end), or NumPy's
+    /// error.
+    fn normalize(self, n: usize, axis: usize) -> Result<usize>;
+}
+
+macro_rules! index_int {
+    (signed: $($s:ty),*; unsigned: $($u:ty),*) => {
+        $(impl IndexInt for $s {
+            #[inline]
+            fn normalize(self, n: usize, axis: usize) -> Result<usize> {
+                crate::slice::normalize_index(self as isize, n, axis)
+            }
+        })*
+        $(impl IndexInt for $u {
+            #[inline]
+            fn normalize(self, n: usize, axis: usize) -> Result<usize> {
+                let i = self as usize;
+                if i < n {
+                    Ok(i)
+                } else {
+                    Err(Error::IndexOutOfBounds {
+                        index: isize::try_from(i).unwrap_or(isize::MAX),
+                        axis,
+                        size: n,
+                    })
+                }
+            }
+        })*
+    };
+}
+index_int!(signed: isize, i64, i32; unsigned: usize);
+
+fn offset_of<I: IndexInt>(idx: &[I], shape: &[usize], strides: &[isize]) -> Result<isize> {
     if idx.len() > shape.len() {
         return Err(Error::TooManyIndices {
             ndim: shape.len(),
@@ -26,47 +69,65 @@ fn offset_of(idx: &[usize], shape: &[usize], strides: &[isize]) -> Result<isize>
             idx.len()
         )));
     }
-    for (axis, (&i, &n)) in idx.iter().zip(shape).enumerate() {
-        if i >= n {
-            return Err(Error::IndexOutOfBounds {
-                index: i as isize,
-                axis,
-                size: n,
-            });
-        }
+    let mut off = 0isize;
+    for (axis, ((&i, &n), &s)) in idx.iter().zip(shape).zip(strides).enumerate() {
+        // Every index is checked before its offset is added, so the sum is an element's
+        // offset and fits (an empty array fails on its empty axis, whatever comes first).
+        off = off.wrapping_add((i.normalize(n, axis)? as isize).wrapping_mul(s));
     }
-    // Every index is inside its axis, so the offset is an element's and fits.
-    Ok(idx.iter().zip(strides).map(|(&i, &s)| i as isize * s).sum())
+    Ok(off)
 }
 
-impl<D: Dimension> NdIndex<D> for &[usize] {
+impl<I: IndexInt, D: Dimension> NdIndex<D> for &[I] {
     fn offset(&self, shape: &[usize], strides: &[isize]) -> Result<isize> {
         offset_of(self, shape, strides)
     }
 }
 
-impl NdIndex<Ix1> for usize {
-    fn offset(&self, shape: &[usize], strides: &[isize]) -> Result<isize> {
-        offset_of(&[*self], shape, strides)
-    }
-}
-
+/// `[i, j, …]` for the static rank of that many axes and for `IxDyn`.
 macro_rules! array_index {
-    ($($k:literal => $n:ty),*) => {$(
-        impl NdIndex<Rank<$n>> for [usize; $k] {
+    ($($n:literal)*) => {$(
+        impl<I: IndexInt> NdIndex<Ix<$n>> for [I; $n] {
+            #[inline]
             fn offset(&self, shape: &[usize], strides: &[isize]) -> Result<isize> {
                 offset_of(self, shape, strides)
             }
         }
-        impl NdIndex<crate::dimension::IxDyn> for [usize; $k] {
+        impl<I: IndexInt> NdIndex<IxDyn> for [I; $n] {
+            #[inline]
             fn offset(&self, shape: &[usize], strides: &[isize]) -> Result<isize> {
                 offset_of(self, shape, strides)
             }
         }
     )*};
 }
-use typenum::{U0, U1, U2, U3, U4, U5, U6};
-array_index!(0 => U0, 1 => U1, 2 => U2, 3 => U3, 4 => U4, 5 => U5, 6 => U6);
+array_index!(1 2 3 4 5 6);
+
+// The empty index of a 0-d array (`a[[]]`) names no integer type: it is `[usize; 0]`.
+impl NdIndex<Ix<0>> for [usize; 0] {
+    #[inline]
+    fn offset(&self, _: &[usize], _: &[isize]) -> Result<isize> {
+        Ok(0)
+    }
+}
+impl NdIndex<IxDyn> for [usize; 0] {
+    #[inline]
+    fn offset(&self, shape: &[usize], strides: &[isize]) -> Result<isize> {
+        offset_of(self, shape, strides)
+    }
+}
+
+macro_rules! scalar_index {
+    ($($t:ty),*) => {$(
+        impl NdIndex<Ix<1>> for $t {
+            #[inline]
+            fn offset(&self, shape: &[usize], strides: &[isize]) -> Result<isize> {
+                offset_of(&[*self], shape, strides)
+            }
+        }
+    )*};
+}
+scalar_index!(usize, isize, i64, i32);
 
 impl<T, D: Dimension> ArrayRef<T, D> {
     /// The element at `index`, or `None` if it is out of bounds.

@@ -13,7 +13,7 @@ mod views;
 
 pub(crate) use construct::uninit_buffer;
 pub use construct::{arange, arange_with, linspace};
-pub use index::NdIndex;
+pub use index::{IndexInt, NdIndex};
 pub use props::Flags;
 
 use crate::dimension::Dimension;

@@ -1,10 +1,13 @@
-use super::{Dimension, DynRank, Rank};
+use super::{Dimension, DynRank, Ix};
 use crate::error::{Error, Result};
-use generic_array::GenericArray;
-use typenum::{U0, U1, U2, U3, U4, U5, U6};
 
-/// Anything that names a shape: `[usize; N]` (a static rank), `usize` (1-d),
-/// `&[usize]` / `Vec<usize>` (dynamic rank), or a rank value itself.
+/// Anything that names a shape, as NumPy takes one: `[2, 3]` or `(2, 3)` (a static rank),
+/// `5` (1-d), `&[usize]` / `Vec<usize>` (a rank known at run time), or a rank value.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a shape",
+    label = "a shape is expected here",
+    note = "shapes are `[2, 3]` or `(2, 3)` (up to 6 axes), a length `5` for 1-d, or `vec![..]` / `&[..]` of `usize` for a number of axes known at run time"
+)]
 pub trait IntoDimension {
     /// The rank type this shape converts to.
     type Dim: Dimension;
@@ -25,10 +28,10 @@ impl<D: Dimension> IntoDimension for D {
 }
 
 impl IntoDimension for usize {
-    type Dim = Rank<U1>;
+    type Dim = Ix<1>;
     #[inline]
-    fn into_dimension(self) -> Result<Rank<U1>> {
-        Ok(Rank(GenericArray::from_array([self])))
+    fn into_dimension(self) -> Result<Ix<1>> {
+        Ok(Ix([self]))
     }
 }
 
@@ -53,28 +56,45 @@ impl IntoDimension for &Vec<usize> {
     }
 }
 
-macro_rules! array_into_dim {
-    ($($k:literal => $n:ty),*) => {$(
-        impl IntoDimension for [usize; $k] {
-            type Dim = Rank<$n>;
+impl<const N: usize> IntoDimension for [usize; N]
+where
+    Ix<N>: Dimension,
+{
+    type Dim = Ix<N>;
+    #[inline]
+    fn into_dimension(self) -> Result<Ix<N>> {
+        Ok(Ix(self))
+    }
+}
+
+macro_rules! usize_for {
+    ($v:ident) => {
+        usize
+    };
+}
+
+/// Tuples are shapes, as in NumPy: `zeros((2, 3))`.
+macro_rules! tuple_into_dim {
+    ($($n:literal: ($($v:ident),*);)*) => {$(
+        impl IntoDimension for ($(usize_for!($v),)*) {
+            type Dim = Ix<$n>;
             #[inline]
-            fn into_dimension(self) -> Result<Rank<$n>> {
-                Ok(Rank(GenericArray::from_array(self)))
-            }
-        }
-        impl From<[usize; $k]> for Rank<$n> {
-            fn from(a: [usize; $k]) -> Self {
-                Rank(GenericArray::from_array(a))
-            }
-        }
-        impl<D: Dimension> IntoStrides<D> for [isize; $k] {
-            fn into_strides(self, ndim: usize) -> Result<D::Strides> {
-                <&[isize] as IntoStrides<D>>::into_strides(self.as_slice(), ndim)
+            fn into_dimension(self) -> Result<Ix<$n>> {
+                let ($($v,)*) = self;
+                Ok(Ix([$($v),*]))
             }
         }
     )*};
 }
-array_into_dim!(0 => U0, 1 => U1, 2 => U2, 3 => U3, 4 => U4, 5 => U5, 6 => U6);
+tuple_into_dim! {
+    0: ();
+    1: (a);
+    2: (a, b);
+    3: (a, b, c);
+    4: (a, b, c, d);
+    5: (a, b, c, d, e);
+    6: (a, b, c, d, e, f);
+}
 
 /// Byte strides for a rank `D`: `[isize; N]`, `&[isize]` or `Vec<isize>`.
 pub trait IntoStrides<D: Dimension> {
@@ -95,6 +115,12 @@ impl<D: Dimension> IntoStrides<D> for &[isize] {
 }
 
 impl<D: Dimension> IntoStrides<D> for Vec<isize> {
+    fn into_strides(self, ndim: usize) -> Result<D::Strides> {
+        <&[isize] as IntoStrides<D>>::into_strides(self.as_slice(), ndim)
+    }
+}
+
+impl<D: Dimension, const N: usize> IntoStrides<D> for [isize; N] {
     fn into_strides(self, ndim: usize) -> Result<D::Strides> {
         <&[isize] as IntoStrides<D>>::into_strides(self.as_slice(), ndim)
     }

@@ -1,9 +1,7 @@
-use super::{Dimension, DynRank, Rank};
-use generic_array::ArrayLength;
-use typenum::{Max, Maximum};
+use super::{Dimension, DynRank, Ix};
 
 /// The rank of the result of broadcasting `Self` with `Other`, computed at compile time:
-/// the larger of two static ranks (typenum's `Maximum`), dynamic if either is dynamic.
+/// the larger of two static ranks, dynamic if either is dynamic.
 #[diagnostic::on_unimplemented(
     message = "cannot broadcast a `{Self}` array with a `{Other}` array",
     note = "broadcasting two static ranks gives the larger one; use `IxDyn` for ranks above 6"
@@ -13,28 +11,34 @@ pub trait DimMax<Other: Dimension>: Dimension {
     type Output: Dimension;
 }
 
-impl<N, M> DimMax<Rank<M>> for Rank<N>
-where
-    N: ArrayLength + Max<M>,
-    M: ArrayLength,
-    Rank<N>: Dimension,
-    Rank<M>: Dimension,
-    Maximum<N, M>: ArrayLength,
-    Rank<Maximum<N, M>>: Dimension,
-{
-    type Output = Rank<Maximum<N, M>>;
+/// `DimMax` for every pair of static ranks: a row of the table per left rank.
+macro_rules! max_table {
+    ($($a:literal: $($b:literal => $o:literal),*;)*) => {$($(
+        impl DimMax<Ix<$b>> for Ix<$a> {
+            type Output = Ix<$o>;
+        }
+    )*)*};
+}
+max_table! {
+    0: 0 => 0, 1 => 1, 2 => 2, 3 => 3, 4 => 4, 5 => 5, 6 => 6;
+    1: 0 => 1, 1 => 1, 2 => 2, 3 => 3, 4 => 4, 5 => 5, 6 => 6;
+    2: 0 => 2, 1 => 2, 2 => 2, 3 => 3, 4 => 4, 5 => 5, 6 => 6;
+    3: 0 => 3, 1 => 3, 2 => 3, 3 => 3, 4 => 4, 5 => 5, 6 => 6;
+    4: 0 => 4, 1 => 4, 2 => 4, 3 => 4, 4 => 4, 5 => 5, 6 => 6;
+    5: 0 => 5, 1 => 5, 2 => 5, 3 => 5, 4 => 5, 5 => 5, 6 => 6;
+    6: 0 => 6, 1 => 6, 2 => 6, 3 => 6, 4 => 6, 5 => 6, 6 => 6;
 }
 
-impl<N: ArrayLength> DimMax<DynRank> for Rank<N>
+impl<const N: usize> DimMax<DynRank> for Ix<N>
 where
-    Rank<N>: Dimension,
+    Ix<N>: Dimension,
 {
     type Output = DynRank;
 }
 
-impl<N: ArrayLength> DimMax<Rank<N>> for DynRank
+impl<const N: usize> DimMax<Ix<N>> for DynRank
 where
-    Rank<N>: Dimension,
+    Ix<N>: Dimension,
 {
     type Output = DynRank;
 }

@@ -1,8 +1,8 @@
-//! Ranks: static (`Rank<N>` with a typenum `N`, aliases `Ix0`…`Ix6`) and dynamic (`IxDyn`).
+//! Ranks: static (`Ix<N>`, aliases `Ix0`…`Ix6`) and dynamic (`IxDyn`).
 //!
 //! A rank type holds a shape; its associated `Strides` type holds byte strides of the same
-//! length. Static ranks keep both in `GenericArray`s on the stack, so the compiler knows the
-//! rank of every view; `DynRank` keeps them in small vectors.
+//! length. Static ranks keep both in arrays on the stack, so the compiler knows the rank of
+//! every view; `DynRank` keeps them in small vectors.
 
 mod axis;
 mod dynrank;
@@ -14,7 +14,7 @@ pub use axis::Axis;
 pub use dynrank::{DynRank, IxDyn, SmallVec};
 pub use into_dim::{IntoDimension, IntoStrides};
 pub use max::DimMax;
-pub use rank::{Ix0, Ix1, Ix2, Ix3, Ix4, Ix5, Ix6, Rank};
+pub use rank::{Ix, Ix0, Ix1, Ix2, Ix3, Ix4, Ix5, Ix6};
 
 use crate::error::{Error, Result};
 use std::fmt::Debug;
@@ -25,7 +25,7 @@ pub const MAX_NDIM: usize = 64;
 
 /// A rank: the number of axes of an array, known at compile time or at run time.
 ///
-/// Implemented by `Rank<U0>`…`Rank<U6>` (`Ix0`…`Ix6`) and `DynRank` (`IxDyn`).
+/// Implemented by `Ix<0>`…`Ix<6>` (`Ix0`…`Ix6`) and `DynRank` (`IxDyn`).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a rank nd knows",
     note = "use `Ix0`…`Ix6` for a rank known at compile time, or `IxDyn` for any rank"

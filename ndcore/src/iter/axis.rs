@@ -171,7 +171,7 @@ macro_rules! lanes {
                         ViewRepr::new(),
                         NonNull::new_unchecked(p),
                         crate::dimension::Ix1::from([self.walk.len]),
-                        generic_array::GenericArray::from_array([self.walk.stride]),
+                        [self.walk.stride],
                     )
                 })
             }

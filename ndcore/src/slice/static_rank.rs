@@ -10,8 +10,7 @@
 //! slicing.
 
 use super::{NewAxis, Slice, SliceInfo, SliceInfoElem};
-use crate::dimension::{Dimension, DynRank, Rank};
-use generic_array::ArrayLength;
+use crate::dimension::{Dimension, DynRank, Ix};
 use std::marker::PhantomData;
 use std::ops::{Add, Range, RangeFrom, RangeFull, RangeInclusive, RangeTo, RangeToInclusive, Sub};
 use typenum::{Diff, Sum, U0, Unsigned};
@@ -64,7 +63,10 @@ macro_rules! axes_table {
     (static: $($n:literal $u:ident),*; dynamic: $($m:literal $v:ident),*) => {
         $(
             impl AxesRank for Axes<$n> {
-                type Dim = Rank<typenum::$u>;
+                type Dim = Ix<$n>;
+            }
+            impl AxesCount for Axes<$n> {
+                type Count = typenum::$u;
             }
             impl ToAxes for typenum::$u {
                 type Axes = Axes<$n>;
@@ -76,6 +78,9 @@ macro_rules! axes_table {
             }
             impl ToAxes for typenum::$v {
                 type Axes = Axes<$m>;
+            }
+            impl AxesCount for Axes<$m> {
+                type Count = typenum::$v;
             }
         )*
     };
@@ -108,7 +113,7 @@ fits!(5: 0 => U5, 1 => U4, 2 => U3, 3 => U2, 4 => U1, 5 => U0);
 fits!(6: 0 => U6, 1 => U5, 2 => U4, 3 => U3, 4 => U2, 5 => U1, 6 => U0);
 
 /// The rank of `a[s]` for an array of rank `Self` and a slice that takes `C` axes, `X` of
-/// them by integer indices, and adds `A` new axes (all typenum counts).
+/// them by integer indices, and adds `A` new axes (all [`Axes`] counts).
 ///
 /// For `IxDyn` the result is `IxDyn`. Code generic over the rank `D` cannot name this
 /// bound easily: slice there with a runtime `&[SliceInfoElem]` (the result is `IxDyn`).
@@ -132,20 +137,32 @@ impl<C, X, A> SliceRank<C, X, A> for DynRank {
     type Out = DynRank;
 }
 
-type LeftOf<N, C> = <<N as ToAxes>::Axes as IndexesFit<<C as ToAxes>::Axes>>::Left;
-type OutCount<N, C, X, A> = Sum<Sum<LeftOf<N, C>, Diff<C, X>>, A>;
+/// The typenum count behind an [`Axes`] (`Axes<3>` is `U3`), for the arithmetic below.
+#[doc(hidden)]
+pub trait AxesCount {
+    type Count;
+}
 
-impl<N, C, X, A> SliceRank<C, X, A> for Rank<N>
+type CountOf<N> = <N as AxesCount>::Count;
+type AxesOf<N> = <N as ToAxes>::Axes;
+type LeftOf<N, C> = <N as IndexesFit<C>>::Left;
+type OutCount<N, C, X, A> = Sum<Sum<LeftOf<N, C>, Diff<CountOf<C>, CountOf<X>>>, CountOf<A>>;
+
+// The counts travel as typenum numbers while `s![]` builds its entries (so they can be
+// added) and arrive here as `Axes<n>`, so that compile errors name `SliceRank<Axes<3>, …>`.
+impl<const R: usize, C, X, A> SliceRank<C, X, A> for Ix<R>
 where
-    N: ArrayLength + ToAxes,
-    Rank<N>: Dimension,
-    C: ToAxes + Sub<X>,
-    <N as ToAxes>::Axes: IndexesFit<<C as ToAxes>::Axes>,
-    LeftOf<N, C>: Add<Diff<C, X>>,
-    Sum<LeftOf<N, C>, Diff<C, X>>: Add<A>,
-    OutCount<N, C, X, A>: ToAxes,
+    Ix<R>: Dimension,
+    C: AxesCount,
+    X: AxesCount,
+    A: AxesCount,
+    Axes<R>: IndexesFit<C>,
+    CountOf<C>: Sub<CountOf<X>>,
+    LeftOf<Axes<R>, C>: Add<Diff<CountOf<C>, CountOf<X>>>,
+    Sum<LeftOf<Axes<R>, C>, Diff<CountOf<C>, CountOf<X>>>: Add<CountOf<A>>,
+    OutCount<Axes<R>, C, X, A>: ToAxes,
 {
-    type Out = <<OutCount<N, C, X, A> as ToAxes>::Axes as AxesRank>::Dim;
+    type Out = <<OutCount<Axes<R>, C, X, A> as ToAxes>::Axes as AxesRank>::Dim;
 }
 
 /// An integer that can be an index, a bound or a step in `s![]` (any Rust integer type).
@@ -458,9 +475,14 @@ impl<const K: usize, C, X, A> SliceBuilder<K, C, X, A> {
     /// The slice description for an array of rank `Din` (inferred from the array sliced).
     #[inline]
     #[allow(clippy::type_complexity)]
-    pub fn finish<Din>(self) -> SliceInfo<[SliceInfoElem; K], Din, <Din as SliceRank<C, X, A>>::Out>
+    pub fn finish<Din>(
+        self,
+    ) -> SliceInfo<[SliceInfoElem; K], Din, <Din as SliceRank<AxesOf<C>, AxesOf<X>, AxesOf<A>>>::Out>
     where
-        Din: SliceRank<C, X, A>,
+        C: ToAxes,
+        X: ToAxes,
+        A: ToAxes,
+        Din: SliceRank<AxesOf<C>, AxesOf<X>, AxesOf<A>>,
     {
         SliceInfo::new_unchecked(self.elems)
     }
