@@ -191,7 +191,12 @@ fn shared_arrays_copy_before_compound_assignment() {
 fn integer_semantics_are_numpys() {
     let a = Array::from_vec(vec![7i64, -7, 7, -7, i64::MIN, 5]);
     let b = Array::from_vec(vec![2i64, 2, -2, -2, -1, 0]);
-    assert_eq!((&a / &b).to_vec(), vec![3, -4, -4, 3, i64::MIN, 0]);
+    // `/` is NumPy's true division (float64); `//` is floor_divide.
+    let q = ndops::floor_divide(&a, &b).unwrap();
+    assert_eq!(q.to_vec(), vec![3, -4, -4, 3, i64::MIN, 0]);
+    let t: Array1<f64> = &a / &b;
+    assert_eq!(t.to_vec()[..4], [3.5, -3.5, -3.5, 3.5]);
+    assert_eq!((t[[4]], t[[5]]), (i64::MIN as f64 / -1.0, f64::INFINITY));
     assert_eq!((&a % &b).to_vec(), vec![1, 1, -1, -1, 0, 0]);
     let u = Array::from_vec(vec![250u8, 3]);
     assert_eq!((&u + 10).to_vec(), vec![4, 13]);

@@ -322,15 +322,19 @@ proptest! {
     ) {
         let n = a.len().min(b.len());
         let (x, y) = (Array::from_vec(a[..n].to_vec()), Array::from_vec(b[..n].to_vec()));
-        let q = &x / &y;
+        let q = ndops::floor_divide(&x, &y).unwrap();
         let r = &x % &y;
+        // `/` is true division, in float64 as NumPy's.
+        let t = &x / &y;
         for i in 0..n {
             let (p, d) = (a[i] as i64, b[i] as i64);
+            let want = p as f64 / d as f64;
+            prop_assert!(t[[i]] == want || (t[[i]].is_nan() && want.is_nan()));
             if d == 0 {
                 prop_assert_eq!((q[[i]], r[[i]]), (0, 0));
             } else {
                 // Floor of the f64 quotient is exact for i32 operands; MIN / -1 wraps.
-                let fq = (p as f64 / d as f64).floor() as i64;
+                let fq = want.floor() as i64;
                 prop_assert_eq!(q[[i]], fq as i32);
                 prop_assert_eq!(r[[i]] as i64, p - fq * d);
             }

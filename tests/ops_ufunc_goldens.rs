@@ -489,7 +489,7 @@ macro_rules! int_test {
                 add op |a: &Array1<$t>, b: &Array1<$t>| a + b,
                 subtract op |a: &Array1<$t>, b: &Array1<$t>| a - b,
                 multiply op |a: &Array1<$t>, b: &Array1<$t>| a * b,
-                floor_divide op |a: &Array1<$t>, b: &Array1<$t>| a / b,
+                floor_divide,
                 remainder op |a: &Array1<$t>, b: &Array1<$t>| a % b,
                 fmod, maximum, minimum, fmax, fmin,
                 bitwise_and op |a: &Array1<$t>, b: &Array1<$t>| a & b,

@@ -122,13 +122,15 @@ fn in_36_to_41_forward_differences() {
     assert_eq!(repr(&y), "array([ 0,  4, 16, 36, 64])");
     // In [40]: dy_dx = (y[1:]-y[:-1])/(x[1:]-x[:-1])
     let dy_dx = (&y.slice(s![1..]) - &y.slice(s![..-1])) / (&x.slice(s![1..]) - &x.slice(s![..-1]));
-    // In [41]: dy_dx (integer division: the paper's Python 2 result)
-    assert_eq!(repr(&dy_dx), "array([ 2,  6, 10, 14])");
-    // NumPy 2's true division, on floats.
-    let (xf, yf) = (x.cast::<f64>(), y.cast::<f64>());
-    let dy_dx_f =
-        (&yf.slice(s![1..]) - &yf.slice(s![..-1])) / (&xf.slice(s![1..]) - &xf.slice(s![..-1]));
-    assert_eq!(repr(&dy_dx_f), "array([ 2.,  6., 10., 14.])");
+    // In [41]: dy_dx, as NumPy 2 prints it: `/` is true division, to float64.
+    assert_eq!(repr(&dy_dx), "array([ 2.,  6., 10., 14.])");
+    // The paper's Python 2 printed integer quotients: NumPy's `//`, `floor_divide`.
+    let dy_dx_int = ndops::floor_divide(
+        &y.slice(s![1..]) - &y.slice(s![..-1]),
+        &x.slice(s![1..]) - &x.slice(s![..-1]),
+    )
+    .unwrap();
+    assert_eq!(repr(&dy_dx_int), "array([ 2,  6, 10, 14])");
 }
 
 #[test]
@@ -138,11 +140,15 @@ fn in_42_43_central_differences() {
     // In [42]: dy_dx_c = (y[2:]-y[:-2])/(x[2:]-x[:-2])
     let dy_dx_c =
         (&y.slice(s![2..]) - &y.slice(s![..-2])) / (&x.slice(s![2..]) - &x.slice(s![..-2]));
-    // In [43]: dy_dx_c
-    assert_eq!(repr(&dy_dx_c), "array([ 4,  8, 12])");
-    let (xf, yf) = (x.cast::<f64>(), y.cast::<f64>());
-    let c = (&yf.slice(s![2..]) - &yf.slice(s![..-2])) / (&xf.slice(s![2..]) - &xf.slice(s![..-2]));
-    assert_eq!(repr(&c), "array([ 4.,  8., 12.])");
+    // In [43]: dy_dx_c (NumPy 2: true division; the paper's Python 2 showed `[ 4,  8, 12]`,
+    // which `floor_divide` gives)
+    assert_eq!(repr(&dy_dx_c), "array([ 4.,  8., 12.])");
+    let c = ndops::floor_divide(
+        &y.slice(s![2..]) - &y.slice(s![..-2]),
+        &x.slice(s![2..]) - &x.slice(s![..-2]),
+    )
+    .unwrap();
+    assert_eq!(repr(&c), "array([ 4,  8, 12])");
 }
 
 #[test]

@@ -10,12 +10,14 @@
 use super::broadcast::{ShapeBuf, broadcast_error, same_shape};
 use super::driver::{Out, input, map1_raw, zip2_raw};
 use super::operand::{Operand, Source};
+use super::promote::{PairDim, Promoted};
 use super::simd::Cost;
 use crate::array::{Array, ArrayRef, uninit_buffer};
 use crate::dimension::{DimMax, Dimension};
-use crate::element::Element;
+use crate::element::{CastTo, Element};
 use crate::error::{Error, Result};
 use crate::layout::Order;
+use std::any::{Any, TypeId};
 
 /// The broadcast rank of two operands' ranks `L` and `R`.
 pub type BroadcastDim<L, R> = <L as DimMax<R>>::Output;
@@ -360,8 +362,8 @@ where
     Ok(())
 }
 
-/// `f(a, b)` element-wise for one element type, writing into an owned operand's buffer
-/// when one has the result's shape (left first), else into a new array: the driver of the
+/// `f(a, b)` element-wise, writing into an owned operand's buffer when one has the
+/// result's shape and element type (left first), else into a new array: the driver of the
 /// arithmetic operators, for binary ufuncs of other crates.
 ///
 /// # Errors
@@ -388,47 +390,96 @@ where
     binary_with(Cost::Heavy, a, b, f)
 }
 
-pub(crate) fn binary_with<T, L, R, F>(
+/// `array` as an array of `O`, when `A` is `O`; the array back otherwise.
+fn retype<A: Element, O: Element, D: Dimension>(
+    array: Array<A, D>,
+) -> Result<Array<O, D>, Array<A, D>> {
+    let mut slot = Some(array);
+    let taken = (&mut slot as &mut dyn Any)
+        .downcast_mut::<Option<Array<O, D>>>()
+        .and_then(Option::take);
+    match (taken, slot) {
+        (Some(o), _) => Ok(o),
+        (None, Some(a)) => Err(a),
+        (None, None) => unreachable!("the value is taken only by a successful downcast"),
+    }
+}
+
+/// [`binary`] for operands of any element types `A`, `B` and a result of `O`: an owned
+/// operand's buffer is reused only when its type is `O`.
+pub(crate) fn binary_with<A, B, O, L, R, F>(
     cost: Cost,
     a: L,
     b: R,
     f: F,
-) -> Result<BroadcastArray<T, L::Dim, R::Dim>>
+) -> Result<BroadcastArray<O, L::Dim, R::Dim>>
 where
-    T: Element,
-    L: Operand<T>,
-    R: Operand<T>,
+    A: Element,
+    B: Element,
+    O: Element,
+    L: Operand<A>,
+    R: Operand<B>,
     L::Dim: DimMax<R::Dim>,
-    F: Fn(T, T) -> T,
+    F: Fn(A, B) -> O,
 {
     let mut sh = ShapeBuf::new();
     broadcast2(a.source().shape(), b.source().shape(), &mut sh)?;
     let shape = sh.as_slice();
     // `into_reusable` is a safe trait method: an array of another shape (from an impl
     // outside ndcore) is read as the operand, not written.
-    let a = match a.into_reusable(shape) {
-        Ok(out) if out.shape() != shape => return binary_with(cost, &out, b, f),
-        Ok(mut out) => {
-            let sb = b.source();
-            let o = Out::of(&mut out);
-            // SAFETY: the output is the left operand's own initialized buffer (an exact
-            // alias); `b` is a different value, so it does not overlap it.
-            unsafe { zip2_raw(cost, o, o.as_input(), input(&sb), f) };
-            return out.into_rank();
+    let a = if TypeId::of::<A>() == TypeId::of::<O>() {
+        match a.into_reusable(shape) {
+            Ok(arr) if arr.shape() != shape => return binary_with(cost, &arr, b, f),
+            Ok(arr) => match retype::<A, O, L::Dim>(arr) {
+                Ok(mut out) => {
+                    let sb = b.source();
+                    let o = Out::of(&mut out);
+                    // SAFETY: the output is the left operand's own initialized buffer of
+                    // elements of `A` = `O` (an exact alias); `b` is a different value, so it
+                    // does not overlap it.
+                    unsafe { zip2_raw(cost, o, o.as_input(), input(&sb), f) };
+                    return out.into_rank();
+                }
+                Err(arr) => return binary_with(cost, &arr, b, f),
+            },
+            Err(a) => a,
         }
-        Err(a) => a,
+    } else {
+        a
     };
-    match b.into_reusable(shape) {
-        Ok(out) if out.shape() != shape => binary_with(cost, a, &out, f),
-        Ok(mut out) => {
-            let sa = a.source();
-            let o = Out::of(&mut out);
-            // SAFETY: as above, with the right operand's buffer.
-            unsafe { zip2_raw(cost, o, input(&sa), o.as_input(), f) };
-            out.into_rank()
+    if TypeId::of::<B>() == TypeId::of::<O>() {
+        match b.into_reusable(shape) {
+            Ok(arr) if arr.shape() != shape => binary_with(cost, a, &arr, f),
+            Ok(arr) => match retype::<B, O, R::Dim>(arr) {
+                Ok(mut out) => {
+                    let sa = a.source();
+                    let o = Out::of(&mut out);
+                    // SAFETY: as above, with the right operand's buffer.
+                    unsafe { zip2_raw(cost, o, input(&sa), o.as_input(), f) };
+                    out.into_rank()
+                }
+                Err(arr) => binary_with(cost, a, &arr, f),
+            },
+            Err(b) => zip_new(cost, &a.source(), &b.source(), shape, f),
         }
-        Err(b) => zip_new(cost, &a.source(), &b.source(), shape, f),
+    } else {
+        zip_new(cost, &a.source(), &b.source(), shape, f)
     }
+}
+
+/// [`binary_with`] for a promoted pair: `f` computes in the result type `P::Out`, each
+/// operand's element cast to it first (NumPy's ufunc loops after type resolution).
+#[inline]
+pub(crate) fn promoted_with<P, O, F>(cost: Cost, pair: P, f: F) -> Result<Array<O, PairDim<P>>>
+where
+    P: Promoted,
+    O: Element,
+    F: Fn(P::Out, P::Out) -> O,
+{
+    let (a, b) = pair.split();
+    binary_with(cost, a, b, move |x: P::A, y: P::B| {
+        f(x.cast_to(), y.cast_to())
+    })
 }
 
 /// `f(x)` element-wise for one element type, in an owned operand's own buffer when it is

@@ -1,5 +1,6 @@
 //! Element-wise comparisons to `bool` arrays: `eq ne lt le gt ge` (NumPy's `==`, `!=`,
-//! `<`, `<=`, `>`, `>=`).
+//! `<`, `<=`, `>`, `>=`). Mixed types compare in their promoted type, as NumPy's do
+//! (`i.gt(0.5)` compares an integer array as `f64`).
 //!
 //! They are inherent methods because `==` must stay array equality (`PartialEq`, a
 //! `bool`), and an inherent `eq` is what `x.eq(&y)` finds before `PartialEq::eq`. Floats
@@ -7,10 +8,11 @@
 
 use super::api::{BroadcastDim, zip_map_with};
 use super::operand::Operand;
+use super::promote::Promotes;
 use super::simd::Cost;
 use crate::array::{Array, ArrayBase, ArrayRef};
 use crate::dimension::{DimMax, Dimension};
-use crate::element::Element;
+use crate::element::{CastTo, Element};
 use crate::error::Result;
 use crate::storage::Data;
 
@@ -33,11 +35,15 @@ macro_rules! cmp_fn {
         #[allow(clippy::should_implement_trait)]
         pub fn $name<R>(&self, rhs: R) -> Result<Array<bool, BroadcastDim<D, R::Dim>>>
         where
-            T: $Bound,
-            R: Operand<T>,
+            T: CastTo<R::Out>,
+            R: Promotes<T> + Operand<<R as Promotes<T>>::Elem>,
+            R::Out: $Bound,
             D: DimMax<R::Dim>,
         {
-            zip_map_with(Cost::Light, self, rhs, |a: T, b: T| a $op b)
+            zip_map_with(Cost::Light, self, rhs, |a: T, b: R::Elem| {
+                let (x, y): (R::Out, R::Out) = (a.cast_to(), b.cast_to());
+                x $op y
+            })
         }
     };
 }
@@ -53,7 +59,7 @@ impl<T: Element, D: Dimension> ArrayRef<T, D> {
 
 /// `eq` and `ne` again on arrays themselves, so that `x.eq(..)` on an owned array or a
 /// view finds these before `PartialEq::eq` (which compares whole arrays).
-impl<T: Element + PartialEq, S: Data<Elem = T>, D: Dimension> ArrayBase<S, D> {
+impl<T: Element, S: Data<Elem = T>, D: Dimension> ArrayBase<S, D> {
     /// `self == rhs` element-wise, broadcasting (NumPy's `np.equal`); see
     /// [`ArrayRef::eq`]. Whole-array equality is `==` (`PartialEq`).
     ///
@@ -69,7 +75,9 @@ impl<T: Element + PartialEq, S: Data<Elem = T>, D: Dimension> ArrayBase<S, D> {
     #[allow(clippy::should_implement_trait)]
     pub fn eq<R>(&self, rhs: R) -> Result<Array<bool, BroadcastDim<D, R::Dim>>>
     where
-        R: Operand<T>,
+        T: CastTo<R::Out>,
+        R: Promotes<T> + Operand<<R as Promotes<T>>::Elem>,
+        R::Out: PartialEq,
         D: DimMax<R::Dim>,
     {
         ArrayRef::eq(self, rhs)
@@ -89,7 +97,9 @@ impl<T: Element + PartialEq, S: Data<Elem = T>, D: Dimension> ArrayBase<S, D> {
     #[allow(clippy::should_implement_trait)]
     pub fn ne<R>(&self, rhs: R) -> Result<Array<bool, BroadcastDim<D, R::Dim>>>
     where
-        R: Operand<T>,
+        T: CastTo<R::Out>,
+        R: Promotes<T> + Operand<<R as Promotes<T>>::Elem>,
+        R::Out: PartialEq,
         D: DimMax<R::Dim>,
     {
         ArrayRef::ne(self, rhs)

@@ -1,17 +1,21 @@
 //! The operator traits (`std::ops`) for arrays, generated from the tables below.
 //!
-//! Every operator is one call to [`binary`] / [`unary`] / [`zip_map_inplace`] with the
-//! element function of [`super::elem`]; the tables only name the trait, its method, the
-//! element trait that provides the function, and the function.
+//! Every binary operator is one call to [`promoted_with`] on the pair of operands
+//! ([`Promoted`]: NumPy 2's result type), with the element function of [`super::elem`]
+//! applied in that type; `/` computes in [`TrueDivide`]'s float type; `op=` computes in the
+//! promoted type and casts back ([`SameKind`]). The tables only name the trait, its method,
+//! the element trait that provides the function, and the function.
 
-use super::api::{BroadcastDim, binary_with, unary_with, zip_map_inplace_with};
+use super::api::{promoted_with, unary_with, zip_map_inplace_with};
 use super::elem::{Arith, Bitwise, Shift};
 use super::operand::Operand;
+use super::promote::{PairDim, Promoted, Promotes, SameKind, TrueDivide};
 use super::simd::Cost;
 use crate::array::{Array, ArrayBase, ArrayRef};
-use crate::dimension::{DimMax, Dimension, Ix0};
+use crate::dimension::Dimension;
+use crate::element::{CastTo, Element};
 use crate::error::Result;
-use crate::storage::{CowRepr, Data, DataMut, OwnedArcRepr, OwnedRepr, ViewRepr};
+use crate::storage::{Data, DataMut};
 use std::ops;
 
 /// Operators cannot return `Result`; a shape mismatch panics with NumPy's message, as an
@@ -24,84 +28,158 @@ fn expect_ok<T>(r: Result<T>) -> T {
     }
 }
 
-/// `array op operand` and `array op= operand` for every kind of array on the left; the
-/// last column is the operation's [`Cost`] (which picks the SIMD width on huge arrays).
-macro_rules! binary_ops {
-    ($($Op:ident $op:ident $OpAssign:ident $op_assign:ident = $Elem:ident::$f:ident, $cost:ident;)*) => {$(
-        impl<T, S, D, R> ops::$Op<R> for ArrayBase<S, D>
+/// The promoted element type of the pair `(L, R)`.
+type Out<L, R> = <(L, R) as Promoted>::Out;
+/// The quotient type of the pair `(L, R)` under `/`.
+type Quot<L, R> = <Out<L, R> as TrueDivide>::Output;
+
+/// `left op right` for one left-hand type: an array of any kind, or a scalar (whose impls
+/// name it, as the orphan rule asks of a foreign `Self`).
+macro_rules! binary_impl {
+    ($Op:ident $op:ident = $Elem:ident::$f:ident, $cost:ident; [$($g:tt)*] $lhs:ty, $rhs:ty) => {
+        impl<$($g)*> ops::$Op<$rhs> for $lhs
         where
-            T: $Elem,
-            S: Data<Elem = T>,
-            D: Dimension + DimMax<R::Dim>,
-            R: Operand<T>,
+            ($lhs, $rhs): Promoted,
+            Out<$lhs, $rhs>: $Elem,
         {
-            type Output = Array<T, BroadcastDim<D, R::Dim>>;
+            type Output = Array<Out<$lhs, $rhs>, PairDim<($lhs, $rhs)>>;
             #[track_caller]
-            fn $op(self, rhs: R) -> Self::Output {
-                expect_ok(binary_with(Cost::$cost, self, rhs, <T as $Elem>::$f))
+            fn $op(self, rhs: $rhs) -> Self::Output {
+                expect_ok(promoted_with(Cost::$cost, (self, rhs), <Out<$lhs, $rhs> as $Elem>::$f))
             }
         }
+    };
+}
 
-        impl<'a, T, S, D, R> ops::$Op<R> for &'a ArrayBase<S, D>
+/// `left / right`: NumPy's true division, in the quotient's float type.
+macro_rules! div_impl {
+    ([$($g:tt)*] $lhs:ty, $rhs:ty) => {
+        impl<$($g)*> ops::Div<$rhs> for $lhs
         where
-            T: $Elem,
-            S: Data<Elem = T>,
-            D: Dimension + DimMax<R::Dim>,
-            R: Operand<T>,
+            ($lhs, $rhs): Promoted,
+            Out<$lhs, $rhs>: TrueDivide + CastTo<Quot<$lhs, $rhs>>,
+            Quot<$lhs, $rhs>: Arith,
         {
-            type Output = Array<T, BroadcastDim<D, R::Dim>>;
+            type Output = Array<Quot<$lhs, $rhs>, PairDim<($lhs, $rhs)>>;
             #[track_caller]
-            fn $op(self, rhs: R) -> Self::Output {
-                expect_ok(binary_with(Cost::$cost, self, rhs, <T as $Elem>::$f))
+            fn div(self, rhs: $rhs) -> Self::Output {
+                let f = |a: Out<$lhs, $rhs>, b: Out<$lhs, $rhs>| {
+                    <Quot<$lhs, $rhs> as Arith>::div(a.cast_to(), b.cast_to())
+                };
+                expect_ok(promoted_with(Cost::Heavy, (self, rhs), f))
             }
         }
+    };
+}
 
-        impl<'a, T, D, R> ops::$Op<R> for &'a ArrayRef<T, D>
+/// Every binary operator for one left-hand side, array or scalar.
+macro_rules! left_side {
+    ([$($g:tt)*] $lhs:ty, $rhs:ty) => {
+        binary_impl!(Add add = Arith::add, Light; [$($g)*] $lhs, $rhs);
+        binary_impl!(Sub sub = Arith::sub, Light; [$($g)*] $lhs, $rhs);
+        binary_impl!(Mul mul = Arith::mul, Light; [$($g)*] $lhs, $rhs);
+        div_impl!([$($g)*] $lhs, $rhs);
+        binary_impl!(Rem rem = Arith::rem, Heavy; [$($g)*] $lhs, $rhs);
+        binary_impl!(BitAnd bitand = Bitwise::and, Light; [$($g)*] $lhs, $rhs);
+        binary_impl!(BitOr bitor = Bitwise::or, Light; [$($g)*] $lhs, $rhs);
+        binary_impl!(BitXor bitxor = Bitwise::xor, Light; [$($g)*] $lhs, $rhs);
+        binary_impl!(Shl shl = Shift::shl, Light; [$($g)*] $lhs, $rhs);
+        binary_impl!(Shr shr = Shift::shr, Light; [$($g)*] $lhs, $rhs);
+    };
+}
+
+// An array of every kind on the left, anything on the right.
+left_side!([S: Data, D: Dimension, R] ArrayBase<S, D>, R);
+left_side!(['a, S: Data, D: Dimension, R] &'a ArrayBase<S, D>, R);
+left_side!(['a, T: Element, D: Dimension, R] &'a ArrayRef<T, D>, R);
+
+/// A scalar of each type on the left, an array of every kind on the right.
+macro_rules! scalar_left {
+    ($($s:ty)*) => {$(
+        left_side!([S: Data, D: Dimension] $s, ArrayBase<S, D>);
+        left_side!(['a, S: Data, D: Dimension] $s, &'a ArrayBase<S, D>);
+        left_side!(['a, T: Element, D: Dimension] $s, &'a ArrayRef<T, D>);
+    )*};
+}
+scalar_left!(bool i8 i16 i32 i64 u8 u16 u32 u64 f32 f64);
+
+/// `array op= operand`: computed in the promoted type, cast back into the array's.
+macro_rules! assign_ops {
+    ($($OpAssign:ident $op_assign:ident = $Elem:ident::$f:ident, $cost:ident;)*) => {$(
+        impl<T, D, R> ops::$OpAssign<R> for ArrayRef<T, D>
         where
-            T: $Elem,
-            D: Dimension + DimMax<R::Dim>,
-            R: Operand<T>,
+            T: Element + CastTo<R::Out>,
+            D: Dimension,
+            R: Promotes<T> + Operand<R::Elem>,
+            R::Out: $Elem + SameKind<T>,
         {
-            type Output = Array<T, BroadcastDim<D, R::Dim>>;
-            #[track_caller]
-            fn $op(self, rhs: R) -> Self::Output {
-                expect_ok(binary_with(Cost::$cost, self, rhs, <T as $Elem>::$f))
-            }
-        }
-
-        impl<T: $Elem, D: Dimension, R: Operand<T>> ops::$OpAssign<R> for ArrayRef<T, D> {
             #[track_caller]
             fn $op_assign(&mut self, rhs: R) {
-                expect_ok(zip_map_inplace_with(Cost::$cost, self, rhs, <T as $Elem>::$f))
+                let f = |a: T, b: R::Elem| <R::Out as $Elem>::$f(a.cast_to(), b.cast_to()).cast_to();
+                expect_ok(zip_map_inplace_with(Cost::$cost, self, rhs, f))
             }
         }
 
         impl<T, S, D, R> ops::$OpAssign<R> for ArrayBase<S, D>
         where
-            T: $Elem,
+            T: Element + CastTo<R::Out>,
             S: DataMut<Elem = T>,
             D: Dimension,
-            R: Operand<T>,
+            R: Promotes<T> + Operand<R::Elem>,
+            R::Out: $Elem + SameKind<T>,
         {
             #[track_caller]
             fn $op_assign(&mut self, rhs: R) {
-                expect_ok(zip_map_inplace_with(Cost::$cost, &mut **self, rhs, <T as $Elem>::$f))
+                ops::$OpAssign::$op_assign(&mut **self, rhs)
             }
         }
     )*};
 }
 
-binary_ops! {
-    Add    add    AddAssign    add_assign    = Arith::add,   Light;
-    Sub    sub    SubAssign    sub_assign    = Arith::sub,   Light;
-    Mul    mul    MulAssign    mul_assign    = Arith::mul,   Light;
-    Div    div    DivAssign    div_assign    = Arith::div,   Heavy;
-    Rem    rem    RemAssign    rem_assign    = Arith::rem,   Heavy;
-    BitAnd bitand BitAndAssign bitand_assign = Bitwise::and, Light;
-    BitOr  bitor  BitOrAssign  bitor_assign  = Bitwise::or,  Light;
-    BitXor bitxor BitXorAssign bitxor_assign = Bitwise::xor, Light;
-    Shl    shl    ShlAssign    shl_assign    = Shift::shl,   Light;
-    Shr    shr    ShrAssign    shr_assign    = Shift::shr,   Light;
+assign_ops! {
+    AddAssign    add_assign    = Arith::add,   Light;
+    SubAssign    sub_assign    = Arith::sub,   Light;
+    MulAssign    mul_assign    = Arith::mul,   Light;
+    RemAssign    rem_assign    = Arith::rem,   Heavy;
+    BitAndAssign bitand_assign = Bitwise::and, Light;
+    BitOrAssign  bitor_assign  = Bitwise::or,  Light;
+    BitXorAssign bitxor_assign = Bitwise::xor, Light;
+    ShlAssign    shl_assign    = Shift::shl,   Light;
+    ShrAssign    shr_assign    = Shift::shr,   Light;
+}
+
+impl<T, D, R> ops::DivAssign<R> for ArrayRef<T, D>
+where
+    T: Element + CastTo<R::Out>,
+    D: Dimension,
+    R: Promotes<T> + Operand<R::Elem>,
+    R::Out: TrueDivide + CastTo<<R::Out as TrueDivide>::Output>,
+    <R::Out as TrueDivide>::Output: Arith + SameKind<T>,
+{
+    /// NumPy's `a /= b`: true division, so only float arrays may be divided in place.
+    #[track_caller]
+    fn div_assign(&mut self, rhs: R) {
+        let f = |a: T, b: R::Elem| {
+            let (x, y): (R::Out, R::Out) = (a.cast_to(), b.cast_to());
+            <<R::Out as TrueDivide>::Output as Arith>::div(x.cast_to(), y.cast_to()).cast_to()
+        };
+        expect_ok(zip_map_inplace_with(Cost::Heavy, self, rhs, f))
+    }
+}
+
+impl<T, S, D, R> ops::DivAssign<R> for ArrayBase<S, D>
+where
+    T: Element + CastTo<R::Out>,
+    S: DataMut<Elem = T>,
+    D: Dimension,
+    R: Promotes<T> + Operand<R::Elem>,
+    R::Out: TrueDivide + CastTo<<R::Out as TrueDivide>::Output>,
+    <R::Out as TrueDivide>::Output: Arith + SameKind<T>,
+{
+    #[track_caller]
+    fn div_assign(&mut self, rhs: R) {
+        ops::DivAssign::div_assign(&mut **self, rhs)
+    }
 }
 
 /// `-array` and `!array` for every kind of array.
@@ -132,48 +210,3 @@ unary_ops! {
     Neg neg = Arith::neg,   Light;
     Not not = Bitwise::not, Light;
 }
-
-/// `scalar op array`: one impl per operator, scalar type and kind of array. The array's
-/// element type is spelled out in each impl, so that an unsuffixed literal (`2 * &x` for
-/// an `i64` array) takes the array's element type.
-macro_rules! scalar_lhs {
-    ($Op:ident $op:ident = $Elem:ident::$f:ident, $cost:ident; $($t:ty)*) => {$(
-        scalar_lhs!(@kinds $Op $op $Elem $f $cost $t;
-            [D] ArrayBase<OwnedRepr<$t>, D>;
-            ['a, D] &'a ArrayBase<OwnedRepr<$t>, D>;
-            ['b, D] ArrayBase<ViewRepr<&'b $t>, D>;
-            ['a, 'b, D] &'a ArrayBase<ViewRepr<&'b $t>, D>;
-            ['b, D] ArrayBase<ViewRepr<&'b mut $t>, D>;
-            ['a, 'b, D] &'a ArrayBase<ViewRepr<&'b mut $t>, D>;
-            [D] ArrayBase<OwnedArcRepr<$t>, D>;
-            ['a, D] &'a ArrayBase<OwnedArcRepr<$t>, D>;
-            ['b, D] ArrayBase<CowRepr<'b, $t>, D>;
-            ['a, 'b, D] &'a ArrayBase<CowRepr<'b, $t>, D>;
-            ['a, D] &'a ArrayRef<$t, D>;
-        );
-    )*};
-    (@kinds $Op:ident $op:ident $Elem:ident $f:ident $cost:ident $t:ty; $([$($g:tt)*] $rhs:ty;)*) => {$(
-        impl<$($g)*> ops::$Op<$rhs> for $t
-        where
-            D: Dimension,
-            Ix0: DimMax<D>,
-        {
-            type Output = Array<$t, D>;
-            #[track_caller]
-            fn $op(self, rhs: $rhs) -> Array<$t, D> {
-                expect_ok(binary_with(Cost::$cost, self, rhs, <$t as $Elem>::$f).and_then(|a| a.into_rank()))
-            }
-        }
-    )*};
-}
-
-scalar_lhs!(Add add = Arith::add, Light; i8 i16 i32 i64 u8 u16 u32 u64 f32 f64);
-scalar_lhs!(Sub sub = Arith::sub, Light; i8 i16 i32 i64 u8 u16 u32 u64 f32 f64);
-scalar_lhs!(Mul mul = Arith::mul, Light; i8 i16 i32 i64 u8 u16 u32 u64 f32 f64);
-scalar_lhs!(Div div = Arith::div, Heavy; i8 i16 i32 i64 u8 u16 u32 u64 f32 f64);
-scalar_lhs!(Rem rem = Arith::rem, Heavy; i8 i16 i32 i64 u8 u16 u32 u64 f32 f64);
-scalar_lhs!(BitAnd bitand = Bitwise::and, Light; bool i8 i16 i32 i64 u8 u16 u32 u64);
-scalar_lhs!(BitOr bitor = Bitwise::or, Light; bool i8 i16 i32 i64 u8 u16 u32 u64);
-scalar_lhs!(BitXor bitxor = Bitwise::xor, Light; bool i8 i16 i32 i64 u8 u16 u32 u64);
-scalar_lhs!(Shl shl = Shift::shl, Light; i8 i16 i32 i64 u8 u16 u32 u64);
-scalar_lhs!(Shr shr = Shift::shr, Light; i8 i16 i32 i64 u8 u16 u32 u64);

@@ -27,6 +27,7 @@ mod fused;
 mod impls;
 mod kernel;
 mod operand;
+pub mod promote;
 mod simd;
 mod walk;
 
@@ -38,6 +39,7 @@ pub use broadcast::broadcast_shapes;
 pub use elem::{Arith, Bitwise, Shift};
 pub use fused::{MAX_OPERANDS, zip_map_n, zip_map_n_into};
 pub use operand::{Operand, Source};
+pub use promote::{PairDim, Promote, Promoted, Promotes, SameKind, TrueDivide, WeakScalar};
 pub use simd::{
     Cost, Kernel, SimdLevel, detected_simd_level, dispatch, set_simd_level, set_stream_threshold,
     simd_level, stream_threshold,
