@@ -11,14 +11,15 @@
 //! assert!(all(&!&x.eq(-1).unwrap()));
 //! ```
 
-use ndcore::ops::light::{binary, unary, zip_map};
-use ndcore::ops::{BroadcastArray, Operand};
-use ndcore::{ArrayRef, DimMax, Dimension, Element, Result};
+use ndcore::ops::light::{binary, promoted, unary};
+use ndcore::ops::{BroadcastArray, Operand, PairDim, Promoted};
+use ndcore::{Array, ArrayRef, DimMax, Dimension, Element, Result};
 
 macro_rules! comparison_fns {
     ($($name:ident $method:ident $Bound:ident $np:literal [$($y:expr),*];)*) => {$(
         #[doc = concat!("`a ", stringify!($method), " b` element-wise to a `bool` array, ",
-            "broadcasting (NumPy's `np.", $np, "`); also `a.", stringify!($method), "(b)`.")]
+            "broadcasting (NumPy's `np.", $np, "`); also `a.", stringify!($method), "(b)`. ",
+            "Mixed types compare in their promoted type.")]
         ///
         /// # Errors
         /// If the shapes do not broadcast together (NumPy's message).
@@ -28,14 +29,12 @@ macro_rules! comparison_fns {
         #[doc = concat!("let m = ndops::", $np, "(&arange(3i64), 1).unwrap();")]
         #[doc = concat!("assert_eq!(m.to_vec(), vec!", stringify!([$($y),*]), ");")]
         /// ```
-        pub fn $name<T, L, R>(a: L, b: R) -> Result<BroadcastArray<bool, L::Dim, R::Dim>>
+        pub fn $name<L, R>(a: L, b: R) -> Result<Array<bool, PairDim<(L, R)>>>
         where
-            T: Element + $Bound,
-            L: Operand<T>,
-            R: Operand<T>,
-            L::Dim: DimMax<R::Dim>,
+            (L, R): Promoted,
+            <(L, R) as Promoted>::Out: $Bound,
         {
-            zip_map(a, b, |x: T, y: T| x.$method(&y))
+            promoted((a, b), |x, y| x.$method(&y))
         }
     )*};
 }

@@ -116,10 +116,22 @@ where
     /// # Panics
     /// As [`zeros`](Self::zeros).
     pub unsafe fn uninit<Sh: IntoDimension<Dim = D>>(shape: Sh) -> Self {
-        let dim = shape.into_dimension().unwrap_or_else(|e| panic!("{e}"));
         // SAFETY: forwarded to the caller.
-        let o = unsafe { uninit_buffer(dim.as_ref()) }.unwrap_or_else(|e| panic!("{e}"));
-        Self::from_owned(o, dim, Order::C)
+        unsafe { Self::try_uninit(shape) }.unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Like [`uninit`](Self::uninit), with an error where `uninit` panics.
+    ///
+    /// # Safety
+    /// Every element must be written before any is read.
+    ///
+    /// # Errors
+    /// As [`try_zeros`](Self::try_zeros).
+    pub unsafe fn try_uninit<Sh: IntoDimension<Dim = D>>(shape: Sh) -> Result<Self> {
+        let dim = shape.into_dimension()?;
+        // SAFETY: forwarded to the caller.
+        let o = unsafe { uninit_buffer(dim.as_ref()) }?;
+        Ok(Self::from_owned(o, dim, Order::C))
     }
 
     /// An array of `shape` whose elements are `f(index)`, indices in C order (like NumPy's

@@ -10,7 +10,7 @@
 use super::broadcast::{ShapeBuf, broadcast_error, same_shape};
 use super::driver::{Out, input, map1_raw, zip2_raw};
 use super::operand::{Operand, Source};
-use super::promote::{PairDim, Promoted};
+use super::promote::{PairDim, Promoted, Promotes, SameKind};
 use super::simd::Cost;
 use crate::array::{Array, ArrayRef, uninit_buffer};
 use crate::dimension::{DimMax, Dimension};
@@ -467,8 +467,32 @@ where
     }
 }
 
-/// [`binary_with`] for a promoted pair: `f` computes in the result type `P::Out`, each
-/// operand's element cast to it first (NumPy's ufunc loops after type resolution).
+/// `f(a, b)` for the pair `(a, b)` computed in NumPy's result type ([`Promoted`]): each
+/// operand's elements are cast to `P::Out` and `f` applied, writing into an owned operand's
+/// buffer when its type is the result's (the driver of the operators; for binary ufuncs of
+/// other crates).
+///
+/// # Errors
+/// If the shapes do not broadcast together.
+///
+/// ```
+/// use ndcore::prelude::*;
+/// use ndcore::ops::promoted;
+/// let i = arange(3i64);
+/// let y = promoted((&i, 0.5), |a, b| a * b).unwrap(); // int64 with a float: float64
+/// assert_eq!(y.to_vec(), vec![0.0, 0.5, 1.0]);
+/// let m = promoted((&i, &arange(3.0f32)), |a, b| a.max(b)).unwrap();
+/// assert_eq!(m.to_vec(), vec![0.0f64, 1.0, 2.0]);
+/// ```
+pub fn promoted<P, O, F>(pair: P, f: F) -> Result<Array<O, PairDim<P>>>
+where
+    P: Promoted,
+    O: Element,
+    F: Fn(P::Out, P::Out) -> O,
+{
+    promoted_with(Cost::Heavy, pair, f)
+}
+
 #[inline]
 pub(crate) fn promoted_with<P, O, F>(cost: Cost, pair: P, f: F) -> Result<Array<O, PairDim<P>>>
 where
@@ -480,6 +504,88 @@ where
     binary_with(cost, a, b, move |x: P::A, y: P::B| {
         f(x.cast_to(), y.cast_to())
     })
+}
+
+/// `a = f(a, b)` computed in NumPy's result type of `a`'s elements and `b`, cast back
+/// into `a` under the `same_kind` rule (NumPy's in-place ufunc, `a += b`).
+///
+/// # Errors
+/// If `b` does not broadcast to `a`'s shape.
+///
+/// ```
+/// use ndcore::prelude::*;
+/// let mut x = arange(3.0f32);
+/// ndcore::ops::promoted_inplace(&mut x, &arange(3.0f64), |a, b| a + b).unwrap();
+/// assert_eq!(x.to_vec(), vec![0.0f32, 2.0, 4.0]);
+/// ```
+pub fn promoted_inplace<T, D, R, Q, F>(a: &mut ArrayRef<T, D>, b: R, f: F) -> Result<()>
+where
+    T: Element + CastTo<R::Out>,
+    D: Dimension,
+    R: Promotes<T> + Operand<R::Elem>,
+    Q: SameKind<T>,
+    F: Fn(R::Out, R::Out) -> Q,
+{
+    promoted_inplace_with(Cost::Heavy, a, b, f)
+}
+
+pub(crate) fn promoted_inplace_with<T, D, R, Q, F>(
+    cost: Cost,
+    a: &mut ArrayRef<T, D>,
+    b: R,
+    f: F,
+) -> Result<()>
+where
+    T: Element + CastTo<R::Out>,
+    D: Dimension,
+    R: Promotes<T> + Operand<R::Elem>,
+    Q: SameKind<T>,
+    F: Fn(R::Out, R::Out) -> Q,
+{
+    zip_map_inplace_with(cost, a, b, move |x: T, y: R::Elem| {
+        f(x.cast_to(), y.cast_to()).cast_to()
+    })
+}
+
+/// `f(a, b)` for the pair `(a, b)` computed in NumPy's result type, written into `out`
+/// (NumPy's `out=`) under the `same_kind` rule, both operands broadcast to its shape.
+///
+/// # Errors
+/// If the operands and `out` do not broadcast together to `out`'s shape.
+///
+/// ```
+/// use ndcore::prelude::*;
+/// let mut out = Array::<f64, _>::zeros([2, 3]);
+/// ndcore::ops::promoted_into((&arange(3i64), 0.5), &mut out, |a, b| a + b).unwrap();
+/// assert_eq!(out.row(1).to_vec(), vec![0.5, 1.5, 2.5]);
+/// ```
+pub fn promoted_into<P, O, D, Q, F>(pair: P, out: &mut ArrayRef<O, D>, f: F) -> Result<()>
+where
+    P: Promoted,
+    O: Element,
+    D: Dimension,
+    Q: SameKind<O>,
+    F: Fn(P::Out, P::Out) -> Q,
+{
+    promoted_into_with(Cost::Heavy, pair, out, f)
+}
+
+pub(crate) fn promoted_into_with<P, O, D, Q, F>(
+    cost: Cost,
+    pair: P,
+    out: &mut ArrayRef<O, D>,
+    f: F,
+) -> Result<()>
+where
+    P: Promoted,
+    O: Element,
+    D: Dimension,
+    Q: SameKind<O>,
+    F: Fn(P::Out, P::Out) -> Q,
+{
+    let (a, b) = pair.split();
+    let g = move |x: P::A, y: P::B| f(x.cast_to(), y.cast_to()).cast_to();
+    zip_map_into_with(cost, a, b, out, g)
 }
 
 /// `f(x)` element-wise for one element type, in an owned operand's own buffer when it is
@@ -679,6 +785,69 @@ pub mod light {
         F: Fn(T, T) -> T,
     {
         binary_with(Cost::Light, a, b, f)
+    }
+
+    /// [`promoted`](super::promoted) for a light `f`.
+    ///
+    /// # Errors
+    /// If the shapes do not broadcast together.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let y = ndcore::ops::light::promoted((&arange(3i64), 0.5), |a, b| a + b).unwrap();
+    /// assert_eq!(y.to_vec(), vec![0.5, 1.5, 2.5]);
+    /// ```
+    pub fn promoted<P, O, F>(pair: P, f: F) -> Result<Array<O, PairDim<P>>>
+    where
+        P: Promoted,
+        O: Element,
+        F: Fn(P::Out, P::Out) -> O,
+    {
+        promoted_with(Cost::Light, pair, f)
+    }
+
+    /// [`promoted_inplace`](super::promoted_inplace) for a light `f`.
+    ///
+    /// # Errors
+    /// If `b` does not broadcast to `a`'s shape.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let mut x = arange(3i64);
+    /// ndcore::ops::light::promoted_inplace(&mut x, 2, |a, b| a * b).unwrap();
+    /// assert_eq!(x.to_vec(), vec![0, 2, 4]);
+    /// ```
+    pub fn promoted_inplace<T, D, R, Q, F>(a: &mut ArrayRef<T, D>, b: R, f: F) -> Result<()>
+    where
+        T: Element + CastTo<R::Out>,
+        D: Dimension,
+        R: Promotes<T> + Operand<R::Elem>,
+        Q: SameKind<T>,
+        F: Fn(R::Out, R::Out) -> Q,
+    {
+        promoted_inplace_with(Cost::Light, a, b, f)
+    }
+
+    /// [`promoted_into`](super::promoted_into) for a light `f`.
+    ///
+    /// # Errors
+    /// If the operands and `out` do not broadcast together to `out`'s shape.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let mut out = Array::<bool, _>::from_vec(vec![false; 3]);
+    /// ndcore::ops::light::promoted_into((&arange(3i64), 0.5), &mut out, |a, b| a > b).unwrap();
+    /// assert_eq!(out.to_vec(), vec![false, true, true]);
+    /// ```
+    pub fn promoted_into<P, O, D, Q, F>(pair: P, out: &mut ArrayRef<O, D>, f: F) -> Result<()>
+    where
+        P: Promoted,
+        O: Element,
+        D: Dimension,
+        Q: SameKind<O>,
+        F: Fn(P::Out, P::Out) -> Q,
+    {
+        promoted_into_with(Cost::Light, pair, out, f)
     }
 
     /// [`unary`](super::unary) for a light `f`.

@@ -6,7 +6,7 @@
 //! promoted type and casts back ([`SameKind`]). The tables only name the trait, its method,
 //! the element trait that provides the function, and the function.
 
-use super::api::{promoted_with, unary_with, zip_map_inplace_with};
+use super::api::{promoted_inplace_with, promoted_with, unary_with};
 use super::elem::{Arith, Bitwise, Shift};
 use super::operand::Operand;
 use super::promote::{PairDim, Promoted, Promotes, SameKind, TrueDivide};
@@ -115,8 +115,7 @@ macro_rules! assign_ops {
         {
             #[track_caller]
             fn $op_assign(&mut self, rhs: R) {
-                let f = |a: T, b: R::Elem| <R::Out as $Elem>::$f(a.cast_to(), b.cast_to()).cast_to();
-                expect_ok(zip_map_inplace_with(Cost::$cost, self, rhs, f))
+                expect_ok(promoted_inplace_with(Cost::$cost, self, rhs, <R::Out as $Elem>::$f))
             }
         }
 
@@ -159,11 +158,10 @@ where
     /// NumPy's `a /= b`: true division, so only float arrays may be divided in place.
     #[track_caller]
     fn div_assign(&mut self, rhs: R) {
-        let f = |a: T, b: R::Elem| {
-            let (x, y): (R::Out, R::Out) = (a.cast_to(), b.cast_to());
-            <<R::Out as TrueDivide>::Output as Arith>::div(x.cast_to(), y.cast_to()).cast_to()
+        let f = |x: R::Out, y: R::Out| {
+            <<R::Out as TrueDivide>::Output as Arith>::div(x.cast_to(), y.cast_to())
         };
-        expect_ok(zip_map_inplace_with(Cost::Heavy, self, rhs, f))
+        expect_ok(promoted_inplace_with(Cost::Heavy, self, rhs, f))
     }
 }
 

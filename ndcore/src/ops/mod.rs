@@ -32,14 +32,14 @@ mod simd;
 mod walk;
 
 pub use api::{
-    BroadcastArray, BroadcastDim, binary, light, map, map_inplace, map_into, unary, zip_map,
-    zip_map_inplace, zip_map_into,
+    BroadcastArray, BroadcastDim, binary, light, map, map_inplace, map_into, promoted,
+    promoted_inplace, promoted_into, unary, zip_map, zip_map_inplace, zip_map_into,
 };
 pub use broadcast::broadcast_shapes;
 pub use elem::{Arith, Bitwise, Shift};
 pub use fused::{MAX_OPERANDS, zip_map_n, zip_map_n_into};
 pub use operand::{Operand, Source};
-pub use promote::{PairDim, Promote, Promoted, Promotes, SameKind, TrueDivide, WeakScalar};
+pub use promote::{PairArray, PairDim, Promote, Promoted, Promotes, SameKind, TrueDivide, WeakScalar};
 pub use simd::{
     Cost, Kernel, SimdLevel, detected_simd_level, dispatch, set_simd_level, set_stream_threshold,
     simd_level, stream_threshold,

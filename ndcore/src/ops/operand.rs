@@ -1,10 +1,13 @@
 //! What may stand on either side of an element-wise operation: arrays by value, by
 //! reference, as `&ArrayRef`, and scalars of the array's element type.
 
-use crate::array::{Array, ArrayBase, ArrayRef};
-use crate::dimension::{Dimension, Ix0};
+use crate::array::{Array, ArrayBase, ArrayRef, ArrayView, CowArray};
+use crate::dimension::{Dimension, DynRank, Ix0, IxDyn, SmallVec};
 use crate::element::Element;
+use crate::layout::Order;
+use crate::storage::OwnedRepr;
 use crate::storage::{Data, RawData};
+use std::ptr::NonNull;
 
 /// An operand of an element-wise operation: an array (owned, a view, `&` either, or
 /// `&ArrayRef`) or a scalar of the element type `T`.
@@ -71,6 +74,43 @@ impl<'a, T> Source<'a, T> {
         match self.kind {
             SourceKind::Array { shape, .. } => shape,
             SourceKind::Scalar(_) => &[],
+        }
+    }
+
+    /// The operand as an array: a view of an array operand's elements, or a 0-d array
+    /// holding a scalar (for operations that walk their operands themselves).
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// use ndcore::ops::Source;
+    /// let x = arange(3i64);
+    /// assert_eq!(Source::array(&x).to_array().to_vec(), vec![0, 1, 2]);
+    /// assert_eq!(Source::scalar(7i64).to_array().shape(), &[] as &[usize]);
+    /// ```
+    pub fn to_array(&self) -> CowArray<'a, T, IxDyn>
+    where
+        T: Element,
+    {
+        match self.kind {
+            SourceKind::Array {
+                ptr,
+                shape,
+                strides,
+            } => {
+                let dim = DynRank(SmallVec::from_slice(shape));
+                let strides = SmallVec::from_slice(strides);
+                // SAFETY: the pointer, shape and strides are an array's, borrowed for 'a by
+                // `Source::array` (the only way to make this variant); an array's pointer is
+                // never null.
+                let v: ArrayView<'a, T, IxDyn> = unsafe {
+                    ArrayView::from_raw_parts(NonNull::new_unchecked(ptr.cast_mut()), dim, strides)
+                };
+                v.into_cow()
+            }
+            SourceKind::Scalar(v) => {
+                Array::from_owned(OwnedRepr::from_vec(vec![v]), IxDyn::default(), Order::C)
+                    .into_cow()
+            }
         }
     }
 

@@ -214,6 +214,9 @@ scalar_promotes!(bool i8 i16 i32 i64 u8 u16 u32 u64 f32 f64);
 /// The rank of the result of an operation on the pair `P`: its operands' ranks broadcast.
 pub type PairDim<P> = <<P as Promoted>::LeftDim as DimMax<<P as Promoted>::RightDim>>::Output;
 
+/// The array of `O` an operation on the pair `P` returns.
+pub type PairArray<P, O> = crate::array::Array<O, PairDim<P>>;
+
 /// The two operands of a binary operator or ufunc, as the tuple `(left, right)`: an array
 /// and any operand, or a scalar and an array. Gives their element types, NumPy's result
 /// type and the broadcast rank.
@@ -241,6 +244,8 @@ pub trait Promoted: Sized {
     type Right: Operand<Self::B, Dim = Self::RightDim>;
     /// The two operands.
     fn split(self) -> (Self::Left, Self::Right);
+    /// The right operand (to look at before computing: a scalar exponent, say).
+    fn right(&self) -> &Self::Right;
 }
 
 macro_rules! array_left {
@@ -262,6 +267,10 @@ macro_rules! array_left {
             #[inline]
             fn split(self) -> ($ty, R) {
                 self
+            }
+            #[inline]
+            fn right(&self) -> &R {
+                &self.1
             }
         }
     )*};
@@ -298,10 +307,44 @@ macro_rules! scalar_left {
             fn split(self) -> ($s, $ty) {
                 self
             }
+            #[inline]
+            fn right(&self) -> &$ty {
+                &self.1
+            }
         }
     )*};
 }
 scalar_left!(bool i8 i16 i32 i64 u8 u16 u32 u64 f32 f64);
+
+/// Two scalars: the kinds Python has, as NumPy 2 combines two Python scalars (the default
+/// type of the higher kind). Only `bool`, `i64` and `f64` take part, so unsuffixed literals
+/// take NumPy's default types: `where_(&c, 1, 0)` is `int64`, as `np.where(c, 1, 0)`.
+macro_rules! scalar_pair {
+    ($($a:ty, $b:ty => $o:ty;)*) => {$(
+        impl Promoted for ($a, $b) {
+            type A = $a;
+            type B = $b;
+            type Out = $o;
+            type LeftDim = Ix0;
+            type RightDim = Ix0;
+            type Left = $a;
+            type Right = $b;
+            #[inline]
+            fn split(self) -> ($a, $b) {
+                self
+            }
+            #[inline]
+            fn right(&self) -> &$b {
+                &self.1
+            }
+        }
+    )*};
+}
+scalar_pair! {
+    bool, bool => bool; bool, i64 => i64; bool, f64 => f64;
+    i64, bool => i64; i64, i64 => i64; i64, f64 => f64;
+    f64, bool => f64; f64, i64 => f64; f64, f64 => f64;
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,33 +1,130 @@
-//! The ufuncs that take more than the table's shape: `power` (an error for negative
-//! integer exponents), `clip` (two bounds) and `round_to` (a number of decimals).
+//! The ufuncs that take more than the table's shape: `divide` (a result type of its own),
+//! `power` (an error for negative integer exponents), `clip` (two bounds) and `round_to`
+//! (a number of decimals).
 
 use super::elem::{Float, IntPower, Num};
 use ndcore::ops::{
-    BroadcastArray, Operand, binary, map_inplace, unary, zip_map_inplace, zip_map_into,
+    Operand, PairArray, Promoted, Promotes, SameKind, TrueDivide, WeakScalar, map_inplace, unary,
 };
-use ndcore::{Array, ArrayRef, DimMax, Dimension, Element, Error, Result};
+use ndcore::{Array, ArrayRef, CastTo, Dimension, Element, Error, Result};
 use std::cell::Cell;
+
+/// The quotient type of the operands `(L, R)`: NumPy's true division of their promoted
+/// type (integers and `bool` give `f64`).
+type Quotient<L, R> = <<(L, R) as Promoted>::Out as TrueDivide>::Output;
+
+/// `a / b` element-wise, broadcasting: NumPy's true division (`np.divide`, `/`), so
+/// integers divide to `f64`; [`floor_divide`](crate::floor_divide) keeps integers.
+///
+/// # Errors
+/// If the shapes do not broadcast together (NumPy's message).
+///
+/// ```
+/// use ndcore::prelude::*;
+/// let y = ndops::divide(&arange(4i64), 2).unwrap();
+/// assert_eq!(y.to_vec(), vec![0.0, 0.5, 1.0, 1.5]);
+/// let z = ndops::divide(&Array::from_vec(vec![1.0f32, 3.0]), 4.0).unwrap();
+/// assert_eq!(z.to_vec(), vec![0.25f32, 0.75]);
+/// ```
+pub fn divide<L, R>(a: L, b: R) -> Result<PairArray<(L, R), Quotient<L, R>>>
+where
+    (L, R): Promoted,
+    <(L, R) as Promoted>::Out: TrueDivide + CastTo<Quotient<L, R>>,
+    Quotient<L, R>: Float,
+{
+    ndcore::ops::promoted((a, b), |x, y| {
+        <Quotient<L, R> as Float>::divide(x.cast_to(), y.cast_to())
+    })
+}
+
+/// [`divide`] written into `a` (NumPy's `a /= b`): only float arrays, as NumPy's
+/// `same_kind` rule refuses to write a float quotient into integers.
+///
+/// # Errors
+/// If `b` does not broadcast to `a`'s shape.
+///
+/// ```
+/// use ndcore::prelude::*;
+/// let mut x = arange(3.0f64);
+/// ndops::divide_inplace(&mut x, 2).unwrap();
+/// assert_eq!(x.to_vec(), vec![0.0, 0.5, 1.0]);
+/// ```
+pub fn divide_inplace<T, D, R>(a: &mut ArrayRef<T, D>, b: R) -> Result<()>
+where
+    T: Element + CastTo<R::Out>,
+    D: Dimension,
+    R: Promotes<T> + Operand<R::Elem>,
+    R::Out: TrueDivide + CastTo<<R::Out as TrueDivide>::Output>,
+    <R::Out as TrueDivide>::Output: Float + SameKind<T>,
+{
+    ndcore::ops::promoted_inplace(a, b, |x: R::Out, y: R::Out| {
+        <<R::Out as TrueDivide>::Output as Float>::divide(x.cast_to(), y.cast_to())
+    })
+}
+
+/// [`divide`] written into `out` (NumPy's `out=`).
+///
+/// # Errors
+/// If the operands and `out` do not broadcast together to `out`'s shape.
+///
+/// ```
+/// use ndcore::prelude::*;
+/// let mut out = Array::<f64, _>::zeros(3);
+/// ndops::divide_into(&arange(3i64), 4, &mut out).unwrap();
+/// assert_eq!(out.to_vec(), vec![0.0, 0.25, 0.5]);
+/// ```
+pub fn divide_into<L, R, O, D>(a: L, b: R, out: &mut ArrayRef<O, D>) -> Result<()>
+where
+    (L, R): Promoted,
+    <(L, R) as Promoted>::Out: TrueDivide + CastTo<Quotient<L, R>>,
+    Quotient<L, R>: Float + SameKind<O>,
+    O: Element,
+    D: Dimension,
+{
+    ndcore::ops::promoted_into((a, b), out, |x, y| {
+        <Quotient<L, R> as Float>::divide(x.cast_to(), y.cast_to())
+    })
+}
 
 /// Element types of [`power`]: floats (C's `pow`) and integers (exact, wrapping; a
 /// negative exponent is an error).
 pub trait IntOrFloatPower: Element {
     /// `a^b`, or `None` for an integer `b < 0`.
     fn try_power(a: Self, b: Self) -> Option<Self>;
-}
 
-impl IntOrFloatPower for f32 {
-    #[inline(always)]
-    fn try_power(a: f32, b: f32) -> Option<f32> {
-        Some(<f32 as Float>::power(a, b))
+    /// The function NumPy uses instead of `pow` for one exponent `e` shared by every
+    /// element (a scalar exponent): `square` for 2, `sqrt` for 0.5, `reciprocal` for -1,
+    /// on floats. These give NumPy's results to the bit, and `x * x` for `x ** 2`.
+    fn scalar_power(e: Self) -> Option<fn(Self) -> Self> {
+        let _ = e;
+        None
     }
 }
 
-impl IntOrFloatPower for f64 {
-    #[inline(always)]
-    fn try_power(a: f64, b: f64) -> Option<f64> {
-        Some(<f64 as Float>::power(a, b))
-    }
+macro_rules! float_power {
+    ($($t:ident)*) => {$(
+        impl IntOrFloatPower for $t {
+            #[inline(always)]
+            fn try_power(a: $t, b: $t) -> Option<$t> {
+                Some(<$t as Float>::power(a, b))
+            }
+
+            fn scalar_power(e: $t) -> Option<fn($t) -> $t> {
+                // NumPy's float power loop for a scalar exponent (stride 0).
+                if e == 2.0 {
+                    Some(|x| x * x)
+                } else if e == 0.5 {
+                    Some(<$t as Float>::sqrt)
+                } else if e == -1.0 {
+                    Some(|x| 1.0 / x)
+                } else {
+                    None
+                }
+            }
+        }
+    )*};
 }
+float_power!(f32 f64);
 
 macro_rules! int_power {
     ($($t:ty)*) => {$(
@@ -45,8 +142,20 @@ fn negative_power() -> Error {
     Error::Value("Integers to negative integer powers are not allowed.".into())
 }
 
-/// `a` to the power `b` element-wise, broadcasting (NumPy's `np.power`, `a ** b`).
-/// Integers wrap on overflow, as in NumPy.
+/// The one value of an operand that has exactly one element (a scalar, or a 0-d or
+/// size-1 array), cast to `T`.
+fn single_value<B: Element + CastTo<T>, T: Element>(b: &impl Operand<B>) -> Option<T> {
+    let source = b.source();
+    if source.shape().iter().product::<usize>() != 1 {
+        return None;
+    }
+    source.to_array().iter().next().map(|&v| v.cast_to())
+}
+
+/// `a` to the power `b` element-wise, broadcasting (NumPy's `np.power`, `a ** b`), in the
+/// operands' promoted type. Integers wrap on overflow, as in NumPy. A scalar exponent of
+/// 2, 0.5 or -1 on floats is computed as NumPy does, by `x * x`, `sqrt` and `1 / x`, so
+/// `power(&x, 2.0)` equals `&x * &x` to the bit.
 ///
 /// # Errors
 /// If the shapes do not broadcast together, or an integer exponent is negative
@@ -57,22 +166,30 @@ fn negative_power() -> Error {
 /// let x = arange(4i64);
 /// assert_eq!(ndops::power(&x, 2).unwrap().to_vec(), vec![0, 1, 4, 9]);
 /// assert!(ndops::power(&x, -1).is_err());
+/// assert_eq!(ndops::power(&x, 0.5).unwrap()[[3]], 3f64.sqrt()); // int64 ** float: float64
 /// assert_eq!(ndops::power(2.0f64, &arange(3.0f64)).unwrap().to_vec(), vec![1.0, 2.0, 4.0]);
+/// let f = Array::from_vec(vec![0.1f64, 1.7, 3.3]);
+/// assert_eq!(ndops::power(&f, 2.0).unwrap(), &f * &f);
 /// ```
-pub fn power<T, L, R>(a: L, b: R) -> Result<BroadcastArray<T, L::Dim, R::Dim>>
+pub fn power<L, R>(a: L, b: R) -> Result<PairArray<(L, R), PowerOf<L, R>>>
 where
-    T: IntOrFloatPower,
-    L: Operand<T>,
-    R: Operand<T>,
-    L::Dim: DimMax<R::Dim>,
+    (L, R): Promoted,
+    PowerOf<L, R>: IntOrFloatPower,
 {
+    let pair = (a, b);
+    if let Some(fast) = single_value(pair.right()).and_then(PowerOf::<L, R>::scalar_power) {
+        return ndcore::ops::promoted(pair, move |x, _| fast(x));
+    }
     let negative = Cell::new(false);
-    let r = binary(a, b, |x, y| power_or_flag(x, y, &negative))?;
+    let r = ndcore::ops::promoted(pair, |x, y| power_or_flag(x, y, &negative))?;
     if negative.get() {
         return Err(negative_power());
     }
     Ok(r)
 }
+
+/// The element type of `power(a, b)`: the operands' promoted type.
+pub type PowerOf<L, R> = <(L, R) as Promoted>::Out;
 
 #[inline(always)]
 fn power_or_flag<T: IntOrFloatPower>(x: T, y: T, negative: &Cell<bool>) -> T {
@@ -85,7 +202,8 @@ fn power_or_flag<T: IntOrFloatPower>(x: T, y: T, negative: &Cell<bool>) -> T {
     }
 }
 
-/// [`power`] written into `a`, `b` broadcast to `a`'s shape.
+/// [`power`] written into `a`, `b` broadcast to `a`'s shape; computed in the promoted
+/// type and cast back within its kind.
 ///
 /// # Errors
 /// As [`power`]; on a negative integer exponent `a` is left partly written (as NumPy
@@ -97,12 +215,18 @@ fn power_or_flag<T: IntOrFloatPower>(x: T, y: T, negative: &Cell<bool>) -> T {
 /// ndops::power_inplace(&mut x, 3).unwrap();
 /// assert_eq!(x.to_vec(), vec![0, 1, 8]);
 /// ```
-pub fn power_inplace<T: IntOrFloatPower, D: Dimension>(
-    a: &mut ArrayRef<T, D>,
-    b: impl Operand<T>,
-) -> Result<()> {
+pub fn power_inplace<T, D, R>(a: &mut ArrayRef<T, D>, b: R) -> Result<()>
+where
+    T: Element + CastTo<R::Out>,
+    D: Dimension,
+    R: Promotes<T> + Operand<R::Elem>,
+    R::Out: IntOrFloatPower + SameKind<T>,
+{
+    if let Some(fast) = single_value(&b).and_then(R::Out::scalar_power) {
+        return ndcore::ops::promoted_inplace(a, b, move |x, _| fast(x));
+    }
     let negative = Cell::new(false);
-    zip_map_inplace(a, b, |x, y| power_or_flag(x, y, &negative))?;
+    ndcore::ops::promoted_inplace(a, b, |x, y| power_or_flag(x, y, &negative))?;
     if negative.get() {
         return Err(negative_power());
     }
@@ -120,13 +244,19 @@ pub fn power_inplace<T: IntOrFloatPower, D: Dimension>(
 /// ndops::power_into(&arange(3.0f64), 0.5, &mut out).unwrap();
 /// assert_eq!(out[[2]], 2f64.sqrt());
 /// ```
-pub fn power_into<T: IntOrFloatPower, D: Dimension>(
-    a: impl Operand<T>,
-    b: impl Operand<T>,
-    out: &mut ArrayRef<T, D>,
-) -> Result<()> {
+pub fn power_into<L, R, O, D>(a: L, b: R, out: &mut ArrayRef<O, D>) -> Result<()>
+where
+    (L, R): Promoted,
+    PowerOf<L, R>: IntOrFloatPower + SameKind<O>,
+    O: Element,
+    D: Dimension,
+{
+    let pair = (a, b);
+    if let Some(fast) = single_value(pair.right()).and_then(PowerOf::<L, R>::scalar_power) {
+        return ndcore::ops::promoted_into(pair, out, move |x, _| fast(x));
+    }
     let negative = Cell::new(false);
-    zip_map_into(a, b, out, |x, y| power_or_flag(x, y, &negative))?;
+    ndcore::ops::promoted_into(pair, out, |x, y| power_or_flag(x, y, &negative))?;
     if negative.get() {
         return Err(negative_power());
     }
@@ -147,10 +277,24 @@ fn clip1<T: Num>(x: T, lo: T, hi: T) -> T {
 /// use ndcore::prelude::*;
 /// let x = arange(5i64);
 /// assert_eq!(ndops::clip(&x, 1, 3).to_vec(), vec![1, 1, 2, 3, 3]);
+/// // Integer bounds on a float array, as in NumPy.
+/// assert_eq!(ndops::clip(&arange(3.0f64), 0, 1).to_vec(), vec![0.0, 1.0, 1.0]);
 /// ```
-pub fn clip<T: Num, X: Operand<T>>(x: X, lo: T, hi: T) -> Array<T, X::Dim> {
+pub fn clip<T, X, Lo, Hi>(x: X, lo: Lo, hi: Hi) -> Array<T, X::Dim>
+where
+    T: Num,
+    X: Operand<T>,
+    Lo: Bound<T>,
+    Hi: Bound<T>,
+{
+    let (lo, hi) = (lo.cast_to(), hi.cast_to());
     ndcore::ops::light::unary(x, |v| clip1(v, lo, hi))
 }
+
+/// A bound of [`clip`] beside an array of `T`: a scalar that keeps the array's type, as
+/// NumPy's weak Python scalars do (`T` itself, an integer for a float array, a `bool`).
+pub trait Bound<T: Element>: WeakScalar<T, Out = T> + CastTo<T> {}
+impl<T: Element, B: WeakScalar<T, Out = T> + CastTo<T>> Bound<T> for B {}
 
 /// [`clip`] in place.
 ///
@@ -160,7 +304,12 @@ pub fn clip<T: Num, X: Operand<T>>(x: X, lo: T, hi: T) -> Array<T, X::Dim> {
 /// ndops::clip_inplace(&mut x, 0.5, 2.5);
 /// assert_eq!(x.to_vec(), vec![0.5, 1.0, 2.0, 2.5, 2.5]);
 /// ```
-pub fn clip_inplace<T: Num, D: Dimension>(x: &mut ArrayRef<T, D>, lo: T, hi: T) {
+pub fn clip_inplace<T: Num, D: Dimension>(
+    x: &mut ArrayRef<T, D>,
+    lo: impl Bound<T>,
+    hi: impl Bound<T>,
+) {
+    let (lo, hi) = (lo.cast_to(), hi.cast_to());
     ndcore::ops::light::map_inplace(x, |v| clip1(v, lo, hi))
 }
 
@@ -177,10 +326,11 @@ pub fn clip_inplace<T: Num, D: Dimension>(x: &mut ArrayRef<T, D>, lo: T, hi: T) 
 /// ```
 pub fn clip_into<T: Num, D: Dimension>(
     x: impl Operand<T>,
-    lo: T,
-    hi: T,
+    lo: impl Bound<T>,
+    hi: impl Bound<T>,
     out: &mut ArrayRef<T, D>,
 ) -> Result<()> {
+    let (lo, hi) = (lo.cast_to(), hi.cast_to());
     ndcore::ops::light::map_into(x, out, |v| clip1(v, lo, hi))
 }
 

@@ -18,24 +18,27 @@ mod extra;
 
 pub use elem::{Float, IntPower, Num};
 pub use extra::{
-    IntOrFloatPower, clip, clip_inplace, clip_into, power, power_inplace, power_into, round_to,
-    round_to_inplace, round_to_into,
+    Bound, IntOrFloatPower, PowerOf, clip, clip_inplace, clip_into, divide, divide_inplace,
+    divide_into, power, power_inplace, power_into, round_to, round_to_inplace, round_to_into,
 };
 
-use ndcore::ops::{Arith, Bitwise, BroadcastDim, Operand, Shift};
-use ndcore::{Array, ArrayRef, DimMax, Dimension, Result};
+use ndcore::ops::{Arith, Bitwise, Operand, PairDim, Promoted, Promotes, SameKind, Shift};
+use ndcore::{Array, ArrayRef, CastTo, Dimension, Element, Result};
+
+/// The promoted element type of the operands `(L, R)`.
+type Out<L, R> = <(L, R) as Promoted>::Out;
 
 /// The drivers for functions that compute little per element (their loops stream large
 /// arrays with the narrower vectors that are faster there, see `ndcore::ops::Cost`) and
 /// for the others: the tables' last column names one.
 mod light {
     pub(super) use ndcore::ops::light::{
-        binary, map, map_inplace, map_into, unary, zip_map_inplace, zip_map_into,
+        map, map_inplace, map_into, promoted, promoted_inplace, promoted_into, unary,
     };
 }
 mod heavy {
     pub(super) use ndcore::ops::{
-        binary, map_inplace, map_into, unary, zip_map_inplace, zip_map_into,
+        map_inplace, map_into, promoted, promoted_inplace, promoted_into, unary,
     };
 }
 
@@ -198,18 +201,17 @@ macro_rules! binary_ufuncs {
             #[doc = concat!("let y = ndops::", stringify!($name), "(&a, &b).unwrap();")]
             #[doc = concat!("assert_eq!(y.to_vec(), vec!", stringify!([$($y),*]), ");")]
             /// ```
-            pub fn $name<T, L, R>(a: L, b: R) -> Result<Array<T, BroadcastDim<L::Dim, R::Dim>>>
+            pub fn $name<L, R>(a: L, b: R) -> Result<Array<Out<L, R>, PairDim<(L, R)>>>
             where
-                T: $Elem,
-                L: Operand<T>,
-                R: Operand<T>,
-                L::Dim: DimMax<R::Dim>,
+                (L, R): Promoted,
+                Out<L, R>: $Elem,
             {
-                $cost::binary(a, b, <T as $Elem>::$f)
+                $cost::promoted((a, b), <Out<L, R> as $Elem>::$f)
             }
 
             #[doc = concat!("[`", stringify!($name), "`] of `a` and `b` written into `a` ",
-                "(NumPy's `out=a`), `b` broadcast to `a`'s shape.")]
+                "(NumPy's `out=a`), `b` broadcast to `a`'s shape; computed in the promoted ",
+                "type and cast back within its kind.")]
             ///
             /// # Errors
             /// If `b` does not broadcast to `a`'s shape (NumPy's message).
@@ -221,11 +223,14 @@ macro_rules! binary_ufuncs {
             #[doc = concat!("ndops::", stringify!($name), "_inplace(&mut a, &b).unwrap();")]
             #[doc = concat!("assert_eq!(a.to_vec(), vec!", stringify!([$($y),*]), ");")]
             /// ```
-            pub fn [<$name _inplace>]<T: $Elem, D: Dimension>(
-                a: &mut ArrayRef<T, D>,
-                b: impl Operand<T>,
-            ) -> Result<()> {
-                $cost::zip_map_inplace(a, b, <T as $Elem>::$f)
+            pub fn [<$name _inplace>]<T, D, R>(a: &mut ArrayRef<T, D>, b: R) -> Result<()>
+            where
+                T: Element + CastTo<R::Out>,
+                D: Dimension,
+                R: Promotes<T> + Operand<R::Elem>,
+                R::Out: $Elem + SameKind<T>,
+            {
+                $cost::promoted_inplace(a, b, <R::Out as $Elem>::$f)
             }
 
             #[doc = concat!("[`", stringify!($name), "`] of `a` and `b` written into `out` ",
@@ -242,35 +247,36 @@ macro_rules! binary_ufuncs {
             #[doc = concat!("ndops::", stringify!($name), "_into(&a, &b, &mut out).unwrap();")]
             #[doc = concat!("assert_eq!(out.to_vec(), vec!", stringify!([$($y),*]), ");")]
             /// ```
-            pub fn [<$name _into>]<T: $Elem, D: Dimension>(
-                a: impl Operand<T>,
-                b: impl Operand<T>,
-                out: &mut ArrayRef<T, D>,
-            ) -> Result<()> {
-                $cost::zip_map_into(a, b, out, <T as $Elem>::$f)
+            pub fn [<$name _into>]<L, R, O, D>(a: L, b: R, out: &mut ArrayRef<O, D>) -> Result<()>
+            where
+                (L, R): Promoted,
+                Out<L, R>: $Elem + SameKind<O>,
+                O: Element,
+                D: Dimension,
+            {
+                $cost::promoted_into((a, b), out, <Out<L, R> as $Elem>::$f)
             }
         }
     )*};
 }
 
 binary_ufuncs! {
-    add          = Arith::add,        light, "add",          "sum",                                   [1i64, 2], [10, 20] => [11, 22];
-    subtract     = Arith::sub,        light, "subtract",     "difference",                            [1i64, 2], [10, 20] => [-9, -18];
-    multiply     = Arith::mul,        light, "multiply",     "product",                               [3i64, 2], [10, 20] => [30, 40];
-    divide       = Float::divide,     heavy, "divide",       "true quotient",                         [1.0f64, 3.0], [4.0, -2.0] => [0.25, -1.5];
-    floor_divide = Arith::floor_div,  heavy, "floor_divide", "floored quotient",                      [-7i64, 7], [2, 2] => [-4, 3];
-    remainder    = Arith::rem,        heavy, "remainder",    "remainder with the sign of `b`",        [-7i64, 7], [2, -2] => [1, -1];
-    fmod         = Num::fmod,         heavy, "fmod",         "remainder with the sign of `a`",        [-7i64, 7], [2, -2] => [-1, 1];
-    maximum      = Num::maximum,      light, "maximum",      "larger (nan if either is nan)",         [1.0f64, 5.0], [2.0, 0.0] => [2.0, 5.0];
-    minimum      = Num::minimum,      light, "minimum",      "smaller (nan if either is nan)",        [1.0f64, 5.0], [2.0, 0.0] => [1.0, 0.0];
-    fmax         = Num::fmax,         light, "fmax",         "larger, ignoring nan",                  [1.0f64, f64::NAN], [2.0, 0.0] => [2.0, 0.0];
-    fmin         = Num::fmin,         light, "fmin",         "smaller, ignoring nan",                 [1.0f64, f64::NAN], [2.0, 0.0] => [1.0, 0.0];
-    hypot        = Float::hypot,      heavy, "hypot",        "hypotenuse",                            [3.0f64, 5.0], [4.0, 12.0] => [5.0, 13.0];
+    add          = Arith::add,        light, "add",          "sum",                                   [1i64, 2], [10i64, 20] => [11, 22];
+    subtract     = Arith::sub,        light, "subtract",     "difference",                            [1i64, 2], [10i64, 20] => [-9, -18];
+    multiply     = Arith::mul,        light, "multiply",     "product",                               [3i64, 2], [10i64, 20] => [30, 40];
+    floor_divide = Arith::floor_div,  heavy, "floor_divide", "floored quotient",                      [-7i64, 7], [2i64, 2] => [-4, 3];
+    remainder    = Arith::rem,        heavy, "remainder",    "remainder with the sign of `b`",        [-7i64, 7], [2i64, -2] => [1, -1];
+    fmod         = Num::fmod,         heavy, "fmod",         "remainder with the sign of `a`",        [-7i64, 7], [2i64, -2] => [-1, 1];
+    maximum      = Num::maximum,      light, "maximum",      "larger (nan if either is nan)",         [1.0f64, 5.0], [2.0f64, 0.0] => [2.0, 5.0];
+    minimum      = Num::minimum,      light, "minimum",      "smaller (nan if either is nan)",        [1.0f64, 5.0], [2.0f64, 0.0] => [1.0, 0.0];
+    fmax         = Num::fmax,         light, "fmax",         "larger, ignoring nan",                  [1.0f64, f64::NAN], [2.0f64, 0.0] => [2.0, 0.0];
+    fmin         = Num::fmin,         light, "fmin",         "smaller, ignoring nan",                 [1.0f64, f64::NAN], [2.0f64, 0.0] => [1.0, 0.0];
+    hypot        = Float::hypot,      heavy, "hypot",        "hypotenuse",                            [3.0f64, 5.0], [4.0f64, 12.0] => [5.0, 13.0];
     arctan2      = Float::arctan2,    heavy, "arctan2",      "angle of the point (b, a)",             [0.0f64, -0.0], [1.0, 1.0] => [0.0, -0.0];
-    copysign     = Float::copysign,   light, "copysign",     "magnitude of `a` with the sign of `b`", [1.0f64, -2.0], [-0.0, 3.0] => [-1.0, 2.0];
-    bitwise_and  = Bitwise::and,      light, "bitwise_and",  "bitwise (or logical) and",              [12u8, 7], [10, 1] => [8, 1];
-    bitwise_or   = Bitwise::or,       light, "bitwise_or",   "bitwise (or logical) or",               [12u8, 7], [10, 1] => [14, 7];
-    bitwise_xor  = Bitwise::xor,      light, "bitwise_xor",  "bitwise (or logical) xor",              [12u8, 7], [10, 1] => [6, 6];
-    left_shift   = Shift::shl,        light, "left_shift",   "left shift",                            [1i8, 1], [7, 8] => [-128, 0];
-    right_shift  = Shift::shr,        light, "right_shift",  "right shift",                           [-128i8, 64], [9, 9] => [-1, 0];
+    copysign     = Float::copysign,   light, "copysign",     "magnitude of `a` with the sign of `b`", [1.0f64, -2.0], [-0.0f64, 3.0] => [-1.0, 2.0];
+    bitwise_and  = Bitwise::and,      light, "bitwise_and",  "bitwise (or logical) and",              [12u8, 7], [10u8, 1] => [8, 1];
+    bitwise_or   = Bitwise::or,       light, "bitwise_or",   "bitwise (or logical) or",               [12u8, 7], [10u8, 1] => [14, 7];
+    bitwise_xor  = Bitwise::xor,      light, "bitwise_xor",  "bitwise (or logical) xor",              [12u8, 7], [10u8, 1] => [6, 6];
+    left_shift   = Shift::shl,        light, "left_shift",   "left shift",                            [1i8, 1], [7i8, 8] => [-128, 0];
+    right_shift  = Shift::shr,        light, "right_shift",  "right shift",                           [-128i8, 64], [9i8, 9] => [-1, 0];
 }
