@@ -92,11 +92,11 @@ fn the_papers_reshapes_equal_ogrid() {
     // i = np.arange(-100, 100).reshape(200, 1, 1)
     let i = arange_with(-100i64, 100, 1)
         .unwrap()
-        .into_shape([N, 1, 1])
+        .reshape((N, 1, 1))
         .unwrap();
     // j = np.reshape(i, (1, 200, 1)); k = np.reshape(i, (1, 1, 200))
-    let j = i.reshape([1, N, 1]).unwrap();
-    let k = i.reshape([1, 1, N]).unwrap();
+    let j = reshape(&i, (1, N, 1)).unwrap();
+    let k = reshape(&i, (1, 1, N)).unwrap();
     // i, j, k = np.ogrid[-100:100, -100:100, -100:100]
     let (oi, oj, ok) = ogrid![-100..100, -100..100, -100..100].unwrap();
     assert_eq!(oi, i);

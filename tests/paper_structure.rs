@@ -121,7 +121,7 @@ fn views_of_views_and_errors_read_like_numpy() {
         vec![0, 3, 6, 1, 4, 7, 2, 5, 8]
     );
     assert_eq!(
-        x.reshape([4, 2]).unwrap_err().to_string(),
+        reshape(&x, [4, 2]).unwrap_err().to_string(),
         "cannot reshape array of size 9 into shape (4,2)"
     );
     assert_eq!(

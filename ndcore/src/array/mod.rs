@@ -8,6 +8,7 @@ mod from_raw;
 mod index;
 mod owned_views;
 mod props;
+mod reshape;
 mod view_layout;
 mod views;
 
@@ -15,6 +16,7 @@ pub(crate) use construct::uninit_buffer;
 pub use construct::{arange, arange_with, linspace};
 pub use index::{IndexInt, NdIndex};
 pub use props::Flags;
+pub use reshape::{Reshape, reshape};
 
 use crate::dimension::Dimension;
 use crate::storage::{

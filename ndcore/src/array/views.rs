@@ -131,7 +131,9 @@ impl<T, D: Dimension> ArrayRef<T, D> {
     }
 
     /// The same elements with a new shape, as a view (NumPy's `a.reshape(shape)` when it
-    /// does not copy). C order.
+    /// does not copy). C order. With the prelude's [`Reshape`](crate::Reshape), an owned
+    /// array's `reshape` consumes it instead (so temporaries can be reshaped and kept);
+    /// views and references come here.
     ///
     /// # Errors
     /// If the sizes differ (`cannot reshape array of size 9 into shape (4,2)`), or the
@@ -140,7 +142,7 @@ impl<T, D: Dimension> ArrayRef<T, D> {
     /// ```
     /// use ndcore::prelude::*;
     /// let x = arange(9i64).into_shape([3, 3]).unwrap();
-    /// let z = x.reshape([1, 9]).unwrap();
+    /// let z = x.view().reshape([1, 9]).unwrap();
     /// assert_eq!(z.strides(), &[72, 8]);
     /// assert!(x.t().reshape(9).is_err());
     /// ```

@@ -39,7 +39,9 @@ pub use broadcast::broadcast_shapes;
 pub use elem::{Arith, Bitwise, Shift};
 pub use fused::{MAX_OPERANDS, zip_map_n, zip_map_n_into};
 pub use operand::{Operand, Source};
-pub use promote::{PairArray, PairDim, Promote, Promoted, Promotes, SameKind, TrueDivide, WeakScalar};
+pub use promote::{
+    PairArray, PairDim, Promote, Promoted, Promotes, SameKind, TrueDivide, WeakScalar,
+};
 pub use simd::{
     Cost, Kernel, SimdLevel, detected_simd_level, dispatch, set_simd_level, set_stream_threshold,
     simd_level, stream_threshold,

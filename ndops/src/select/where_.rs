@@ -36,11 +36,7 @@ pub type WhereArray<Dc, P> = Array<<P as Promoted>::Out, WherePairDim<Dc, P>>;
 /// let z = where_(&cond, 1.5, &x).unwrap(); // float64, as NumPy
 /// assert_eq!(z.to_vec(), vec![1.5, 1.0, 1.5, 1.5, 4.0, 1.5]);
 /// ```
-pub fn where_<Dc, A, B>(
-    cond: &ArrayRef<bool, Dc>,
-    a: A,
-    b: B,
-) -> Result<WhereArray<Dc, (A, B)>>
+pub fn where_<Dc, A, B>(cond: &ArrayRef<bool, Dc>, a: A, b: B) -> Result<WhereArray<Dc, (A, B)>>
 where
     (A, B): Promoted,
     Dc: DimMax<<(A, B) as Promoted>::LeftDim>,
