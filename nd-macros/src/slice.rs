@@ -31,7 +31,14 @@ impl Parse for Entry {
                 "NumPy's `a:b:k` is written `a..b;k` in s![] (`::2` is `..;2`, `::-1` is `..;-1`)",
             ));
         }
-        let expr = Box::new(input.parse()?);
+        let expr: Box<Expr> = Box::new(input.parse()?);
+        if input.peek(Token![:]) || input.peek(Token![::]) {
+            let start = quote!(#expr).to_string();
+            return Err(input.error(format!(
+                "NumPy's `a:b:k` is written `a..b;k` in s![]: `{start}:` starts a range, \
+                 so write `{start}..` (`1:3` is `1..3`, `1:` is `1..`, `::2` is `..;2`)"
+            )));
+        }
         let step = if input.peek(Token![;]) {
             input.parse::<Token![;]>()?;
             Some(Box::new(input.parse()?))

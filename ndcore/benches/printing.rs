@@ -14,7 +14,7 @@ use std::time::Duration;
 fn repr_sizes(c: &mut Criterion) {
     let mut g = c.benchmark_group("repr");
     for n in [1_000usize, 10_000_000] {
-        let f = linspace(0.0, 1.0, n, true);
+        let f = linspace(0.0, 1.0, n);
         let i = arange(n as i64);
         g.bench_with_input(BenchmarkId::new("f64_linspace", n), &n, |b, _| {
             b.iter(|| black_box(format!("{:?}", black_box(&f))))
@@ -24,7 +24,7 @@ fn repr_sizes(c: &mut Criterion) {
         });
     }
     // 10^6 elements as a 1000×1000 matrix and its transpose (strided corners).
-    let m = linspace(-1.0, 1.0, 1_000_000, true)
+    let m = linspace(-1.0, 1.0, 1_000_000)
         .into_shape([1000, 1000])
         .unwrap();
     g.bench_function("f64_1000x1000", |b| {

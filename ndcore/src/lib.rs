@@ -44,7 +44,8 @@ pub use array::{
     ArrayRef, ArrayView, ArrayView0, ArrayView1, ArrayView2, ArrayView3, ArrayView4, ArrayView5,
     ArrayView6, ArrayViewD, ArrayViewMut, ArrayViewMut0, ArrayViewMut1, ArrayViewMut2,
     ArrayViewMut3, ArrayViewMut4, ArrayViewMut5, ArrayViewMut6, ArrayViewMutD, CowArray, Flags,
-    IndexInt, NdIndex, Reshape, arange, arange_with, linspace, reshape,
+    IndexInt, LinspaceElem, NdIndex, Reshape, arange, arange_with, linspace, linspace_with,
+    reshape,
 };
 pub use dimension::{
     Axis, DimMax, Dimension, DynRank, IntoDimension, Ix, Ix0, Ix1, Ix2, Ix3, Ix4, Ix5, Ix6, IxDyn,
@@ -65,7 +66,8 @@ pub mod prelude {
         ArcArray, Array, Array0, Array1, Array2, Array3, Array4, ArrayBase, ArrayD, ArrayRef,
         ArrayView, ArrayView1, ArrayView2, ArrayViewD, ArrayViewMut, ArrayViewMut1, ArrayViewMut2,
         Axis, CowArray, DType, Dimension, Element, Ix, Ix0, Ix1, Ix2, Ix3, Ix4, Ix5, Ix6, IxDyn,
-        NewAxis, Order, Reshape, Slice, SliceInfoElem, arange, arange_with, linspace, reshape,
+        NewAxis, Order, Reshape, Slice, SliceInfoElem, arange, arange_with, linspace,
+        linspace_with, reshape,
     };
     pub use crate::{array, mgrid, ogrid, s};
 }

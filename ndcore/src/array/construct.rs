@@ -416,29 +416,69 @@ pub fn arange_with<T: ArangeElem>(start: T, stop: T, step: T) -> Result<Array1<T
     Ok(a)
 }
 
-/// `num` evenly spaced values from `start` to `stop` (NumPy's `np.linspace`, `stop`
-/// included when `endpoint`).
+/// Element types `linspace` starts from, and the float type of the values it gives:
+/// integers give `f64` (NumPy's default), floats keep their type.
+pub trait LinspaceElem: Element {
+    /// The type of the values.
+    type Out: Element + num_traits::Float;
+    /// The bound as that type.
+    fn to_out(self) -> Self::Out;
+}
+
+macro_rules! linspace_elem {
+    ($($t:ty => $o:ty),*) => {$(
+        impl LinspaceElem for $t {
+            type Out = $o;
+            #[inline]
+            fn to_out(self) -> $o {
+                self as $o
+            }
+        }
+    )*};
+}
+linspace_elem!(
+    i8 => f64, i16 => f64, i32 => f64, i64 => f64, u8 => f64, u16 => f64, u32 => f64,
+    u64 => f64, f32 => f32, f64 => f64
+);
+
+/// `num` evenly spaced values from `start` to `stop`, both included (NumPy's
+/// `np.linspace(start, stop, num)`); integer bounds give `f64`, as in NumPy.
+/// [`linspace_with`] takes NumPy's `endpoint` argument.
 ///
 /// ```
 /// use ndcore::prelude::*;
-/// assert_eq!(linspace(0.0, 1.0, 5, true).to_vec(), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
-/// assert_eq!(linspace(0.0, 1.0, 4, false).to_vec(), vec![0.0, 0.25, 0.5, 0.75]);
+/// assert_eq!(linspace(0.0, 1.0, 5).to_vec(), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
+/// assert_eq!(linspace(0, 10, 3).to_vec(), vec![0.0, 5.0, 10.0]);
 /// ```
-pub fn linspace<T: Element + num_traits::Float>(
+pub fn linspace<T: LinspaceElem>(start: T, stop: T, num: usize) -> Array1<T::Out> {
+    linspace_with(start, stop, num, true)
+}
+
+/// `num` evenly spaced values from `start` to `stop`, `stop` included when `endpoint`
+/// (NumPy's `np.linspace(start, stop, num, endpoint)`), computed as NumPy does it.
+///
+/// ```
+/// use ndcore::prelude::*;
+/// assert_eq!(linspace_with(0.0, 1.0, 5, true).to_vec(), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
+/// assert_eq!(linspace_with(0.0, 1.0, 4, false).to_vec(), vec![0.0, 0.25, 0.5, 0.75]);
+/// ```
+pub fn linspace_with<T: LinspaceElem>(
     start: T,
     stop: T,
     num: usize,
     endpoint: bool,
-) -> Array1<T> {
+) -> Array1<T::Out> {
+    use num_traits::Float;
+    let (start, stop) = (start.to_out(), stop.to_out());
     let div = if endpoint { num.saturating_sub(1) } else { num };
     let delta = stop - start;
-    let mut v: Vec<T> = (0..num)
-        .map(|i| T::from(i).unwrap_or_else(T::nan))
+    let mut v: Vec<T::Out> = (0..num)
+        .map(|i| <T::Out as num_traits::NumCast>::from(i).unwrap_or_else(T::Out::nan))
         .collect();
-    let divf = T::from(div).unwrap_or_else(T::nan);
+    let divf = <T::Out as num_traits::NumCast>::from(div).unwrap_or_else(T::Out::nan);
     if div > 0 {
         let step = delta / divf;
-        if step == T::zero() {
+        if step == <T::Out as num_traits::Zero>::zero() {
             v.iter_mut().for_each(|y| *y = *y / divf * delta);
         } else {
             v.iter_mut().for_each(|y| *y = *y * step);

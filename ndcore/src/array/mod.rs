@@ -11,9 +11,10 @@ mod props;
 mod reshape;
 mod view_layout;
 mod views;
+mod writes;
 
 pub(crate) use construct::uninit_buffer;
-pub use construct::{arange, arange_with, linspace};
+pub use construct::{LinspaceElem, arange, arange_with, linspace, linspace_with};
 pub use index::{IndexInt, NdIndex};
 pub use props::Flags;
 pub use reshape::{Reshape, reshape};

@@ -86,7 +86,7 @@ impl<T: Element, D: Dimension> ArrayRef<T, D> {
     /// ```
     /// use ndcore::prelude::*;
     /// use ndcore::fmt::PrintOptions;
-    /// let a = linspace(0.0, 1.0, 3, true);
+    /// let a = linspace(0.0, 1.0, 3);
     /// let opts = PrintOptions { threshold: 2, ..PrintOptions::default() };
     /// assert_eq!(a.repr_with(&opts).to_string(), "array([0. , 0.5, 1. ], shape=(3,))");
     /// ```

@@ -13,7 +13,7 @@
 /// ```
 /// use ndcore::prelude::*;
 /// use ndcore::fmt::PrintOptions;
-/// let a = linspace(0.0, 1.0, 4, true);
+/// let a = linspace(0.0, 1.0, 4);
 /// assert_eq!(format!("{a:?}"), "array([0.        , 0.33333333, 0.66666667, 1.        ])");
 /// let opts = PrintOptions { precision: 3, ..PrintOptions::default() };
 /// assert_eq!(a.repr_with(&opts).to_string(), "array([0.   , 0.333, 0.667, 1.   ])");

@@ -85,7 +85,7 @@ pub unsafe trait Data: RawData {
 /// the array reaches.
 #[diagnostic::on_unimplemented(
     message = "this array is read-only: its storage `{Self}` cannot be written",
-    note = "views from `view()`, `broadcast_to`, read-only memory maps and shared arrays are read-only; use `view_mut()` on an owned array, or `to_owned()` for a writable copy"
+    note = "`view()`, `slice(..)`, `t()`, `broadcast_to` and read-only memory maps give read-only arrays (NumPy's view would be writable); write through `slice_mut(s![..])`, `view_mut()` or `index_axis_mut` of an owned array, or make a copy with `to_owned()`"
 )]
 pub unsafe trait DataMut: Data {
     /// Makes the memory the array reaches exclusively its own (copy-on-write storages
