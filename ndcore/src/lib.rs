@@ -60,14 +60,16 @@ pub use slice::{NewAxis, Slice, SliceArg, SliceInfo, SliceInfoElem};
 pub use grid::{Indexing, meshgrid, meshgrid_sparse};
 pub use nd_macros::{array, mgrid, ogrid, s};
 
-/// Everything a NumPy user reaches for first: `use ndcore::prelude::*;`.
+/// Everything a NumPy user reaches for first: `use ndcore::prelude::*;`. The preludes of
+/// `ndops` and `ndlinalg` include this one, so one import per crate used is enough.
 pub mod prelude {
     pub use crate::{
-        ArcArray, Array, Array0, Array1, Array2, Array3, Array4, ArrayBase, ArrayD, ArrayRef,
-        ArrayView, ArrayView1, ArrayView2, ArrayViewD, ArrayViewMut, ArrayViewMut1, ArrayViewMut2,
-        Axis, CowArray, DType, Dimension, Element, Ix, Ix0, Ix1, Ix2, Ix3, Ix4, Ix5, Ix6, IxDyn,
-        NewAxis, Order, Reshape, Slice, SliceInfoElem, arange, arange_with, linspace,
-        linspace_with, reshape,
+        ArcArray, Array, Array0, Array1, Array2, Array3, Array4, Array5, Array6, ArrayBase, ArrayD,
+        ArrayRef, ArrayView, ArrayView0, ArrayView1, ArrayView2, ArrayView3, ArrayViewD,
+        ArrayViewMut, ArrayViewMut1, ArrayViewMut2, ArrayViewMut3, ArrayViewMutD, Axis, CowArray,
+        DType, Dimension, Element, Ix, Ix0, Ix1, Ix2, Ix3, Ix4, Ix5, Ix6, IxDyn, NewAxis, Order,
+        Reshape, Slice, SliceInfoElem, arange, arange_with, linspace, linspace_with, meshgrid,
+        reshape,
     };
     pub use crate::{array, mgrid, ogrid, s};
 }

@@ -68,11 +68,13 @@ pub use product::{dot, inner, outer, vdot};
 pub use rank::{DotRank, MatmulRank};
 pub use scalar::LinalgScalar;
 
-/// The products as functions and as methods: `use ndlinalg::prelude::*;`.
+/// The products as functions and as methods, and ndcore's prelude:
+/// `use ndlinalg::prelude::*;`.
 pub mod prelude {
     pub use crate::{
         DotRank, LinalgScalar, MatmulRank, Products, dot, inner, matmul, matmul_into, outer, vdot,
     };
+    pub use ndcore::prelude::*;
 }
 
 /// Which backend f32/f64 products use in this build: `"blas"` or `"rust"`.

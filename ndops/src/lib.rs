@@ -49,13 +49,13 @@ pub use ufunc::*;
 /// every array the reduction and selection methods (`x.sum()`, `x.masked(&m)`, …).
 ///
 /// ```
-/// use ndcore::prelude::*;
-/// use ndops::prelude::*;
-/// let x = arange(6i64).into_shape([2, 3]).unwrap();
+/// use ndops::prelude::*; // ndcore's prelude too
+/// let x = arange(6i64).reshape((2, 3)).unwrap();
 /// assert_eq!(x.sum_axis(Axis(0)).unwrap().to_vec(), vec![3, 5, 7]);
 /// assert_eq!(x.diff(1, Axis(1)).unwrap().to_vec(), vec![1, 1, 1, 1]);
 /// ```
 pub mod prelude {
     pub use crate::reduce::Reduce;
     pub use crate::select::{Select, concatenate, stack, where_};
+    pub use ndcore::prelude::*;
 }
