@@ -128,7 +128,7 @@ fn broadcasting_past_the_address_space_is_an_error() {
     // The largest that fits works, and the element-wise paths do not panic on it.
     let b = a.broadcast_to([1usize << 59]).expect("2^62 bytes fit");
     assert_eq!(b.len(), 1 << 59);
-    let bytes = arange(1u8);
+    let bytes = arange_with(0u8, 1, 1).unwrap();
     let wide = bytes
         .broadcast_to([1usize << 62])
         .expect("2^62 bytes of u8");

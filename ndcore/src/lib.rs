@@ -25,6 +25,8 @@ extern crate self as ndcore;
 
 pub mod alloc;
 pub mod array;
+#[doc = include_str!("cheatsheet.md")]
+pub mod cheatsheet {}
 pub mod dimension;
 pub mod dtype;
 pub mod element;

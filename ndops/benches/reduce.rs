@@ -34,7 +34,7 @@ fn sums(c: &mut Criterion) {
     c.bench_function("argmax_f64_1e6", |b| {
         b.iter(|| black_box(black_box(&m).argmax().unwrap()))
     });
-    let i = arange(1_000_000i32);
+    let i = arange_with(0i32, 1_000_000, 1).unwrap();
     c.bench_function("sum_i32_1e6", |b| b.iter(|| black_box(black_box(&i).sum())));
 }
 

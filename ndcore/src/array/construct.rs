@@ -373,7 +373,20 @@ macro_rules! arange_float {
 }
 arange_float!(f32, f64);
 
-/// `0, 1, …, stop-1`: NumPy's `np.arange(stop)`; the element type is `stop`'s.
+/// What `arange(stop)` counts in: `i64` (so `arange(9)` is int64, NumPy's default
+/// integer), `f64` and `f32`. Other element types go through [`arange_with`]
+/// (`arange_with(0u8, 9, 1)`, NumPy's `np.arange(9, dtype=np.uint8)`).
+#[diagnostic::on_unimplemented(
+    message = "`arange({Self})` is not supported: `arange` counts in i64, f64 or f32",
+    note = "for another element type write `arange_with(0, stop, 1)` with a typed bound (`arange_with(0u8, 9, 1)`), or `arange(n as i64)` for a length"
+)]
+pub trait ArangeStop: ArangeElem {}
+impl ArangeStop for i64 {}
+impl ArangeStop for f64 {}
+impl ArangeStop for f32 {}
+
+/// `0, 1, …, stop-1`: NumPy's `np.arange(stop)`; the element type is `stop`'s, and an
+/// integer literal is `i64` as in NumPy.
 ///
 /// # Panics
 /// Where NumPy raises: `stop` NaN or infinite, or a range too large for memory
@@ -381,11 +394,12 @@ arange_float!(f32, f64);
 ///
 /// ```
 /// use ndcore::prelude::*;
-/// assert_eq!(arange(5i64).to_vec(), vec![0, 1, 2, 3, 4]);
-/// assert_eq!(arange(2.5f64).to_vec(), vec![0.0, 1.0, 2.0]);
-/// assert_eq!(arange(-3i64).len(), 0);
+/// let a = arange(5);
+/// assert_eq!(a.to_vec(), vec![0i64, 1, 2, 3, 4]);
+/// assert_eq!(arange(2.5).to_vec(), vec![0.0f64, 1.0, 2.0]);
+/// assert_eq!(arange(-3).len(), 0);
 /// ```
-pub fn arange<T: ArangeElem>(stop: T) -> Array1<T> {
+pub fn arange<T: ArangeStop>(stop: T) -> Array1<T> {
     arange_with(T::zero(), stop, T::one()).unwrap_or_else(|e| panic!("{e}"))
 }
 

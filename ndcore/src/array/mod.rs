@@ -14,7 +14,9 @@ mod views;
 mod writes;
 
 pub(crate) use construct::uninit_buffer;
-pub use construct::{LinspaceElem, arange, arange_with, linspace, linspace_with};
+pub use construct::{
+    ArangeElem, ArangeStop, LinspaceElem, arange, arange_with, linspace, linspace_with,
+};
 pub use index::{IndexInt, NdIndex};
 pub use props::Flags;
 pub use reshape::{Reshape, reshape};

@@ -93,7 +93,7 @@ pub trait Reduce<T: Element, D: Dimension> {
     /// ```
     /// use ndcore::prelude::*;
     /// use ndops::reduce::Reduce;
-    /// assert_eq!(arange(5i32).sum(), 10i64);
+    /// assert_eq!(arange_with(0i32, 5, 1).unwrap().sum(), 10i64);
     /// assert_eq!(Array::from_vec(vec![true, true, false]).sum(), 2);
     /// assert_eq!(Array::<f64, _>::zeros(0).sum(), 0.0);
     /// ```
@@ -516,7 +516,7 @@ pub trait Reduce<T: Element, D: Dimension> {
     /// ```
     /// use ndcore::prelude::*;
     /// use ndops::reduce::Reduce;
-    /// let x = arange(4i32).into_shape([2, 2]).unwrap();
+    /// let x = arange_with(0i32, 4, 1).unwrap().into_shape([2, 2]).unwrap();
     /// assert_eq!(x.cumsum().to_vec(), vec![0i64, 1, 3, 6]);
     /// ```
     fn cumsum(&self) -> Array1<SumOf<T>>

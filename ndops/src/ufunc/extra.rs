@@ -4,7 +4,7 @@
 
 use super::elem::{Float, IntPower, Num};
 use ndcore::ops::{
-    Operand, PairArray, Promoted, Promotes, SameKind, TrueDivide, WeakScalar, map_inplace, unary,
+    Operand, PairArray, Promoted, Promotes, SameKind, TrueDivide, map_inplace, unary,
 };
 use ndcore::{Array, ArrayRef, CastTo, Dimension, Element, Error, Result};
 use std::cell::Cell;
@@ -291,10 +291,26 @@ where
     ndcore::ops::light::unary(x, |v| clip1(v, lo, hi))
 }
 
-/// A bound of [`clip`] beside an array of `T`: a scalar that keeps the array's type, as
-/// NumPy's weak Python scalars do (`T` itself, an integer for a float array, a `bool`).
-pub trait Bound<T: Element>: WeakScalar<T, Out = T> + CastTo<T> {}
-impl<T: Element, B: WeakScalar<T, Out = T> + CastTo<T>> Bound<T> for B {}
+/// A bound of [`clip`] beside an array of `T`, as NumPy's weak Python scalars: for an
+/// integer array, a `T` (so a literal takes the array's type, and one out of its range
+/// does not compile); for a float array, any integer or float (`clip(&x, 0, 1)`), cast to
+/// `T`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot bound a `{T}` array",
+    note = "bounds of an integer array are of its type (`clip(&a, 0, 9)` infers it); a float array takes integer or float bounds"
+)]
+pub trait Bound<T: Element>: CastTo<T> {}
+
+macro_rules! bounds {
+    (same: $($t:ty),*; float: $($f:ty),*) => {
+        $(impl Bound<$t> for $t {})*
+        $(bounds!(@float $f; i8, i16, i32, i64, u8, u16, u32, u64, f32, f64);)*
+    };
+    (@float $f:ty; $($s:ty),*) => {
+        $(impl Bound<$f> for $s {})*
+    };
+}
+bounds!(same: i8, i16, i32, i64, u8, u16, u32, u64; float: f32, f64);
 
 /// [`clip`] in place.
 ///
