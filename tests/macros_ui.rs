@@ -1,5 +1,6 @@
 //! What must not compile, and the tricky cases that must: trybuild runs every file under
-//! `ui/macros/`. Each compile-fail case has its expected compiler output committed beside it
+//! `ui/macros/` (the macros) and `ui/habits/` (what a NumPy user writes first: wrong
+//! ranks, mixed types, reshapes of owned arrays, missing imports). Each compile-fail case has its expected compiler output committed beside it
 //! (`.stderr`); regenerate with `TRYBUILD=overwrite cargo test -p nd-tests --test macros_ui`
 //! and read the diff: the message must say what the user did wrong.
 
@@ -8,4 +9,5 @@ fn macros_ui() {
     let t = trybuild::TestCases::new();
     t.pass("ui/macros/pass/*.rs");
     t.compile_fail("ui/macros/fail/*.rs");
+    t.compile_fail("ui/habits/fail/*.rs");
 }

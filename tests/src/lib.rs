@@ -10,6 +10,11 @@
 
 pub mod goldens;
 
+/// ndcore's NumPy → nd cheat sheet, included here so that its examples, which use every
+/// crate, run as doc tests.
+#[doc = include_str!("../../ndcore/src/cheatsheet.md")]
+pub mod cheatsheet {}
+
 use std::path::PathBuf;
 
 /// The Python that has the pinned NumPy, as `cargo xtask test` exports it in `ND_PYTHON`;

@@ -22,6 +22,16 @@ pub fn clippy() -> Result {
     ]))
 }
 
+/// The documentation of every crate, with warnings (a broken intra-doc link, say) as
+/// errors.
+pub fn doc() -> Result {
+    run::run(
+        cargo()
+            .env("RUSTDOCFLAGS", "-D warnings")
+            .args(["doc", "--workspace", "--no-deps"]),
+    )
+}
+
 /// Unit, integration and doc tests of every crate.
 pub fn test(python: &Path) -> Result {
     run::run(with_python(cargo(), python).args(["test", "--workspace"]))

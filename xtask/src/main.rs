@@ -20,7 +20,7 @@ usage: cargo xtask <command>
 
 commands:
   test                 every check CI runs, in order, stopping at the first failure:
-                       python, goldens, fmt, clippy, test, asan, blas
+                       python, goldens, fmt, clippy, doc, test, asan, blas
   goldens              regenerate tests/goldens/ from scripts/goldens/*.py (NumPy)
   bench [--criterion] [--filter SUBSTR] [--min-time SECS]
                        time the paper's cases in nd, a hand loop and NumPy; write
@@ -56,6 +56,7 @@ fn test() -> run::Result {
     steps.run("goldens", || goldens::check(&python))?;
     steps.run("fmt", checks::fmt)?;
     steps.run("clippy", checks::clippy)?;
+    steps.run("doc", checks::doc)?;
     steps.run("test", || checks::test(&python))?;
     steps.run("asan", || checks::asan(&python))?;
     steps.run("blas", || checks::blas(&python))?;

@@ -13,7 +13,7 @@ impl<S: RawData, D: Dimension> ArrayBase<S, D> {
     /// The same array with a new shape, consuming it (no copy): `arange(9).into_shape([3, 3])`.
     ///
     /// # Errors
-    /// As [`ArrayRef::reshape`].
+    /// As [`ArrayRef::reshape`](super::ArrayRef::reshape).
     ///
     /// ```
     /// use ndcore::prelude::*;

@@ -8,40 +8,40 @@ use std::fmt;
 /// per element: the loop engine copies shapes and strides into flat buffers first, so a
 /// dynamic rank costs the same as a static one on large arrays.
 #[derive(Clone, PartialEq, Eq, Hash, Default)]
-pub struct DynRank(pub(crate) SmallVec<usize>);
+pub struct IxDyn(pub(crate) SmallVec<usize>);
 
-/// The dynamic rank, as ndarray names it.
-pub type IxDyn = DynRank;
+/// The dynamic rank under its descriptive name.
+pub type DynRank = IxDyn;
 
-impl DynRank {
+impl IxDyn {
     /// The shape as a slice.
     pub fn as_slice(&self) -> &[usize] {
         self.0.as_slice()
     }
 }
 
-impl fmt::Debug for DynRank {
+impl fmt::Debug for IxDyn {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:?}", self.as_slice())
     }
 }
-impl AsRef<[usize]> for DynRank {
+impl AsRef<[usize]> for IxDyn {
     fn as_ref(&self) -> &[usize] {
         self.0.as_slice()
     }
 }
-impl AsMut<[usize]> for DynRank {
+impl AsMut<[usize]> for IxDyn {
     fn as_mut(&mut self) -> &mut [usize] {
         self.0.as_mut_slice()
     }
 }
-impl std::ops::Deref for DynRank {
+impl std::ops::Deref for IxDyn {
     type Target = [usize];
     fn deref(&self) -> &[usize] {
         self.0.as_slice()
     }
 }
-impl TryFrom<&[usize]> for DynRank {
+impl TryFrom<&[usize]> for IxDyn {
     type Error = Error;
     /// The shape, or NumPy's error for more than [`MAX_NDIM`] axes.
     fn try_from(s: &[usize]) -> Result<Self> {
@@ -49,11 +49,11 @@ impl TryFrom<&[usize]> for DynRank {
     }
 }
 
-impl Dimension for DynRank {
+impl Dimension for IxDyn {
     const NDIM: Option<usize> = None;
     type Strides = SmallVec<isize>;
-    type Smaller = DynRank;
-    type Larger = DynRank;
+    type Smaller = IxDyn;
+    type Larger = IxDyn;
 
     fn zeros(ndim: usize) -> Result<Self> {
         if ndim > MAX_NDIM {
@@ -61,7 +61,7 @@ impl Dimension for DynRank {
                 "maximum supported dimension for an ndarray is currently {MAX_NDIM}, found {ndim}"
             )));
         }
-        Ok(DynRank(SmallVec::zeros(ndim)))
+        Ok(IxDyn(SmallVec::zeros(ndim)))
     }
 
     fn zero_strides(ndim: usize) -> Self::Strides {

@@ -1,4 +1,4 @@
-use super::{Dimension, DynRank, Ix};
+use super::{Dimension, Ix, IxDyn};
 use crate::error::{Error, Result};
 
 /// Anything that names a shape, as NumPy takes one: `[2, 3]` or `(2, 3)` (a static rank),
@@ -36,23 +36,23 @@ impl IntoDimension for usize {
 }
 
 impl IntoDimension for &[usize] {
-    type Dim = DynRank;
-    fn into_dimension(self) -> Result<DynRank> {
-        DynRank::from_slice(self)
+    type Dim = IxDyn;
+    fn into_dimension(self) -> Result<IxDyn> {
+        IxDyn::from_slice(self)
     }
 }
 
 impl IntoDimension for Vec<usize> {
-    type Dim = DynRank;
-    fn into_dimension(self) -> Result<DynRank> {
-        DynRank::from_slice(&self)
+    type Dim = IxDyn;
+    fn into_dimension(self) -> Result<IxDyn> {
+        IxDyn::from_slice(&self)
     }
 }
 
 impl IntoDimension for &Vec<usize> {
-    type Dim = DynRank;
-    fn into_dimension(self) -> Result<DynRank> {
-        DynRank::from_slice(self)
+    type Dim = IxDyn;
+    fn into_dimension(self) -> Result<IxDyn> {
+        IxDyn::from_slice(self)
     }
 }
 

@@ -1,4 +1,4 @@
-use super::{Dimension, DynRank, Ix};
+use super::{Dimension, Ix, IxDyn};
 
 /// The rank of the result of broadcasting `Self` with `Other`, computed at compile time:
 /// the larger of two static ranks, dynamic if either is dynamic.
@@ -29,20 +29,20 @@ max_table! {
     6: 0 => 6, 1 => 6, 2 => 6, 3 => 6, 4 => 6, 5 => 6, 6 => 6;
 }
 
-impl<const N: usize> DimMax<DynRank> for Ix<N>
+impl<const N: usize> DimMax<IxDyn> for Ix<N>
 where
     Ix<N>: Dimension,
 {
-    type Output = DynRank;
+    type Output = IxDyn;
 }
 
-impl<const N: usize> DimMax<Ix<N>> for DynRank
+impl<const N: usize> DimMax<Ix<N>> for IxDyn
 where
     Ix<N>: Dimension,
 {
-    type Output = DynRank;
+    type Output = IxDyn;
 }
 
-impl DimMax<DynRank> for DynRank {
-    type Output = DynRank;
+impl DimMax<IxDyn> for IxDyn {
+    type Output = IxDyn;
 }

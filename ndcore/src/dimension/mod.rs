@@ -2,7 +2,7 @@
 //!
 //! A rank type holds a shape; its associated `Strides` type holds byte strides of the same
 //! length. Static ranks keep both in arrays on the stack, so the compiler knows the rank of
-//! every view; `DynRank` keeps them in small vectors.
+//! every view; `IxDyn` keeps them in small vectors.
 
 mod axis;
 mod dynrank;
@@ -25,7 +25,7 @@ pub const MAX_NDIM: usize = 64;
 
 /// A rank: the number of axes of an array, known at compile time or at run time.
 ///
-/// Implemented by `Ix<0>`…`Ix<6>` (`Ix0`…`Ix6`) and `DynRank` (`IxDyn`).
+/// Implemented by `Ix<0>`…`Ix<6>` (`Ix0`…`Ix6`) and `IxDyn`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a rank nd knows",
     note = "use `Ix0`…`Ix6` for a rank known at compile time, or `IxDyn` for any rank"
@@ -83,10 +83,10 @@ pub trait Dimension:
     }
 
     /// This shape as a dynamic-rank shape.
-    fn into_dyn(self) -> DynRank {
+    fn into_dyn(self) -> IxDyn {
         // Every rank value holds at most MAX_NDIM axes: static ranks by type, dynamic ones
         // because they are only made through `zeros`, which checks.
-        DynRank(dynrank::SmallVec::from_slice(self.as_ref()))
+        IxDyn(dynrank::SmallVec::from_slice(self.as_ref()))
     }
 }
 

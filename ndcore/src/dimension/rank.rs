@@ -1,4 +1,4 @@
-use super::{Dimension, DynRank, MAX_NDIM};
+use super::{Dimension, IxDyn, MAX_NDIM};
 use crate::error::{Error, Result};
 use std::fmt;
 
@@ -102,7 +102,7 @@ impl_rank! {
     3, Ix2, Ix4;
     4, Ix3, Ix5;
     5, Ix4, Ix6;
-    6, Ix5, DynRank;
+    6, Ix5, IxDyn;
 }
 
 const _: () = assert!(MAX_NDIM >= 6);

@@ -2,7 +2,7 @@
 //! reference, as `&ArrayRef`, and scalars of the array's element type.
 
 use crate::array::{Array, ArrayBase, ArrayRef, ArrayView, CowArray};
-use crate::dimension::{Dimension, DynRank, Ix0, IxDyn, SmallVec};
+use crate::dimension::{Dimension, Ix0, IxDyn, SmallVec};
 use crate::element::Element;
 use crate::layout::Order;
 use crate::storage::OwnedRepr;
@@ -97,7 +97,7 @@ impl<'a, T> Source<'a, T> {
                 shape,
                 strides,
             } => {
-                let dim = DynRank(SmallVec::from_slice(shape));
+                let dim = IxDyn(SmallVec::from_slice(shape));
                 let strides = SmallVec::from_slice(strides);
                 // SAFETY: the pointer, shape and strides are an array's, borrowed for 'a by
                 // `Source::array` (the only way to make this variant); an array's pointer is

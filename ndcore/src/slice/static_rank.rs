@@ -10,7 +10,7 @@
 //! slicing.
 
 use super::{NewAxis, Slice, SliceInfo, SliceInfoElem};
-use crate::dimension::{Dimension, DynRank, Ix};
+use crate::dimension::{Dimension, Ix, IxDyn};
 use std::marker::PhantomData;
 use std::ops::{Add, Range, RangeFrom, RangeFull, RangeInclusive, RangeTo, RangeToInclusive, Sub};
 use typenum::{Diff, Sum, U0, Unsigned};
@@ -74,7 +74,7 @@ macro_rules! axes_table {
         )*
         $(
             impl AxesRank for Axes<$m> {
-                type Dim = DynRank;
+                type Dim = IxDyn;
             }
             impl ToAxes for typenum::$v {
                 type Axes = Axes<$m>;
@@ -133,8 +133,8 @@ pub trait SliceRank<C, X, A>: Dimension {
     type Out: Dimension;
 }
 
-impl<C, X, A> SliceRank<C, X, A> for DynRank {
-    type Out = DynRank;
+impl<C, X, A> SliceRank<C, X, A> for IxDyn {
+    type Out = IxDyn;
 }
 
 /// The typenum count behind an [`Axes`] (`Axes<3>` is `U3`), for the arithmetic below.

@@ -1,4 +1,4 @@
-//! The paper's grid constructors (In [44] and the `ogrid` short-hand): `mgrid!` builds three
+//! The paper's grid constructors (In \[44\] and the `ogrid` short-hand): `mgrid!` builds three
 //! dense 200³ int64 arrays (3 × 64 MB), `ogrid!` three vectors of 200.
 
 use std::hint::black_box;
