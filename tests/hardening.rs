@@ -2,6 +2,7 @@
 //! reproduced the way a user would reach it, with NumPy's answer where NumPy has one.
 
 use bytemuck::{CheckedBitPattern, NoUninit, Zeroable};
+use nd_tests::panic_text;
 use ndcore::prelude::*;
 use ndcore::{Element, Error};
 use ndlinalg::prelude::*;
@@ -184,16 +185,6 @@ fn arange_refuses_what_numpy_refuses() {
         assert!(text == "Maximum allowed size exceeded" || text == "arange: cannot compute length");
     }
     assert_eq!(arange(-2.5f64).len(), 0);
-}
-
-/// The message of a panic in `f`.
-fn panic_text(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
-    let payload = std::panic::catch_unwind(f).expect_err("expected a panic");
-    payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-        .unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 //! The unsafe paths of ndcore with odd strides — negative, zero, non-contiguous, empty,
 //! 0-d — and the errors a user meets, with NumPy's text.
 
+use nd_tests::panic_text;
 use ndcore::engine::{IterOrder, Lane, Plan};
 use ndcore::prelude::*;
 use ndcore::{ArcArray, Error, Ix2, Ix3};
@@ -14,16 +15,6 @@ fn err<T>(r: Result<T, Error>) -> String {
         Ok(_) => panic!("expected an error"),
         Err(e) => e.to_string(),
     }
-}
-
-/// The message of a panic in `f`.
-fn panic_text(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
-    let payload = std::panic::catch_unwind(f).expect_err("expected a panic");
-    payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-        .unwrap_or_default()
 }
 
 fn addr<T>(p: *const T) -> usize {

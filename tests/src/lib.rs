@@ -17,6 +17,16 @@ pub mod cheatsheet {}
 
 use std::path::PathBuf;
 
+/// The message of a panic in `f` (which must panic: the test fails otherwise).
+pub fn panic_text(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
+    let payload = std::panic::catch_unwind(f).expect_err("expected a panic");
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_default()
+}
+
 /// The Python that has the pinned NumPy, as `cargo xtask test` exports it in `ND_PYTHON`;
 /// `None` when the tests run outside xtask.
 pub fn nd_python() -> Option<PathBuf> {
