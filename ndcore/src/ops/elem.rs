@@ -2,9 +2,10 @@
 //!
 //! Where Rust's own operators on the element types differ from NumPy's:
 //! - Integer overflow wraps (NumPy wraps silently; Rust panics in debug builds).
-//! - Integer `/` is floor division, NumPy's `//` (`np.floor_divide`): `-7 / 2 == -4`
-//!   (Rust truncates: `-3`). NumPy's `/` on integers gives floats; cast first
-//!   (`x.cast::<f64>()`) for that.
+//! - The `/` operator is NumPy's true division in the promoted float type
+//!   ([`super::promote::TrueDivide`]: integers give `f64`). `Arith::div` and
+//!   `Arith::floor_div` of integers are floor division, NumPy's `//` (`np.floor_divide`):
+//!   `-7 // 2 == -4` (Rust truncates: `-3`).
 //! - `%` is NumPy's `np.remainder`, Python's modulo: the result has the divisor's sign,
 //!   `-7 % 2 == 1` and `-7.0 % 2.0 == 1.0` (Rust's `%` has the dividend's sign, which is
 //!   `np.fmod`).

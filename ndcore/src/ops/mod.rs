@@ -7,16 +7,18 @@
 //!
 //! # Operators
 //! `+ - * / % & | ^ << >>` and unary `-` `!` work between any two of: an owned array,
-//! a view, `&` of either, `&ArrayRef`, and a scalar of the element type (on either side:
-//! `3.0 * &x`, `&x * 3.0`). Shapes broadcast by NumPy's rules; the result's rank is
-//! computed at compile time (`Ix1` with `Ix3` gives `Ix3`, anything with `IxDyn` gives
-//! `IxDyn`). An owned operand passed by value whose shape is the result's lends its
-//! buffer: `&x * &x - 3.0 * &x + 4.0` allocates two arrays.
-//! Compound assignment (`+=` …) broadcasts the right side into the left.
+//! a view, `&` of either, `&ArrayRef`, and a scalar (on either side: `3.0 * &x`,
+//! `&x * 3.0`). Element types promote as NumPy 2's ([`promote`]: `i64` with `f64` is
+//! `f64`, a scalar is weak as Python's, `/` is true division). Shapes broadcast by NumPy's
+//! rules; the result's rank is computed at compile time (`Ix1` with `Ix3` gives `Ix3`,
+//! anything with `IxDyn` gives `IxDyn`). An owned operand passed by value whose shape and
+//! type are the result's lends its buffer: `&x * &x - 3.0 * &x + 4.0` allocates two
+//! arrays. Compound assignment (`+=` …) broadcasts the right side into the left and casts
+//! back within a kind.
 //!
 //! Operators panic when shapes do not broadcast, with NumPy's message, as indexing out of
 //! bounds panics; [`binary`] and the named functions of `ndops` (`ndops::add`, …) return
-//! the error instead. Semantics of integer division, remainder and shifts: [`elem`].
+//! the error instead. Semantics of integer floor division, remainder and shifts: [`elem`].
 
 mod api;
 mod broadcast;
