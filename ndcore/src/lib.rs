@@ -24,6 +24,7 @@
 extern crate self as ndcore;
 
 pub mod alloc;
+pub mod any;
 pub mod array;
 // The page's examples use ndops and ndlinalg too, so they run as doc tests of nd-tests
 // (which includes the same file), not here.

@@ -1,1 +1,32 @@
-//! `ndio`: memory maps, `.npy`, `fromfile`/`tofile`, the array interface and DLPack (to come).
+//! `ndio`: arrays in files, the way NumPy writes them.
+//!
+//! - [`.npy` files](npy): [`load`] into a typed array, [`load_any`] whatever the dtype,
+//!   [`save`], byte for byte what NumPy writes; [`read_header`] for what a file holds.
+//!
+//! ```
+//! # let dir = std::env::temp_dir().join(format!("ndio-doc-{}", std::process::id()));
+//! # std::fs::create_dir_all(&dir)?;
+//! use ndcore::prelude::*;
+//! let path = dir.join("grid.npy");
+//! let a = arange(12i64).into_shape((3, 4))?;
+//! ndio::save(&path, &a)?;                        // np.save("grid.npy", a)
+//! let b = ndio::load::<i64, Ix2>(&path)?;        // np.load("grid.npy")
+//! assert_eq!(a, b);
+//! let any = ndio::load_any(&path)?;              // whatever the file holds
+//! assert_eq!(format!("{any:?}"), format!("{b:?}"));
+//! # std::fs::remove_dir_all(&dir)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod atomic;
+pub mod error;
+pub mod header;
+pub mod npy;
+
+pub use error::{Error, Result};
+pub use header::{Header, Version};
+pub use ndcore::any::AnyArray;
+pub use npy::{
+    LoadOptions, ToNpy, load, load_any, load_any_with, read_header, read_npy, save, save_version,
+    write_npy,
+};

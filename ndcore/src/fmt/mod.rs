@@ -37,7 +37,8 @@ use crate::dtype::{ByteOrder, DType, Kind};
 use crate::element::Element;
 use crate::storage::Data;
 use element::{Ctx, ElemFormat, flatten_subarray};
-use layout::{Layout, data_indices, printed_indices, py_tuple};
+pub(crate) use layout::py_tuple;
+use layout::{Layout, data_indices, printed_indices};
 use std::fmt;
 
 /// An array with print options, ready to print as NumPy's `str(a)` or `repr(a)`
@@ -169,13 +170,13 @@ fn element_dtype<T: Element>() -> DType {
 /// The bytes of the elements at the given per-axis index lists, in C order. The first
 /// `a.ndim()` axes index the array; the rest index inside a sub-array dtype
 /// (`base_size` bytes per base element).
-fn gather<'a, T: Element, D: Dimension>(
-    a: &'a ArrayRef<T, D>,
+fn gather<'a>(
+    a: &Elements<'a>,
     indices: &[Vec<usize>],
     sub_shape: &[usize],
     base_size: usize,
 ) -> Vec<&'a [u8]> {
-    let ndim = a.ndim();
+    let ndim = a.ndim;
     let count: usize = indices.iter().map(Vec::len).product();
     let mut out = Vec::with_capacity(count);
     if count == 0 {
@@ -184,8 +185,7 @@ fn gather<'a, T: Element, D: Dimension>(
     let mut pos = vec![0usize; indices.len()];
     let mut idx: Vec<usize> = indices.iter().map(|v| v[0]).collect();
     loop {
-        if let Some(elem) = a.get(&idx[..ndim]) {
-            let bytes = bytemuck::bytes_of(elem);
+        if let Some(bytes) = (a.get)(&idx[..ndim]) {
             let mut flat = 0;
             for (k, &n) in sub_shape.iter().enumerate() {
                 flat = flat * n + idx[ndim + k];
@@ -211,13 +211,40 @@ fn gather<'a, T: Element, D: Dimension>(
     }
 }
 
-/// `str(a)` or `repr(a)` of `a` with `opts`.
+/// The elements of an array as the printer reads them: the bytes of the element at an
+/// index, whatever the array's element type.
+pub(crate) struct Elements<'a> {
+    /// How many axes the array has.
+    pub(crate) ndim: usize,
+    /// The array's shape.
+    pub(crate) shape: &'a [usize],
+    /// The bytes of the element at an index (`None` out of bounds).
+    pub(crate) get: &'a dyn Fn(&[usize]) -> Option<&'a [u8]>,
+}
+
+/// `str(a)` or `repr(a)` of a typed array with `opts`.
 fn render<T: Element, D: Dimension>(a: &ArrayRef<T, D>, opts: &PrintOptions, repr: bool) -> String {
     let dtype = element_dtype::<T>();
+    let get = |idx: &[usize]| a.get(idx).map(bytemuck::bytes_of);
+    let elements = Elements {
+        ndim: a.ndim(),
+        shape: a.shape(),
+        get: &get,
+    };
+    render_elements(&dtype, &elements, opts, repr)
+}
+
+/// `str(a)` or `repr(a)` of elements described by `dtype`, with `opts`.
+pub(crate) fn render_elements(
+    dtype: &DType,
+    a: &Elements<'_>,
+    opts: &PrintOptions,
+    repr: bool,
+) -> String {
     // An element that is itself a fixed-size block prints as NumPy prints such arrays: the
     // block's axes join the array's, and the dtype is the block's base.
-    let (sub_shape, base) = flatten_subarray(&dtype);
-    let mut shape = a.shape().to_vec();
+    let (sub_shape, base) = flatten_subarray(dtype);
+    let mut shape = a.shape.to_vec();
     shape.extend_from_slice(&sub_shape);
     let size = shape.iter().fold(1usize, |acc, &n| acc.saturating_mul(n));
     let summarize = size > opts.threshold;

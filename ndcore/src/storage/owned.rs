@@ -127,6 +127,30 @@ impl<T: Copy> OwnedRepr<T> {
     }
 }
 
+impl<T: Copy> OwnedRepr<T> {
+    /// The same allocation seen as `len` elements of `U`, if it holds that many bytes and
+    /// is aligned for `U`; self back otherwise.
+    ///
+    /// # Safety
+    /// The first `len * size_of::<U>()` bytes must be valid `U` values.
+    pub(crate) unsafe fn reinterpret<U: Copy>(self, len: usize) -> Result<OwnedRepr<U>, Self> {
+        let fits = len
+            .checked_mul(std::mem::size_of::<U>())
+            .is_some_and(|b| b <= self.layout.size());
+        if !fits || self.layout.align() < std::mem::align_of::<U>() || std::mem::size_of::<U>() == 0
+        {
+            return Err(self);
+        }
+        let me = std::mem::ManuallyDrop::new(self);
+        Ok(OwnedRepr {
+            ptr: me.ptr.cast(),
+            len,
+            layout: me.layout,
+            _owns: PhantomData,
+        })
+    }
+}
+
 impl<T> Drop for OwnedRepr<T> {
     fn drop(&mut self) {
         // SAFETY: the buffer was allocated with `layout` (by `alloc::allocate` or a Vec)
