@@ -480,15 +480,15 @@ impl AnyArray {
 
     /// `str(a)` with options, as a `String` (NumPy's `np.array_str`).
     pub fn to_string_with(&self, opts: &PrintOptions) -> String {
-        self.render(opts, false)
+        self.render(opts, None)
     }
 
     /// `repr(a)` with options, as a `String` (NumPy's `np.array_repr`).
     pub fn repr_with(&self, opts: &PrintOptions) -> String {
-        self.render(opts, true)
+        self.render(opts, Some("array"))
     }
 
-    fn render(&self, opts: &PrintOptions, repr: bool) -> String {
+    fn render(&self, opts: &PrintOptions, repr: Option<&str>) -> String {
         let get = |idx: &[usize]| self.get_bytes(idx);
         let elements = Elements {
             ndim: self.ndim(),
@@ -542,7 +542,7 @@ impl fmt::Display for AnyArray {
         if let Some(p) = f.precision() {
             opts.precision = p;
         }
-        f.write_str(&self.render(&opts, false))
+        f.write_str(&self.render(&opts, None))
     }
 }
 
@@ -553,7 +553,7 @@ impl fmt::Debug for AnyArray {
         if let Some(p) = f.precision() {
             opts.precision = p;
         }
-        f.write_str(&self.render(&opts, true))
+        f.write_str(&self.render(&opts, Some("array")))
     }
 }
 

@@ -2,6 +2,8 @@
 //!
 //! - [`.npy` files](npy): [`load`] into a typed array, [`load_any`] whatever the dtype,
 //!   [`save`], byte for byte what NumPy writes; [`read_header`] for what a file holds.
+//! - [Memory maps](mmap): [`Memmap`] (NumPy's `np.memmap`, every mode), [`open_npy`] and
+//!   [`create_npy`] (`np.lib.format.open_memmap`): arrays on disk, addressed in place.
 //!
 //! ```
 //! # let dir = std::env::temp_dir().join(format!("ndio-doc-{}", std::process::id()));
@@ -21,10 +23,12 @@
 mod atomic;
 pub mod error;
 pub mod header;
+pub mod mmap;
 pub mod npy;
 
 pub use error::{Error, Result};
 pub use header::{Header, Version};
+pub use mmap::{Flush, Memmap, MmapArray, MmapArrayMut, create_npy, open_npy};
 pub use ndcore::any::AnyArray;
 pub use npy::{
     LoadOptions, ToNpy, load, load_any, load_any_with, read_header, read_npy, save, save_version,

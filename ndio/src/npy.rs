@@ -203,7 +203,7 @@ pub fn read_npy(bytes: &[u8]) -> Result<AnyArray> {
 
 /// Whether the file's dtype can be read as `T` and its rank as `D`: `Ok(true)` when the
 /// bytes must be swapped to this machine's order first.
-fn check_typed<T: Element, D: Dimension>(h: &Header, path: &Path) -> Result<bool> {
+pub(crate) fn check_typed<T: Element, D: Dimension>(h: &Header, path: &Path) -> Result<bool> {
     let want = T::dtype();
     let swap = if h.dtype == want {
         false
@@ -212,11 +212,13 @@ fn check_typed<T: Element, D: Dimension>(h: &Header, path: &Path) -> Result<bool
     } else {
         return Err(Error::mismatch(
             path,
+            // The file's full descr, so that a record file shows its fields, not only
+            // `void96 ('|V12')`.
             format!(
-                "the file holds {} ('{}'), not {} ('{}'): load it as its own type, or with \
+                "the file holds {} ({}), not {} ('{}'): load it as its own type, or with \
                  load_any",
                 h.dtype.name(),
-                h.dtype.typestr(),
+                h.dtype.descr(),
                 want.name(),
                 want.typestr()
             ),

@@ -59,7 +59,8 @@ use std::fmt;
 pub struct ArrayPrint<'a, T, D: Dimension> {
     array: &'a ArrayRef<T, D>,
     opts: PrintOptions,
-    repr: bool,
+    /// `Some(name)` for `repr` (`array`, or `memmap` for a memory map), `None` for `str`.
+    repr: Option<&'static str>,
 }
 
 impl<T: Element, D: Dimension> ArrayRef<T, D> {
@@ -77,7 +78,7 @@ impl<T: Element, D: Dimension> ArrayRef<T, D> {
         ArrayPrint {
             array: self,
             opts: *opts,
-            repr: false,
+            repr: None,
         }
     }
 
@@ -95,7 +96,7 @@ impl<T: Element, D: Dimension> ArrayRef<T, D> {
         ArrayPrint {
             array: self,
             opts: *opts,
-            repr: true,
+            repr: Some("array"),
         }
     }
 }
@@ -140,13 +141,19 @@ where
     }
 }
 
-/// NumPy's `repr(a)`, as for [`ArrayRef`].
+/// NumPy's `repr(a)`, as for [`ArrayRef`], named as the storage says NumPy names it
+/// (`memmap([...])` for a memory map).
 impl<S: Data, D: Dimension> fmt::Debug for ArrayBase<S, D>
 where
     S::Elem: Element,
 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&**self, f)
+        let print = ArrayPrint {
+            array: &**self,
+            opts: PrintOptions::default(),
+            repr: Some(S::REPR_NAME),
+        };
+        fmt::Display::fmt(&print, f)
     }
 }
 
@@ -223,7 +230,11 @@ pub(crate) struct Elements<'a> {
 }
 
 /// `str(a)` or `repr(a)` of a typed array with `opts`.
-fn render<T: Element, D: Dimension>(a: &ArrayRef<T, D>, opts: &PrintOptions, repr: bool) -> String {
+fn render<T: Element, D: Dimension>(
+    a: &ArrayRef<T, D>,
+    opts: &PrintOptions,
+    repr: Option<&str>,
+) -> String {
     let dtype = element_dtype::<T>();
     let get = |idx: &[usize]| a.get(idx).map(bytemuck::bytes_of);
     let elements = Elements {
@@ -239,7 +250,7 @@ pub(crate) fn render_elements(
     dtype: &DType,
     a: &Elements<'_>,
     opts: &PrintOptions,
-    repr: bool,
+    repr: Option<&str>,
 ) -> String {
     // An element that is itself a fixed-size block prints as NumPy prints such arrays: the
     // block's axes join the array's, and the dtype is the block's base.
@@ -248,7 +259,7 @@ pub(crate) fn render_elements(
     shape.extend_from_slice(&sub_shape);
     let size = shape.iter().fold(1usize, |acc, &n| acc.saturating_mul(n));
     let summarize = size > opts.threshold;
-    let prefix = if repr { "array(" } else { "" };
+    let prefix = repr.map(|name| format!("{name}(")).unwrap_or_default();
 
     let body = if size == 0 {
         "[]".to_string()
@@ -264,7 +275,7 @@ pub(crate) fn render_elements(
             .collect();
         let words_bytes = gather(a, &printed, &sub_shape, base.itemsize());
         let zero_d = shape.is_empty();
-        if zero_d && !repr {
+        if zero_d && repr.is_none() {
             // `str()` of a 0-d array is `str()` of its scalar (floats unrounded).
             let is_record = matches!(base, DType::Record { .. });
             let scalar_opts = PrintOptions {
@@ -311,16 +322,16 @@ pub(crate) fn render_elements(
         } else {
             let layout = Layout {
                 line_width: isize::try_from(opts.linewidth).unwrap_or(isize::MAX)
-                    - isize::from(repr),
+                    - isize::from(repr.is_some()),
                 next_line_prefix: " ".repeat(1 + prefix.len()),
-                separator: if repr { ", " } else { " " },
+                separator: if repr.is_some() { ", " } else { " " },
                 edgeitems: edge,
                 summarize,
             };
             layout.format(&shape, &words)
         }
     };
-    if !repr {
+    if repr.is_none() {
         return body;
     }
     // NumPy's `_array_repr_implementation`: add what the text cannot show.

@@ -55,6 +55,8 @@ pub unsafe trait RawData: Sized {
     const WRITEABLE: bool;
     /// Whether the storage owns its memory (NumPy's `OWNDATA` flag).
     const OWNS_DATA: bool;
+    /// The name `repr` gives arrays of this storage: NumPy's class name (`array`, `memmap`).
+    const REPR_NAME: &'static str = "array";
     /// The whole allocation, when the storage holds all of it.
     fn span(&self) -> Option<Span>;
 }
