@@ -10,4 +10,5 @@ fn macros_ui() {
     t.pass("ui/macros/pass/*.rs");
     t.compile_fail("ui/macros/fail/*.rs");
     t.compile_fail("ui/habits/fail/*.rs");
+    t.compile_fail("ui/ndio/fail/*.rs");
 }

@@ -61,6 +61,7 @@ pub struct MmapRepr<T> {
 /// `'c'`, copy-on-write: the file never changes).
 pub struct MmapMutRepr<T> {
     map: MmapMut,
+    path: PathBuf,
     copy_on_write: bool,
     _elem: PhantomData<T>,
 }
@@ -126,12 +127,14 @@ impl<T> MmapMutRepr<T> {
     /// copy-on-write map has nothing to write.
     ///
     /// # Errors
-    /// The system's.
-    pub fn flush(&self) -> std::io::Result<()> {
+    /// The system's, naming the file.
+    pub fn flush(&self) -> Result<()> {
         if self.copy_on_write {
             return Ok(());
         }
-        self.map.flush()
+        self.map
+            .flush()
+            .map_err(|e| Error::io(&self.path, "flush", e))
     }
 
     /// Writes back the bytes `[offset, offset + len)` of the mapped data (from the first
@@ -139,13 +142,13 @@ impl<T> MmapMutRepr<T> {
     ///
     /// # Errors
     /// The system's; a range past the end of the map.
-    pub fn flush_range(&self, offset: usize, len: usize) -> std::io::Result<()> {
+    pub fn flush_range(&self, offset: usize, len: usize) -> Result<()> {
         if offset
             .checked_add(len)
             .is_none_or(|end| end > self.map.len())
         {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
+            return Err(Error::mismatch(
+                &self.path,
                 format!(
                     "flush range {offset}..{} is past the end of the map ({} bytes)",
                     offset.saturating_add(len),
@@ -156,7 +159,9 @@ impl<T> MmapMutRepr<T> {
         if self.copy_on_write {
             return Ok(());
         }
-        self.map.flush_range(offset, len)
+        self.map
+            .flush_range(offset, len)
+            .map_err(|e| Error::io(&self.path, "flush", e))
     }
 
     /// Whether this is a copy-on-write map (mode `'c'`).
@@ -170,20 +175,20 @@ pub trait Flush {
     /// Writes changes back to the file (nothing to do for copy-on-write maps).
     ///
     /// # Errors
-    /// The system's.
-    fn flush(&self) -> std::io::Result<()>;
+    /// The system's, naming the file.
+    fn flush(&self) -> Result<()>;
     /// Writes back bytes `[offset, offset + len)` of the mapped data.
     ///
     /// # Errors
     /// The system's; a range past the end of the map.
-    fn flush_range(&self, offset: usize, len: usize) -> std::io::Result<()>;
+    fn flush_range(&self, offset: usize, len: usize) -> Result<()>;
 }
 
 impl<T, D: Dimension> Flush for ArrayBase<MmapMutRepr<T>, D> {
-    fn flush(&self) -> std::io::Result<()> {
+    fn flush(&self) -> Result<()> {
         self.storage().flush()
     }
-    fn flush_range(&self, offset: usize, len: usize) -> std::io::Result<()> {
+    fn flush_range(&self, offset: usize, len: usize) -> Result<()> {
         self.storage().flush_range(offset, len)
     }
 }
@@ -221,6 +226,7 @@ pub trait OpenMode: sealed::Sealed {
     #[doc(hidden)]
     fn map<T: Element + AnyBitPattern>(
         file: &File,
+        path: &Path,
         offset: u64,
         len: usize,
     ) -> std::io::Result<Self::Repr<T>>;
@@ -232,6 +238,7 @@ impl OpenMode for mode::R {
     const WRITE: bool = false;
     fn map<T: Element + AnyBitPattern>(
         file: &File,
+        _path: &Path,
         offset: u64,
         len: usize,
     ) -> std::io::Result<MmapRepr<T>> {
@@ -252,6 +259,7 @@ impl OpenMode for mode::RPlus {
     const WRITE: bool = true;
     fn map<T: Element + AnyBitPattern>(
         file: &File,
+        path: &Path,
         offset: u64,
         len: usize,
     ) -> std::io::Result<MmapMutRepr<T>> {
@@ -259,6 +267,7 @@ impl OpenMode for mode::RPlus {
         let map = unsafe { MmapOptions::new().offset(offset).len(len).map_mut(file)? };
         Ok(MmapMutRepr {
             map,
+            path: path.to_path_buf(),
             copy_on_write: false,
             _elem: PhantomData,
         })
@@ -271,6 +280,7 @@ impl OpenMode for mode::C {
     const WRITE: bool = false;
     fn map<T: Element + AnyBitPattern>(
         file: &File,
+        path: &Path,
         offset: u64,
         len: usize,
     ) -> std::io::Result<MmapMutRepr<T>> {
@@ -279,6 +289,7 @@ impl OpenMode for mode::C {
         let map = unsafe { MmapOptions::new().offset(offset).len(len).map_copy(file)? };
         Ok(MmapMutRepr {
             map,
+            path: path.to_path_buf(),
             copy_on_write: true,
             _elem: PhantomData,
         })
@@ -451,7 +462,7 @@ impl Memmap {
             .len();
         let (dim, nbytes) = self.layout::<T, D>(Some(len))?;
         let repr =
-            M::map::<T>(&file, self.offset, nbytes).map_err(|e| Error::io(path, "map", e))?;
+            M::map::<T>(&file, path, self.offset, nbytes).map_err(|e| Error::io(path, "map", e))?;
         let strides = self.strides::<T, D>(&dim);
         Ok(ArrayBase::from_storage(repr, 0, dim, strides.as_slice())?)
     }
@@ -478,7 +489,7 @@ impl Memmap {
             .map_err(|e| Error::io(path, "create", e))?;
         file.set_len(self.offset + nbytes as u64)
             .map_err(|e| Error::io(path, "size", e))?;
-        let repr = <mode::RPlus as OpenMode>::map::<T>(&file, self.offset, nbytes)
+        let repr = <mode::RPlus as OpenMode>::map::<T>(&file, path, self.offset, nbytes)
             .map_err(|e| Error::io(path, "map", e))?;
         let strides = self.strides::<T, D>(&dim);
         Ok(ArrayBase::from_storage(repr, 0, dim, strides.as_slice())?)
