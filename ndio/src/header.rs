@@ -265,10 +265,13 @@ impl DictParser<'_> {
 
     fn dict(&mut self) -> Result<Fields, String> {
         if !self.eat('{') {
-            return Err(format!(
-                "Header is not a dictionary: {}",
-                self.text.trim_end().chars().take(80).collect::<String>()
-            ));
+            // An empty header would otherwise end the message with nothing to show.
+            let shown: String = self.text.trim_end().chars().take(80).collect();
+            return Err(if shown.is_empty() {
+                "Header is not a dictionary: the header is empty".into()
+            } else {
+                format!("Header is not a dictionary: {shown}")
+            });
         }
         let mut fields = Fields::default();
         let mut extra = false;
@@ -289,7 +292,7 @@ impl DictParser<'_> {
             match key.as_str() {
                 "descr" => {
                     let (dt, rest) = DType::from_descr_prefix(self.rest())
-                        .map_err(|e| descr_error(self.rest(), &e.to_string()))?;
+                        .map_err(|e| descr_error(self.rest(), &e))?;
                     self.pos = self.text.len() - rest.len();
                     if fields.descr.replace(dt).is_some() {
                         return Err("Cannot parse header: key 'descr' appears twice".into());
@@ -469,16 +472,31 @@ impl DictParser<'_> {
 
 /// The error for a `descr` that is not a dtype: NumPy's `descr is not a valid dtype
 /// descriptor`, or its object-array refusal.
-fn descr_error(text: &str, why: &str) -> String {
-    let head: String = text.chars().take(60).collect();
-    let lit = head.split([',', '}']).next().unwrap_or("").trim();
+///
+/// Names the descr's whole literal (not the rest of the header, nor only up to its first
+/// comma, which cut `[('a', '<i4'), ('a', '<f8')]` to `[('a'`) and the reason alone.
+fn descr_error(text: &str, e: &ndcore::Error) -> String {
     let is_object = ["'|O'", "'O'", "'<O'", "'>O'", "\"|O\""]
         .iter()
         .any(|o| text.starts_with(o) || text.contains(&format!(", {o}")));
     if is_object {
         return "Object arrays cannot be loaded when allow_pickle=False".into();
     }
-    format!("descr is not a valid dtype descriptor: {lit}: {why}")
+    let mut p = DictParser { text, pos: 0 };
+    let lit = match p.skip_value() {
+        Ok(()) => &text[..p.pos],
+        Err(_) => text.lines().next().unwrap_or(""),
+    }
+    .trim();
+    let lit = match lit.char_indices().nth(80) {
+        Some((cut, _)) => format!("{}...", &lit[..cut]),
+        None => lit.to_string(),
+    };
+    let why = match e {
+        ndcore::Error::DType { why, .. } => why.clone(),
+        other => other.to_string(),
+    };
+    format!("descr is not a valid dtype descriptor: {lit} ({why})")
 }
 
 /// A Python `repr` of a `str`: single quotes unless the text has a single quote and no
