@@ -44,6 +44,7 @@ import numpy as np  # noqa: E402
 import numpy_compare_ops  # noqa: E402  (element-wise cases)
 import numpy_compare_grid  # noqa: E402  (grid constructors)
 import numpy_compare_linalg  # noqa: E402  (matrix products)
+import numpy_compare_io  # noqa: E402  (files and memory maps)
 
 
 def sum_f64_1e7():
@@ -144,6 +145,7 @@ CASES = [
     *numpy_compare_ops.CASES,
     *numpy_compare_grid.CASES,
     *numpy_compare_linalg.CASES,
+    *numpy_compare_io.CASES,
 ]
 
 MIN_SAMPLES = 5

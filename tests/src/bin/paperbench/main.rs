@@ -17,6 +17,7 @@
 mod elementwise;
 mod grid;
 mod harness;
+mod io;
 mod iteration;
 mod linalg;
 mod reduce;
@@ -71,6 +72,10 @@ const CASES: &[Case] = &[
     ("matmul_f64_2000", Impl::Nd, linalg::matmul_f64_2000),
     ("paper_projection", Impl::Nd, linalg::paper_projection),
     ("paper_projection", Impl::Loop, linalg::paper_projection_loop),
+    ("npy_save_1e7", Impl::Nd, io::npy_save_1e7),
+    ("npy_load_1e7", Impl::Nd, io::npy_load_1e7),
+    ("npy_load_1e7", Impl::Loop, io::npy_load_1e7_loop),
+    ("memmap_paper_300", Impl::Nd, io::memmap_paper_300),
 ];
 
 /// Sum of 1e7 f64 `0, 1, 2, …` (NumPy: `np.arange(1e7).sum()`), as a plain loop: one
