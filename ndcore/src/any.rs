@@ -562,3 +562,102 @@ impl<T: Element, D: Dimension> From<&ArrayRef<T, D>> for AnyArray {
         AnyArray::from_array(a)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prelude::*;
+
+    /// Foreign memory: 8-byte words, read-only or not.
+    struct Words(Vec<u64>, bool);
+
+    // SAFETY: the span is the vector's buffer, which does not move while the value lives
+    // (the vector is never resized), initialized.
+    unsafe impl AnyStorage for Words {
+        fn span(&self) -> Span {
+            Span {
+                start: self.0.as_ptr().cast(),
+                len: self.0.len() * 8,
+            }
+        }
+        fn writeable(&self) -> bool {
+            self.1
+        }
+    }
+
+    fn words(n: u64, writeable: bool) -> Arc<dyn AnyStorage> {
+        Arc::new(Words((0..n).collect(), writeable))
+    }
+
+    #[test]
+    fn odd_strides_read_the_right_elements() -> Result<()> {
+        let dt = DType::uint(8)?;
+        // 4x3 over 12 words, walked backwards on both axes.
+        let a = AnyArray::from_storage(words(12, false), dt.clone(), 88, &[4, 3], &[-24, -8])?;
+        let v = a.downcast::<u64, Ix2>()?;
+        assert_eq!(v.to_vec(), (0..12).rev().collect::<Vec<u64>>());
+        assert_eq!(a.get_bytes(&[0, 0]), Some(&11u64.to_le_bytes()[..]));
+        assert!(a.as_bytes().is_none());
+        // A broadcast (stride 0) row, a step of 2, 0-d, empty.
+        let b = AnyArray::from_storage(words(12, false), dt.clone(), 8, &[3, 2], &[0, 16])?;
+        assert_eq!(b.downcast::<u64, Ix2>()?.to_vec(), vec![1, 3, 1, 3, 1, 3]);
+        assert_eq!(
+            format!("{b:?}"),
+            "array([[1, 3],\n       [1, 3],\n       [1, 3]], dtype=uint64)"
+        );
+        let z = AnyArray::from_storage(words(12, false), dt.clone(), 40, &[], &[])?;
+        assert_eq!(z.downcast::<u64, Ix0>()?[[]], 5);
+        assert_eq!(z.to_string(), "5");
+        let e = AnyArray::from_storage(words(12, false), dt.clone(), 96, &[0, 7], &[8, 8])?;
+        assert!(e.is_empty());
+        assert_eq!(format!("{e:?}"), "array([], shape=(0, 7), dtype=uint64)");
+        assert_eq!(e.clone().into_array::<u64, IxDyn>()?.shape(), &[0, 7]);
+        // Outside the storage, misaligned for the type, other dtypes and ranks.
+        assert!(AnyArray::from_storage(words(12, false), dt.clone(), 0, &[13], &[8]).is_err());
+        assert!(AnyArray::from_storage(words(12, false), dt.clone(), 8, &[2], &[-16]).is_err());
+        assert!(AnyArray::from_storage(words(12, false), dt.clone(), 97, &[1], &[8]).is_err());
+        let m = AnyArray::from_storage(words(12, false), dt.clone(), 4, &[2], &[8])?;
+        assert!(m.downcast::<u64, Ix1>().is_err());
+        assert!(a.downcast::<i64, Ix2>().is_err());
+        assert!(a.downcast::<u64, Ix1>().is_err());
+        assert!(a.downcast::<u64, IxDyn>().is_ok());
+        Ok(())
+    }
+
+    #[test]
+    fn bools_are_checked_and_foreign_memory_is_not_written() -> Result<()> {
+        let a = AnyArray::from_storage(words(2, true), DType::bool(), 0, &[16], &[1])?;
+        // Word 1 is the byte 1 then zeros: valid bools; word 0 all zeros.
+        assert_eq!(a.downcast::<bool, Ix1>()?.iter().filter(|&&b| b).count(), 1);
+        let bad =
+            AnyArray::from_storage(Arc::new(Words(vec![2], true)), DType::bool(), 0, &[8], &[1])?;
+        assert!(bad.downcast::<bool, Ix1>().is_err());
+        assert!(bad.clone().into_array::<bool, Ix1>().is_err());
+        let mut ro = AnyArray::from_storage(words(2, false), DType::uint(1)?, 0, &[16], &[1])?;
+        assert!(ro.bytes_mut().is_none());
+        let mut shared = AnyArray::zeros(DType::uint(1)?, &[4], Order::C)?;
+        let other = shared.clone();
+        assert!(shared.bytes_mut().is_none());
+        drop(other);
+        assert!(shared.bytes_mut().is_some());
+        Ok(())
+    }
+
+    #[test]
+    fn into_array_keeps_the_buffer_and_the_order() -> Result<()> {
+        let f = AnyArray::from_array(&arange_with(0i16, 6, 1)?.into_shape([2, 3])?.t());
+        assert!(f.is_f_contiguous());
+        let ptr = f.as_ptr();
+        let t = f.into_array::<i16, Ix2>()?;
+        assert_eq!(t.as_ptr().cast::<u8>(), ptr);
+        assert_eq!(t, array![[0i16, 3], [1, 4], [2, 5]]);
+        // Big-endian bytes become native values.
+        let mut be = AnyArray::zeros(DType::from_descr("'>i2'")?, &[3], Order::C)?;
+        be.bytes_mut().ok_or(Error::Value("fresh".into()))?[..4].copy_from_slice(&[0, 1, 1, 2]);
+        assert_eq!(be.to_string(), "[  1 258   0]");
+        assert!(be.downcast::<i16, Ix1>().is_err());
+        let native = be.to_native_byteorder()?;
+        assert_eq!(native.into_array::<i16, Ix1>()?.to_vec(), vec![1, 258, 0]);
+        Ok(())
+    }
+}
