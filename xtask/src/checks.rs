@@ -116,6 +116,9 @@ const SANITIZED_TESTS: &[&str] = &[
     "select_props",
     "hardening",
     "hardening_props",
+    "ndio_mmap",
+    "paper_memmap",
+    "npy_goldens",
 ];
 
 const NO_OPENBLAS: &str =
