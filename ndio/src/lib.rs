@@ -25,6 +25,7 @@ pub mod error;
 pub mod header;
 pub mod mmap;
 pub mod npy;
+pub mod npz;
 
 pub use error::{Error, Result};
 pub use header::{Header, Version};
@@ -34,3 +35,4 @@ pub use npy::{
     LoadOptions, ToNpy, load, load_any, load_any_with, read_header, read_npy, save, save_version,
     write_npy,
 };
+pub use npz::{NpzReader, load_npz, savez, savez_compressed};
