@@ -4,6 +4,10 @@
 //!   [`save`], byte for byte what NumPy writes; [`read_header`] for what a file holds.
 //! - [Memory maps](mmap): [`Memmap`] (NumPy's `np.memmap`, every mode), [`open_npy`] and
 //!   [`create_npy`] (`np.lib.format.open_memmap`): arrays on disk, addressed in place.
+//! - [`.npz` archives](npz): [`savez`], [`savez_compressed`], [`NpzReader`] member by
+//!   member, [`load_npz`] all at once.
+//! - [Raw binary files](raw): [`fromfile`], [`fromfile_any`] and [`tofile`], NumPy's
+//!   `np.fromfile` and `a.tofile`.
 //!
 //! ```
 //! # let dir = std::env::temp_dir().join(format!("ndio-doc-{}", std::process::id()));
@@ -26,6 +30,7 @@ pub mod header;
 pub mod mmap;
 pub mod npy;
 pub mod npz;
+pub mod raw;
 
 pub use error::{Error, Result};
 pub use header::{Header, Version};
@@ -36,3 +41,4 @@ pub use npy::{
     write_npy,
 };
 pub use npz::{NpzReader, load_npz, savez, savez_compressed};
+pub use raw::{fromfile, fromfile_any, tofile};
