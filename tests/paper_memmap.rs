@@ -3,9 +3,9 @@
 //! flushed; the change seen through a fresh map, through `ndio::load` of the `.npy` form,
 //! and, when the venv's NumPy is there, through `np.memmap` and `np.load` themselves.
 
+use nd_tests::goldens::read_golden;
 use ndcore::prelude::*;
 use ndio::mmap::{Flush, Memmap, mode};
-use nd_tests::goldens::read_golden;
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("nd-paper-memmap-{name}-{}", std::process::id()));
@@ -31,7 +31,9 @@ fn in_50_to_56_raw_memmap() -> Result<(), Box<dyn std::error::Error>> {
     assert_eq!(std::fs::metadata(&path)?.len(), 300 * 300 * 8);
 
     // In [54]: b = np.memmap('/tmp/myarray.memmap', mode='r+', shape=(300, 300), dtype=np.int)
-    let mut b = Memmap::new(&path).shape((300, 300)).open::<i64, Ix2, _>(mode::RPlus)?;
+    let mut b = Memmap::new(&path)
+        .shape((300, 300))
+        .open::<i64, Ix2, _>(mode::RPlus)?;
     // In [55]: b[100, :] *= 2
     let mut row = b.slice_mut(s![100, ..]);
     row *= 2;
@@ -43,12 +45,18 @@ fn in_50_to_56_raw_memmap() -> Result<(), Box<dyn std::error::Error>> {
     let c = Memmap::new(&path).open::<i64, Ix1, _>(mode::R)?;
     assert_eq!(c.len(), 90_000);
     let c = c.into_shape((300, 300))?;
-    assert_eq!(c.slice(s![100, ..5]).to_vec(), vec![60000, 60002, 60004, 60006, 60008]);
+    assert_eq!(
+        c.slice(s![100, ..5]).to_vec(),
+        vec![60000, 60002, 60004, 60006, 60008]
+    );
     assert_eq!(c[[99, 299]], 29_999);
     assert_eq!(c[[101, 0]], 30_300);
     let bytes = std::fs::read(&path)?;
     let at = (100 * 300 + 7) * 8;
-    assert_eq!(i64::from_le_bytes(bytes[at..at + 8].try_into()?), 2 * 30_007);
+    assert_eq!(
+        i64::from_le_bytes(bytes[at..at + 8].try_into()?),
+        2 * 30_007
+    );
 
     if let Some(python) = nd_tests::nd_python() {
         let script = format!(
@@ -58,8 +66,14 @@ fn in_50_to_56_raw_memmap() -> Result<(), Box<dyn std::error::Error>> {
              assert (b == e).all(), 'np.memmap sees other values'\n",
             p = path.to_string_lossy()
         );
-        let out = std::process::Command::new(python).args(["-c", &script]).output()?;
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = std::process::Command::new(python)
+            .args(["-c", &script])
+            .output()?;
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     std::fs::remove_dir_all(&dir)?;
     Ok(())
@@ -97,8 +111,14 @@ fn in_50_to_56_as_npy() -> Result<(), Box<dyn std::error::Error>> {
              m[0, 0] = -5; m.flush()\n",
             p = path.to_string_lossy()
         );
-        let out = std::process::Command::new(python).args(["-c", &script]).output()?;
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = std::process::Command::new(python)
+            .args(["-c", &script])
+            .output()?;
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         // NumPy's write through its own map is seen by ours.
         let c = ndio::open_npy::<i64, Ix2, _>(&path, mode::R)?;
         assert_eq!(c[[0, 0]], -5);
