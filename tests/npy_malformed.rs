@@ -453,3 +453,49 @@ fn fuzz_regressions_never_panic() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     eprintln!("{} fuzz regressions read without a panic", files.len());
 }
+
+/// A version 1.0 file with this header dict text and data.
+fn npy_bytes(descr: &str, shape: &str, data: &[u8]) -> Vec<u8> {
+    let text = format!("{{'descr': {descr}, 'fortran_order': False, 'shape': {shape}, }}");
+    let mut out = b"\x93NUMPY\x01\x00".to_vec();
+    out.extend_from_slice(&(text.len() as u16).to_le_bytes());
+    out.extend_from_slice(text.as_bytes());
+    out.extend_from_slice(data);
+    out
+}
+
+#[test]
+fn zero_size_dtypes_take_no_memory() {
+    // A dtype of 0 bytes holds any number of elements in no data, and NumPy loads such
+    // files. ndcore once counted each element as one byte, so a 130-byte file asked for
+    // a 2**60-byte buffer (and failed with "Unable to allocate 0 bytes").
+    for (descr, shape, repr) in [
+        (
+            "'|V0'",
+            "(1152921504606846976,)",
+            "array([b'', b'', b'', ..., b'', b'', b''],\n      shape=(1152921504606846976,), dtype='|V0')",
+        ),
+        (
+            "'|S0'",
+            "(1000000000000,)",
+            "array([b'', b'', b'', ..., b'', b'', b''],\n      shape=(1000000000000,), dtype='|S0')",
+        ),
+        (
+            "[]",
+            "(1152921504606846976,)",
+            "array([(), (), (), ..., (), (), ()],\n      shape=(1152921504606846976,), dtype=[])",
+        ),
+    ] {
+        let bytes = npy_bytes(descr, shape, b"");
+        let (most, a) = largest_allocation(|| ndio::read_npy(&bytes));
+        let a = a.unwrap_or_else(|e| panic!("{descr} {shape}: {e}"));
+        assert!(most < 1 << 20, "{descr} {shape}: allocated {most} bytes");
+        assert_eq!(a.nbytes(), 0);
+        assert_eq!(format!("{a:?}"), repr, "{descr} {shape}");
+        // And written back: the same header, no data.
+        let mut out = Vec::new();
+        ndio::write_npy(&mut out, &a, None).unwrap();
+        let b = ndio::read_npy(&out).unwrap();
+        assert_eq!((b.dtype(), b.shape()), (a.dtype(), a.shape()));
+    }
+}

@@ -46,7 +46,11 @@ pub fn checked_size(shape: &[usize], itemsize: usize) -> Result<(usize, usize)> 
     if shape.contains(&0) {
         return Ok((0, 0));
     }
-    Ok((span / itemsize.max(1), span))
+    // A zero-size dtype (`V0`, `S0`, `[]`) takes no bytes, however many elements: the
+    // span counted it as 1 byte each, which made AnyArray::zeros allocate one byte per
+    // element (a 2**60-element `V0` array from a 130-byte .npy file).
+    let bytes = if itemsize == 0 { 0 } else { span };
+    Ok((span / itemsize.max(1), bytes))
 }
 
 /// The byte offsets `[lo, hi)` an array of `shape`/`strides` reaches from its pointer,
