@@ -1,6 +1,6 @@
 //! Files: `np.save`/`np.load` of 1e7 float64 (80 MB), a plain read of the same bytes
 //! (`loop`: the floor any loader can reach), and the paper's memory-map sequence
-//! (In [50]–[56]: a 300×300 int64 map created, filled, flushed; reopened `r+`, row 100
+//! (In \[50\]–\[56\]: a 300×300 int64 map created, filled, flushed; reopened `r+`, row 100
 //! doubled, flushed).
 //!
 //! Recipes shared with `scripts/bench/numpy_compare_io.py`: `x = np.arange(1e7)`; files in
@@ -53,7 +53,7 @@ pub fn npy_load_1e7_loop() -> Bench {
     })
 }
 
-/// The paper's In [50]–[56].
+/// The paper's In \[50\]–\[56\].
 pub fn memmap_paper_300() -> Bench {
     let path = temp("myarray.memmap");
     let values = arange(300 * 300i64);
