@@ -444,7 +444,9 @@ pub fn save_version<A: ToNpy + ?Sized>(
         version,
     )
     .map_err(|e| Error::format(path, e))?;
-    crate::atomic::write_atomically(path, |w| {
+    let nbytes = a.npy_shape().iter().product::<usize>() * a.npy_dtype().itemsize();
+    let size = (header.len() + nbytes) as u64;
+    crate::atomic::write_atomically(path, Some(size), |w| {
         w.write_all(&header)?;
         a.write_npy_data(w)
     })

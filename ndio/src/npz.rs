@@ -108,7 +108,7 @@ fn write_npz(path: &Path, arrays: &[(&str, &dyn ToNpy)], method: CompressionMeth
         // NumPy forces zip64 on every member (gh-10776) so that none is limited to 4 GiB.
         .large_file(true)
         .unix_permissions(0o600);
-    crate::atomic::write_atomically(path, |w| {
+    crate::atomic::write_atomically(path, None, |w| {
         // The temporary file is written front to back: members carry their sizes in data
         // descriptors, which NumPy's zipfile reads as it reads any archive.
         let mut zip = zip::ZipWriter::new_stream(w);

@@ -150,7 +150,8 @@ pub fn fromfile_any(
 /// ```
 pub fn tofile<A: ToNpy + ?Sized>(path: impl AsRef<Path>, a: &A) -> Result<()> {
     let path = path.as_ref();
-    crate::atomic::write_atomically(path, |w| {
+    let nbytes = a.npy_shape().iter().product::<usize>() * a.npy_dtype().itemsize();
+    crate::atomic::write_atomically(path, Some(nbytes as u64), |w| {
         if !a.npy_fortran_order() {
             return a.write_npy_data(w);
         }
