@@ -330,6 +330,91 @@ impl AnyArray {
         })
     }
 
+    /// A record field as an array over the same memory (NumPy's `x['pos']`; `"pos.x"` for
+    /// `x['pos']['x']`): the field's dtype, the record's strides, no copy. A sub-array
+    /// field adds its axes, as in NumPy (`x['v']` of a `('<f4', (3,))` field has shape
+    /// `x.shape + (3,)`).
+    ///
+    /// # Errors
+    /// NumPy's `no field of name …`, listing the fields there are; a dtype without fields.
+    ///
+    /// ```
+    /// use ndcore::any::AnyArray;
+    /// use ndcore::{DType, Order};
+    /// let dt = DType::from_descr("[('time', '<u8'), ('pos', [('x', '<f8'), ('y', '<f8')])]")?;
+    /// let x = AnyArray::zeros(dt, &[3], Order::C)?;
+    /// let px = x.field("pos.x")?;
+    /// assert_eq!((px.shape(), px.strides()), (&[3][..], &[24][..]));
+    /// assert_eq!(format!("{px:?}"), "array([0., 0., 0.])");
+    /// let e = x.field("pos.z").unwrap_err();
+    /// assert_eq!(e.to_string(), "no field of name z (the fields of pos are 'x', 'y')");
+    /// # Ok::<(), ndcore::Error>(())
+    /// ```
+    pub fn field(&self, path: &str) -> Result<AnyArray> {
+        let mut dtype = &self.dtype;
+        let mut offset = 0usize;
+        let mut rest = path;
+        let mut within = String::new();
+        while !rest.is_empty() {
+            let Some(fields) = dtype.fields() else {
+                return Err(Error::Value(format!(
+                    "no field of name {rest} ({} is {}, not a record)",
+                    if within.is_empty() {
+                        "the array's dtype"
+                    } else {
+                        &within
+                    },
+                    dtype.name()
+                )));
+            };
+            // A name may itself contain '.': the whole rest first, then the part before
+            // each dot, longest first.
+            let found = std::iter::once(rest)
+                .chain(rest.rmatch_indices('.').map(|(i, _)| &rest[..i]))
+                .find_map(|name| fields.iter().find(|f| f.name == name));
+            let Some(f) = found else {
+                let names: Vec<String> = fields.iter().map(|f| format!("'{}'", f.name)).collect();
+                let name = rest.split('.').next().unwrap_or(rest);
+                let whose = if within.is_empty() {
+                    "the fields are".to_string()
+                } else {
+                    format!("the fields of {within} are")
+                };
+                return Err(Error::Value(format!(
+                    "no field of name {name} ({whose} {})",
+                    names.join(", ")
+                )));
+            };
+            offset += f.offset;
+            dtype = &f.dtype;
+            rest = rest[f.name.len()..].strip_prefix('.').unwrap_or("");
+            if !within.is_empty() {
+                within.push('.');
+            }
+            within.push_str(&f.name);
+        }
+        let mut shape = self.shape.clone();
+        let mut strides = self.strides.clone();
+        let dtype = match dtype {
+            DType::SubArray { base, shape: sub } => {
+                let mut sub_strides = vec![0isize; sub.len()];
+                layout::contiguous_strides(sub, base.itemsize(), Order::C, &mut sub_strides);
+                shape.extend_from_slice(sub);
+                strides.extend_from_slice(&sub_strides);
+                (**base).clone()
+            }
+            other => other.clone(),
+        };
+        IxDyn::from_slice(&shape)?;
+        Ok(AnyArray {
+            dtype,
+            shape,
+            strides,
+            offset: self.offset + offset,
+            data: self.data.clone(),
+        })
+    }
+
     /// The same elements as a typed array view, if `T` is exactly this dtype and `D` can
     /// hold this many axes.
     ///
@@ -640,6 +725,33 @@ mod tests {
         assert!(shared.bytes_mut().is_none());
         drop(other);
         assert!(shared.bytes_mut().is_some());
+        Ok(())
+    }
+
+    #[test]
+    fn fields_are_views_of_the_same_memory() -> Result<()> {
+        let dt = DType::from_descr("[('id', '<i4'), ('v', '<f4', (3,)), ('w', [('a.b', '|u1')])]")?;
+        let mut x = AnyArray::zeros(dt, &[2], Order::C)?;
+        let bytes = x.bytes_mut().ok_or(Error::Value("fresh".into()))?;
+        bytes[4..8].copy_from_slice(&1.5f32.to_le_bytes());
+        bytes[16] = 7;
+        let v = x.field("v")?;
+        assert_eq!((v.shape(), v.strides()), (&[2, 3][..], &[17, 4][..]));
+        assert_eq!(v.get_bytes(&[0, 0]), Some(&1.5f32.to_le_bytes()[..]));
+        assert!(
+            v.downcast::<f32, Ix2>().is_err(),
+            "17-byte records misalign the floats"
+        );
+        let ab = x.field("w.a.b")?;
+        assert_eq!(ab.to_string(), "[7 0]");
+        assert_eq!(
+            x.field("id.x").unwrap_err().to_string(),
+            "no field of name x (id is int32, not a record)"
+        );
+        assert_eq!(
+            x.field("nope").unwrap_err().to_string(),
+            "no field of name nope (the fields are 'id', 'v', 'w')"
+        );
         Ok(())
     }
 
