@@ -1,1 +1,349 @@
-//! `nd-derive`: `#[derive(Record)]` for structured dtypes (to come).
+//! `nd-derive`: `#[derive(Record)]`, structs whose arrays are NumPy's structured arrays.
+//! Re-exported by ndcore as `ndcore::Record`; see `ndcore::record` for the guide.
+
+use proc_macro::TokenStream;
+use proc_macro2::{Span, TokenStream as TokenStream2};
+use quote::{format_ident, quote};
+use syn::{Data, DeriveInput, Fields, Ident, LitStr, Type, parse_macro_input};
+
+/// Implements `ndcore::Element` with NumPy's structured dtype for a `#[repr(C)]` struct,
+/// and the field accessors `<Name>Fields` (`x.time()`, `x.pos().x()`) and
+/// `<Name>FieldsMut` (`x.time_mut()`): views with the record's strides, no copy.
+///
+/// Field attributes: `#[record(name = "…")]` (the NumPy name, when it is not the Rust
+/// one); `#[record(pad)]` on a `[u8; N]` field: padding, left out of the dtype.
+#[proc_macro_derive(Record, attributes(record))]
+pub fn derive_record(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match expand(&input) {
+        Ok(tokens) => tokens.into(),
+        Err(e) => e.to_compile_error().into(),
+    }
+}
+
+/// How the struct is laid out, from its `#[repr(...)]`.
+#[derive(PartialEq)]
+enum Repr {
+    C,
+    Packed,
+}
+
+fn repr_of(input: &DeriveInput) -> syn::Result<Repr> {
+    let mut c = false;
+    let mut packed = false;
+    for attr in input.attrs.iter().filter(|a| a.path().is_ident("repr")) {
+        attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("C") {
+                c = true;
+            } else if meta.path.is_ident("packed") {
+                packed = true;
+                if meta.input.peek(syn::token::Paren) {
+                    let content;
+                    syn::parenthesized!(content in meta.input);
+                    let n: syn::LitInt = content.parse()?;
+                    if n.base10_parse::<u32>()? != 1 {
+                        return Err(meta.error("#[derive(Record)] supports `packed` (= 1) only"));
+                    }
+                }
+            } else if meta.path.is_ident("align") {
+                let content;
+                syn::parenthesized!(content in meta.input);
+                let _: syn::LitInt = content.parse()?;
+            }
+            Ok(())
+        })?;
+    }
+    match (c, packed) {
+        (true, false) => Ok(Repr::C),
+        (true, true) => Ok(Repr::Packed),
+        _ => Err(syn::Error::new(
+            Span::call_site(),
+            "#[derive(Record)] needs `#[repr(C)]` (or `#[repr(C, packed)]`): Rust's default \
+             layout may reorder fields, and a record's bytes must be where its dtype says",
+        )),
+    }
+}
+
+/// One field: its Rust name, NumPy name, type, and whether it is padding.
+struct RecordField {
+    ident: Ident,
+    name: String,
+    ty: Type,
+    pad: bool,
+}
+
+fn fields_of(input: &DeriveInput) -> syn::Result<Vec<RecordField>> {
+    let Data::Struct(data) = &input.data else {
+        return Err(syn::Error::new(
+            Span::call_site(),
+            "#[derive(Record)] is for structs with named fields",
+        ));
+    };
+    let Fields::Named(named) = &data.fields else {
+        return Err(syn::Error::new(
+            Span::call_site(),
+            "#[derive(Record)] needs named fields: they become the dtype's field names",
+        ));
+    };
+    let mut out = Vec::new();
+    for f in &named.named {
+        let ident = f
+            .ident
+            .clone()
+            .ok_or_else(|| syn::Error::new_spanned(f, "unnamed field"))?;
+        let mut name = ident.to_string().trim_start_matches("r#").to_string();
+        let mut pad = false;
+        for attr in f.attrs.iter().filter(|a| a.path().is_ident("record")) {
+            attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("pad") {
+                    pad = true;
+                    Ok(())
+                } else if meta.path.is_ident("name") {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    name = lit.value();
+                    Ok(())
+                } else {
+                    Err(meta.error("expected `#[record(name = \"…\")]` or `#[record(pad)]`"))
+                }
+            })?;
+        }
+        out.push(RecordField {
+            ident,
+            name,
+            ty: f.ty.clone(),
+            pad,
+        });
+    }
+    let mut seen = std::collections::HashSet::new();
+    for f in out.iter().filter(|f| !f.pad) {
+        if !seen.insert(f.name.clone()) {
+            return Err(syn::Error::new_spanned(
+                &f.ident,
+                format!("two fields are named '{}' in the dtype", f.name),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
+    if !input.generics.params.is_empty() {
+        return Err(syn::Error::new_spanned(
+            &input.generics,
+            "#[derive(Record)] does not support generic parameters: a dtype is one fixed layout",
+        ));
+    }
+    let repr = repr_of(input)?;
+    let fields = fields_of(input)?;
+    let name = &input.ident;
+    let vis = &input.vis;
+    let nd = quote!(::ndcore);
+    let checks = quote!(#nd::element::__record_checks);
+
+    let field_checks = fields.iter().map(|f| {
+        let ty = &f.ty;
+        if f.pad {
+            quote!(#checks::pad::<#ty>();)
+        } else {
+            quote!(#checks::field::<#ty>();)
+        }
+    });
+    let sizes = fields.iter().map(|f| {
+        let ty = &f.ty;
+        quote!(::core::mem::size_of::<#ty>())
+    });
+    let padding_message = format!(
+        "`{name}` has padding bytes between or after its fields: Rust may not read them, so \
+         records cannot have any. Reorder the fields, or declare the padding as a \
+         `#[record(pad)] _pad: [u8; N]` field (left out of the dtype, as NumPy's align=True \
+         describes padding by offsets)"
+    );
+    let dtype_fields = fields.iter().filter(|f| !f.pad).map(|f| {
+        let (ident, ty, fname) = (&f.ident, &f.ty, &f.name);
+        quote! {
+            #nd::Field::new(#fname, <#ty as #nd::Element>::dtype(), ::core::mem::offset_of!(#name, #ident))
+        }
+    });
+    let panic_message = format!("#[derive(Record)] on {name}: {{}}");
+
+    let fields_trait = format_ident!("{}Fields", name);
+    let fields_mut_trait = format_ident!("{}FieldsMut", name);
+    let data_fields: Vec<&RecordField> = fields.iter().filter(|f| !f.pad).collect();
+    let accessors = if repr == Repr::C {
+        view_accessors(name, vis, &fields_trait, &fields_mut_trait, &data_fields)
+    } else {
+        copy_accessors(name, vis, &fields_trait, &data_fields)
+    };
+
+    Ok(quote! {
+        const _: () = {
+            #(#field_checks)*
+            ::core::assert!(
+                ::core::mem::size_of::<#name>() == 0 #(+ #sizes)*,
+                #padding_message
+            );
+        };
+
+        // SAFETY: `#[repr(C)]` (checked by the derive) with every field `Pod` (checked
+        // above) and no padding (the size check above): all-zero bytes are a valid value.
+        unsafe impl #nd::__bytemuck::Zeroable for #name {}
+        // SAFETY: as above: no padding, so every byte is initialized, and every field
+        // accepts any bit pattern, so the struct does.
+        unsafe impl #nd::__bytemuck::Pod for #name {}
+
+        // SAFETY: the dtype lists every non-padding field at its `offset_of!` with its own
+        // (checked) dtype, and the item size is the struct's size: it describes the bytes
+        // of the struct exactly; padding fields are bytes NumPy describes as gaps.
+        unsafe impl #nd::Element for #name {
+            fn dtype() -> #nd::DType {
+                let fields = ::std::vec![#(#dtype_fields),*];
+                match #nd::DType::record(fields, ::core::mem::size_of::<#name>()) {
+                    ::core::result::Result::Ok(dtype) => dtype,
+                    ::core::result::Result::Err(e) => ::core::panic!(#panic_message, e),
+                }
+            }
+        }
+
+        #accessors
+    })
+}
+
+/// Borrowed views of each field (`#[repr(C)]`: every field is aligned).
+fn view_accessors(
+    name: &Ident,
+    vis: &syn::Visibility,
+    fields_trait: &Ident,
+    fields_mut_trait: &Ident,
+    fields: &[&RecordField],
+) -> TokenStream2 {
+    let nd = quote!(::ndcore);
+    let private = quote!(#nd::record::__private);
+    let decls = fields.iter().map(|f| {
+        let (ident, ty) = (&f.ident, &f.ty);
+        let doc = format!(
+            "The field `{}` of every record, as a view (NumPy's `x['{}']`).",
+            f.name, f.name
+        );
+        quote!(#[doc = #doc] fn #ident(self) -> #nd::ArrayView<'a, #ty, D>;)
+    });
+    let decls_mut = fields.iter().map(|f| {
+        let ty = &f.ty;
+        let m = format_ident!("{}_mut", f.ident);
+        let doc = format!(
+            "The field `{}` of every record, writable (NumPy's `x['{}'] = …`).",
+            f.name, f.name
+        );
+        quote!(#[doc = #doc] fn #m(self) -> #nd::ArrayViewMut<'a, #ty, D>;)
+    });
+    let impl_ref = fields.iter().map(|f| {
+        let (ident, ty) = (&f.ident, &f.ty);
+        quote! {
+            fn #ident(self) -> #nd::ArrayView<'a, #ty, D> {
+                // SAFETY: a field of a `#[repr(C)]` record without padding, at its
+                // `offset_of!`: inside every element, aligned, any bytes valid.
+                unsafe { #private::field::<#name, #ty, D>(self, ::core::mem::offset_of!(#name, #ident)) }
+            }
+        }
+    });
+    let impl_view = fields.iter().map(|f| {
+        let (ident, ty) = (&f.ident, &f.ty);
+        quote! {
+            fn #ident(self) -> #nd::ArrayView<'a, #ty, D> {
+                // SAFETY: as above.
+                unsafe { #private::field_of_view::<#name, #ty, D>(self, ::core::mem::offset_of!(#name, #ident)) }
+            }
+        }
+    });
+    let impl_mut = fields.iter().map(|f| {
+        let (ident, ty) = (&f.ident, &f.ty);
+        let m = format_ident!("{}_mut", f.ident);
+        quote! {
+            fn #m(self) -> #nd::ArrayViewMut<'a, #ty, D> {
+                // SAFETY: as above.
+                unsafe { #private::field_mut::<#name, #ty, D>(self, ::core::mem::offset_of!(#name, #ident)) }
+            }
+        }
+    });
+    let impl_view_mut = fields.iter().map(|f| {
+        let (ident, ty) = (&f.ident, &f.ty);
+        let m = format_ident!("{}_mut", f.ident);
+        quote! {
+            fn #m(self) -> #nd::ArrayViewMut<'a, #ty, D> {
+                // SAFETY: as above.
+                unsafe { #private::field_of_view_mut::<#name, #ty, D>(self, ::core::mem::offset_of!(#name, #ident)) }
+            }
+        }
+    });
+    let doc = format!(
+        "The fields of arrays of `{name}` as views: `x.{}()`. Import it with `{name}`.",
+        fields
+            .first()
+            .map(|f| f.ident.to_string())
+            .unwrap_or_default()
+    );
+    let doc_mut = format!("The fields of writable arrays of `{name}` as writable views.");
+    quote! {
+        #[doc = #doc]
+        #vis trait #fields_trait<'a, D: #nd::Dimension> {
+            #(#decls)*
+        }
+        impl<'a, D: #nd::Dimension> #fields_trait<'a, D> for &'a #nd::ArrayRef<#name, D> {
+            #(#impl_ref)*
+        }
+        impl<'a, D: #nd::Dimension> #fields_trait<'a, D> for #nd::ArrayView<'a, #name, D> {
+            #(#impl_view)*
+        }
+        #[doc = #doc_mut]
+        #vis trait #fields_mut_trait<'a, D: #nd::Dimension> {
+            #(#decls_mut)*
+        }
+        impl<'a, D: #nd::Dimension> #fields_mut_trait<'a, D> for &'a mut #nd::ArrayRef<#name, D> {
+            #(#impl_mut)*
+        }
+        impl<'a, D: #nd::Dimension> #fields_mut_trait<'a, D> for #nd::ArrayViewMut<'a, #name, D> {
+            #(#impl_view_mut)*
+        }
+    }
+}
+
+/// Copies of each field (`#[repr(C, packed)]`: fields may be misaligned, so no borrowed
+/// view of them may exist).
+fn copy_accessors(
+    name: &Ident,
+    vis: &syn::Visibility,
+    fields_trait: &Ident,
+    fields: &[&RecordField],
+) -> TokenStream2 {
+    let nd = quote!(::ndcore);
+    let decls = fields.iter().map(|f| {
+        let (ident, ty) = (&f.ident, &f.ty);
+        let doc = format!(
+            "The field `{}` of every record, copied: the record is packed, so the field may \
+             be misaligned and cannot be borrowed as a view.",
+            f.name
+        );
+        quote!(#[doc = #doc] fn #ident(self) -> #nd::Array<#ty, D>;)
+    });
+    let impls = fields.iter().map(|f| {
+        let (ident, ty) = (&f.ident, &f.ty);
+        quote! {
+            fn #ident(self) -> #nd::Array<#ty, D> {
+                // A packed field is read by value, never through a reference.
+                self.map(|r| {
+                    let r: #name = *r;
+                    r.#ident
+                })
+            }
+        }
+    });
+    let doc = format!("The fields of arrays of packed `{name}`, copied.");
+    quote! {
+        #[doc = #doc]
+        #vis trait #fields_trait<'a, D: #nd::Dimension> {
+            #(#decls)*
+        }
+        impl<'a, D: #nd::Dimension> #fields_trait<'a, D> for &'a #nd::ArrayRef<#name, D> {
+            #(#impls)*
+        }
+    }
+}

@@ -112,3 +112,48 @@ impl CastTo<bool> for bool {
         self
     }
 }
+
+// SAFETY: N elements of T side by side with no padding (arrays have none), described by
+// NumPy's sub-array dtype of T's (nested arrays flatten into one shape, as NumPy's
+// `('<f8', (2, 3))`); `T: Pod` makes every bit pattern of the array valid.
+unsafe impl<T: Element + bytemuck::Pod, const N: usize> Element for [T; N] {
+    fn dtype() -> DType {
+        let (base, mut shape) = match T::dtype() {
+            DType::SubArray { base, shape } => (*base, shape),
+            other => (other, Vec::new()),
+        };
+        shape.insert(0, N);
+        DType::SubArray {
+            base: Box::new(base),
+            shape,
+        }
+    }
+}
+
+/// Compile-time checks the `Record` derive emits. Not for use outside derived code.
+#[doc(hidden)]
+pub mod __record_checks {
+    /// A record field: any bytes must be a valid value of it, so that records read from a
+    /// file, a map or another library are always valid.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot be a field of a `#[derive(Record)]` struct",
+        label = "not a number, a record or an array of them",
+        note = "record fields are integers, floats, other `#[derive(Record)]` structs and `[T; N]` of them; a `bool` field is not supported yet (use `u8`: NumPy's bool is one byte, 0 or 1)"
+    )]
+    pub trait RecordField: crate::Element + bytemuck::Pod {}
+    impl<T: crate::Element + bytemuck::Pod> RecordField for T {}
+
+    /// Fails to compile unless `T` can be a record field.
+    pub const fn field<T: RecordField>() {}
+
+    /// A padding field: bytes only.
+    #[diagnostic::on_unimplemented(
+        message = "a `#[record(pad)]` field must be `[u8; N]`, not `{Self}`",
+        label = "padding is bytes"
+    )]
+    pub trait PadField {}
+    impl<const N: usize> PadField for [u8; N] {}
+
+    /// Fails to compile unless `T` is `[u8; N]`.
+    pub const fn pad<T: PadField>() {}
+}

@@ -41,6 +41,7 @@ pub mod iter;
 pub mod layout;
 pub mod macro_support;
 pub mod ops;
+pub mod record;
 pub mod slice;
 pub mod storage;
 
@@ -63,6 +64,9 @@ pub use layout::Order;
 pub use slice::{NewAxis, Slice, SliceArg, SliceInfo, SliceInfoElem};
 
 pub use grid::{Indexing, meshgrid, meshgrid_sparse};
+pub use nd_derive::Record;
+#[doc(hidden)]
+pub use bytemuck as __bytemuck;
 pub use nd_macros::{array, mgrid, ogrid, s};
 
 /// Everything a NumPy user reaches for first: `use ndcore::prelude::*;`. The preludes of
