@@ -33,6 +33,7 @@ pub mod cheatsheet {}
 pub mod dimension;
 pub mod dtype;
 pub mod element;
+pub mod endian;
 pub mod engine;
 pub mod error;
 pub mod fmt;
@@ -80,5 +81,5 @@ pub mod prelude {
         Reshape, Slice, SliceInfoElem, arange, arange_with, linspace, linspace_with, meshgrid,
         reshape,
     };
-    pub use crate::{array, mgrid, ogrid, s};
+    pub use crate::{Record, array, mgrid, ogrid, s};
 }
