@@ -14,12 +14,15 @@
 //!   writes them. [`exact_sci`] and [`exact_positional`] drop those, deciding exactly.
 
 use super::bignum::cmp_decimal_binary;
+use super::half;
 use std::cmp::Ordering;
 
-/// A finite float of either width, kept at its own width so that its shortest digits are
+/// A float of any printed width, kept at its own width so that its shortest digits are
 /// those of its type (`0.1f32` is `0.1`, not `0.10000000149011612`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Fl {
+    /// A `float16` value, as its bits (Rust has no stable `f16`).
+    F16(u16),
     /// A `float32` value.
     F32(f32),
     /// A `float64` value.
@@ -30,6 +33,7 @@ impl Fl {
     /// The value widened to `f64` (exact for `f32`).
     pub(crate) fn to_f64(self) -> f64 {
         match self {
+            Fl::F16(h) => f64::from(half::to_f32(h)),
             Fl::F32(x) => f64::from(x),
             Fl::F64(x) => x,
         }
@@ -49,16 +53,18 @@ impl Fl {
 
     pub(crate) fn abs(self) -> Fl {
         match self {
+            Fl::F16(h) => Fl::F16(h & 0x7fff),
             Fl::F32(x) => Fl::F32(x.abs()),
             Fl::F64(x) => Fl::F64(x.abs()),
         }
     }
 
-    /// How `s`, read back as a float of this width, compares with this value.
+    /// How `s`, read back as a float of this width (a half as an `f64`, which holds every
+    /// half exactly), compares with this value.
     fn cmp_parsed(self, s: &str) -> Ordering {
         let parsed = match self {
             Fl::F32(_) => s.parse::<f32>().map(f64::from),
-            Fl::F64(_) => s.parse::<f64>(),
+            Fl::F16(_) | Fl::F64(_) => s.parse::<f64>(),
         };
         parsed
             .ok()
@@ -69,6 +75,15 @@ impl Fl {
     /// The significand and binary exponent: `|value| = m · 2^e`.
     fn decompose(self) -> (u64, i32) {
         match self {
+            Fl::F16(h) => {
+                let exp = i32::from((h >> 10) & 0x1f);
+                let frac = u64::from(h & 0x3ff);
+                if exp == 0 {
+                    (frac, -24)
+                } else {
+                    (frac | 1 << 10, exp - 25)
+                }
+            }
             Fl::F32(x) => {
                 let bits = x.to_bits();
                 let exp = ((bits >> 23) & 0xff) as i32;
@@ -137,6 +152,8 @@ impl Sci {
 pub(crate) fn shortest(x: Fl) -> Sci {
     let x = x.abs();
     let text = match x {
+        // Rust has no half formatting: Dragon4 itself, with integers.
+        Fl::F16(h) => return half::shortest(h),
         Fl::F32(v) => format!("{v:e}"),
         Fl::F64(v) => format!("{v:e}"),
     };

@@ -1,16 +1,20 @@
 //! One formatter per dtype, read from the element's bytes: NumPy's `_get_format_function`
-//! with `BoolFormat`, `IntegerFormat`, `FloatingFormat`, `StructuredVoidFormat` and
-//! `SubArrayFormat`.
+//! with `BoolFormat`, `IntegerFormat`, `FloatingFormat`, `ComplexFloatingFormat`,
+//! `DatetimeFormat`, `TimedeltaFormat`, `repr_format` for strings, `StructuredVoidFormat`
+//! and `SubArrayFormat`.
 //!
 //! A formatter is built from a column: the bytes of every element that will be printed (for a
 //! record field, the field's bytes of every record), because NumPy sizes widths over all of
 //! them. Records recurse into their fields, so any record dtype prints with no special path.
 
+use super::complex::{self, ComplexFormat};
 use super::digits::Fl;
 use super::float::scalar_str;
 use super::floating::FloatingFormat;
 use super::options::{PrintOptions, Sign};
-use crate::dtype::{DType, Kind};
+use super::text::{code_points, plain_str, write_py_bytes, write_py_str};
+use super::time::{self, TimeFormat};
+use crate::dtype::{DType, Kind, TimeUnit};
 
 /// What the values being formatted are part of.
 #[derive(Debug, Clone, Copy)]
@@ -31,7 +35,7 @@ pub(crate) struct IntKind {
     swap: bool,
 }
 
-/// How to read a float: 4 or 8 bytes, and whether to swap bytes.
+/// How to read a float: 2, 4 or 8 bytes, and whether to swap bytes.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct FloatKind {
     size: usize,
@@ -56,14 +60,29 @@ pub(crate) enum ElemFormat {
     FloatStr {
         kind: FloatKind,
     },
+    /// A complex number: two floats of `part`'s size, real first, each in the byte order.
+    Complex {
+        part: FloatKind,
+        fmt: ComplexFormat,
+    },
+    /// A UCS-4 string (`U`) as Python writes a `str` value, trailing NULs dropped: `'ab'`.
+    Str {
+        swap: bool,
+    },
+    /// A datetime or timedelta: an `i64` count of units.
+    Time {
+        swap: bool,
+        fmt: TimeFormat,
+    },
     Record(Vec<FieldFormat>),
     /// A fixed-size block of values: `[1, 2, 3]`.
     Block(Box<FieldFormat>),
     /// A byte string (`S`) as Python writes a `bytes` value, trailing NULs dropped:
     /// `b'ab'`, `b'\'"x'`.
     Bytes,
-    /// Raw bytes (`V`) as NumPy writes a `np.void`: `b'\x00\x41'`. Kinds no `Element`
-    /// has yet (complex, str, datetime, float16) also print their raw bytes this way.
+    /// Raw bytes (`V`) as NumPy writes a `np.void`: `b'\x00\x41'`. The platform's
+    /// `long double` types (`float128` as `'<f16'`, `complex256`), which nd cannot read as
+    /// numbers, print their raw bytes this way too.
     Void,
 }
 
@@ -121,10 +140,53 @@ fn read_int(b: &[u8], k: IntKind) -> i128 {
 }
 
 fn read_float(b: &[u8], k: FloatKind) -> Fl {
-    if k.size == 4 {
-        Fl::F32(f32::from_ne_bytes(ordered(b, k.swap)))
-    } else {
-        Fl::F64(f64::from_ne_bytes(ordered(b, k.swap)))
+    match k.size {
+        2 => Fl::F16(u16::from_ne_bytes(ordered(b, k.swap))),
+        4 => Fl::F32(f32::from_ne_bytes(ordered(b, k.swap))),
+        _ => Fl::F64(f64::from_ne_bytes(ordered(b, k.swap))),
+    }
+}
+
+/// The real and imaginary parts of a complex element, each `part.size` bytes.
+fn read_complex(b: &[u8], part: FloatKind) -> (Fl, Fl) {
+    let n = part.size;
+    (
+        read_float(b, part),
+        read_float(b.get(n..).unwrap_or(&[]), part),
+    )
+}
+
+fn read_i64(b: &[u8], swap: bool) -> i64 {
+    i64::from_ne_bytes(ordered(b, swap))
+}
+
+/// `str()` of a 0-d array of a scalar kind whose `str()` is not its array element's text:
+/// complex (`(1+2j)`), strings (the text itself), datetimes (`2011-01-01`, unquoted),
+/// timedeltas (`5 seconds`). `None` for the other kinds.
+pub(crate) fn scalar_text(dtype: &DType, b: &[u8]) -> Option<String> {
+    let DType::Scalar {
+        kind,
+        itemsize,
+        order,
+        unit,
+    } = dtype
+    else {
+        return None;
+    };
+    let swap = !order.is_native();
+    match (kind, itemsize) {
+        (Kind::Complex, 8 | 16) => {
+            let part = FloatKind {
+                size: itemsize / 2,
+                swap,
+            };
+            let (re, im) = read_complex(b, part);
+            Some(complex::scalar_str(re, im))
+        }
+        (Kind::Unicode, _) => Some(plain_str(&code_points(b, swap))),
+        (Kind::Datetime, 8) => Some(time::iso(read_i64(b, swap), *unit)),
+        (Kind::Timedelta, 8) => Some(time::timedelta_str(read_i64(b, swap), *unit)),
+        _ => None,
     }
 }
 
@@ -150,33 +212,6 @@ fn write_int(v: i128, sign: Sign, width: usize, out: &mut String) {
     out.push_str(&text);
 }
 
-/// Python's `repr(bytes)`: `b'…'` with `\\`, `\'`, `\t`, `\n`, `\r` and `\xNN` escapes,
-/// double quotes when the bytes hold `'` but no `"`.
-fn write_py_bytes(b: &[u8], out: &mut String) {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
-        '"'
-    } else {
-        '\''
-    };
-    out.push('b');
-    out.push(quote);
-    for &c in b {
-        match c {
-            b'\\' => out.push_str("\\\\"),
-            b'\t' => out.push_str("\\t"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            _ if char::from(c) == quote => {
-                out.push('\\');
-                out.push(quote);
-            }
-            0x20..=0x7e => out.push(char::from(c)),
-            _ => out.push_str(&format!("\\x{c:02x}")),
-        }
-    }
-    out.push(quote);
-}
-
 impl ElemFormat {
     /// The formatter for elements of `dtype` whose bytes are `column`.
     pub(crate) fn build(dtype: &DType, column: &[&[u8]], ctx: &Ctx<'_>) -> ElemFormat {
@@ -196,7 +231,7 @@ impl ElemFormat {
                 kind,
                 itemsize,
                 order,
-                ..
+                unit,
             } => {
                 let swap = !order.is_native();
                 match (kind, itemsize) {
@@ -211,7 +246,7 @@ impl ElemFormat {
                         };
                         int_format(kind, column, ctx.opts)
                     }
-                    (Kind::Float, 4 | 8) => {
+                    (Kind::Float, 2 | 4 | 8) => {
                         let kind = FloatKind {
                             size: *itemsize,
                             swap,
@@ -227,7 +262,29 @@ impl ElemFormat {
                             }
                         }
                     }
+                    (Kind::Complex, 8 | 16) => {
+                        let part = FloatKind {
+                            size: itemsize / 2,
+                            swap,
+                        };
+                        let values: Vec<(Fl, Fl)> =
+                            column.iter().map(|b| read_complex(b, part)).collect();
+                        ElemFormat::Complex {
+                            part,
+                            fmt: ComplexFormat::new(&values, ctx.opts),
+                        }
+                    }
+                    (Kind::Datetime | Kind::Timedelta, 8) => {
+                        let values: Vec<i64> = column.iter().map(|b| read_i64(b, swap)).collect();
+                        let datetime: Option<Option<TimeUnit>> =
+                            (*kind == Kind::Datetime).then_some(*unit);
+                        ElemFormat::Time {
+                            swap,
+                            fmt: TimeFormat::new(&values, datetime),
+                        }
+                    }
                     (Kind::Bytes, _) => ElemFormat::Bytes,
+                    (Kind::Unicode, _) => ElemFormat::Str { swap },
                     _ => ElemFormat::Void,
                 }
             }
@@ -249,6 +306,12 @@ impl ElemFormat {
             }
             ElemFormat::Float { kind, fmt } => fmt.write(read_float(b, *kind), out),
             ElemFormat::FloatStr { kind } => out.push_str(&scalar_str(read_float(b, *kind))),
+            ElemFormat::Complex { part, fmt } => {
+                let (re, im) = read_complex(b, *part);
+                fmt.write(re, im, out);
+            }
+            ElemFormat::Str { swap } => write_py_str(&code_points(b, *swap), out),
+            ElemFormat::Time { swap, fmt } => fmt.write(read_i64(b, *swap), out),
             ElemFormat::Record(fields) => {
                 out.push('(');
                 for (i, f) in fields.iter().enumerate() {
@@ -263,13 +326,7 @@ impl ElemFormat {
                 out.push(')');
             }
             ElemFormat::Block(field) => field.write(b, out),
-            ElemFormat::Bytes => {
-                let mut b = b;
-                while let [rest @ .., 0] = b {
-                    b = rest;
-                }
-                write_py_bytes(b, out);
-            }
+            ElemFormat::Bytes => write_py_bytes(b, out),
             ElemFormat::Void => {
                 out.push_str("b'");
                 for &c in b {

@@ -349,29 +349,45 @@ pub(crate) fn scientific(x: Fl, style: &FloatStyle) -> String {
 
 /// `str()` of a NumPy float scalar (`str(np.float64(x))`), which is also `str()` of a 0-d
 /// float array: the shortest digits, positional (`1.0`, `0.0001`) when the value is zero or
-/// `1e-4 <= |x| <` 10¹⁶ (`float64`) or 10⁶ (`float32`), scientific (`1e+16`, `1.5e-05`)
-/// otherwise.
+/// `1e-4 <= |x| <` 10¹⁶ (`float64`), 10⁶ (`float32`) or 10³ (`float16`), scientific
+/// (`1e+16`, `1.5e-05`) otherwise.
 pub(crate) fn scalar_str(x: Fl) -> String {
-    if let Some(s) = special(x, false) {
+    either(x, Trim::Zero, Trim::Minus, false)
+}
+
+/// NumPy's choice for a scalar's text (`floattype_str_either` in `scalartypes.c`):
+/// positional with `trim_pos` for zero and `1e-4 <= |x| <` the type's bound, else
+/// scientific with `trim_sci`; shortest digits; `+` before non-negative values with `sign`.
+pub(crate) fn either(x: Fl, trim_pos: Trim, trim_sci: Trim, sign: bool) -> String {
+    if let Some(s) = special(x, sign) {
         return s;
     }
     let abs = x.abs().to_f64();
     let upper = match x {
+        Fl::F16(_) => 1e3,
         Fl::F32(_) => 1e6,
         Fl::F64(_) => 1e16,
     };
+    let style = FloatStyle {
+        sign,
+        ..FloatStyle::default()
+    };
     if abs == 0.0 || (1e-4..upper).contains(&abs) {
-        let style = FloatStyle {
-            trim: Trim::Zero,
-            ..FloatStyle::default()
-        };
-        positional(x, &style)
+        positional(
+            x,
+            &FloatStyle {
+                trim: trim_pos,
+                ..style
+            },
+        )
     } else {
-        let style = FloatStyle {
-            trim: Trim::Minus,
-            ..FloatStyle::default()
-        };
-        scientific(x, &style)
+        scientific(
+            x,
+            &FloatStyle {
+                trim: trim_sci,
+                ..style
+            },
+        )
     }
 }
 
@@ -482,5 +498,9 @@ mod tests {
         assert_eq!(scalar_str(Fl::F32(1e6)), "1e+06");
         assert_eq!(scalar_str(Fl::F32(999_999.94)), "999999.94");
         assert_eq!(scalar_str(Fl::F32(1e-4)), "1e-04");
+        assert_eq!(scalar_str(Fl::F16(0x63d0)), "1e+03");
+        assert_eq!(scalar_str(Fl::F16(0x2e66)), "0.1");
+        assert_eq!(scalar_str(Fl::F16(0x8000)), "-0.0");
+        assert_eq!(either(Fl::F64(2.0), Trim::Minus, Trim::Minus, true), "+2");
     }
 }

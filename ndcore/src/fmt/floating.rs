@@ -6,6 +6,7 @@
 
 use super::digits::Fl;
 use super::float::{FloatStyle, Trim, positional, scientific};
+use super::half;
 use super::options::{FloatMode, PrintOptions, Sign};
 
 /// Formats the floats of one array (or one record field) alike.
@@ -144,10 +145,12 @@ fn first_pass(style: FloatStyle, mode: FloatMode) -> FloatStyle {
     }
 }
 
-/// NumPy's rule for scientific notation: the largest magnitude reaches 10⁸ (`float64`) or
-/// 10⁶ (`float32`, `10**min(8, finfo.precision)`), or, unless `suppress`, the smallest
-/// non-zero magnitude is below 1e-4 or the largest is over 1000 times the smallest. The
-/// comparisons are made in the values' own type, as NumPy makes them.
+/// NumPy's rule for scientific notation: the largest magnitude reaches 10⁸ (`float64`),
+/// 10⁶ (`float32`) or 10³ (`float16`: `10**min(8, finfo.precision)`), or, unless
+/// `suppress`, the smallest non-zero magnitude is below 1e-4 or the largest is over 1000
+/// times the smallest. The comparisons are made in the values' own type, as NumPy makes
+/// them: a `float16` quotient is rounded to half (NumPy divides halves in `f32` and rounds),
+/// so 1001 / 1.001 is 1000 and not over it.
 fn wants_exp(finite: &[Fl], suppress: bool) -> bool {
     let mut nonzero = finite.iter().map(|v| v.abs()).filter(|v| v.to_f64() != 0.0);
     let Some(first) = nonzero.next() else {
@@ -163,6 +166,13 @@ fn wants_exp(finite: &[Fl], suppress: bool) -> bool {
         }
     }
     match (max, min) {
+        (Fl::F16(max), Fl::F16(min)) => {
+            let (max, min) = (half::to_f32(max), half::to_f32(min));
+            // 1e-4 as a half is the least half above 1e-4, so comparing with 1e-4 itself
+            // decides the same.
+            let ratio = half::to_f32(half::from_f32(max / min));
+            max >= 1000.0 || (!suppress && (f64::from(min) < 1e-4 || ratio > 1000.0))
+        }
         (Fl::F32(max), Fl::F32(min)) => {
             max >= 1e6 || (!suppress && (min < 1e-4 || max / min > 1000.0))
         }
@@ -212,5 +222,11 @@ mod tests {
         assert_eq!(s, "0.0001");
         assert!(wants_exp(&[Fl::F32(1e6)], false));
         assert!(!wants_exp(&[Fl::F32(999_999.94)], false));
+        let h = |x: f32| Fl::F16(half::from_f32(x));
+        assert!(wants_exp(&[h(1000.0)], false));
+        assert!(!wants_exp(&[h(999.5)], false));
+        // 500.5 / 0.5005 is 1000.02, but 1000 as a half: NumPy prints these positionally.
+        assert!(!wants_exp(&[h(500.5), h(0.5005)], false));
+        assert!(wants_exp(&[h(500.5), h(0.5)], false));
     }
 }

@@ -107,9 +107,12 @@ impl Layout<'_> {
 }
 
 /// NumPy's `_extendLine`: starts a new line (with the continuation indent) when `word`
-/// would pass the width, unless the line holds nothing but the indent.
+/// would pass the width, unless the line holds nothing but the indent. Widths count
+/// characters, as Python's `len()` does (`'é'` is one).
 fn extend_line(s: &mut String, line: &mut String, word: &str, width: isize, next_prefix: &str) {
-    let needs_wrap = (line.len() + word.len()) as isize > width && line.len() > next_prefix.len();
+    let line_len = line.chars().count();
+    let needs_wrap =
+        (line_len + word.chars().count()) as isize > width && line_len > next_prefix.len();
     if needs_wrap {
         s.push_str(line.trim_end());
         s.push('\n');

@@ -21,12 +21,17 @@
 //! those names.
 
 mod bignum;
+mod complex;
 mod digits;
 mod element;
 mod float;
 mod floating;
+mod half;
 mod layout;
 mod options;
+mod printable;
+mod text;
+mod time;
 
 pub use float::{FloatStyle, PrintFloat, Trim, format_float_positional, format_float_scientific};
 pub use options::{FloatMode, PrintOptions, Sign};
@@ -277,6 +282,12 @@ pub(crate) fn render_elements(
         let zero_d = shape.is_empty();
         if zero_d && repr.is_none() {
             // `str()` of a 0-d array is `str()` of its scalar (floats unrounded).
+            if let Some(s) = words_bytes
+                .first()
+                .and_then(|b| element::scalar_text(base, b))
+            {
+                return s;
+            }
             let is_record = matches!(base, DType::Record { .. });
             let scalar_opts = PrintOptions {
                 sign: if is_record { opts.sign } else { Sign::Minus },
