@@ -1,0 +1,105 @@
+//! `repr(a)` and `str(a)` of arrays of the dtypes nd has no element type for (float16,
+//! complex64/128, `U` strings, datetime64, timedelta64, records holding them), compared
+//! character for character with NumPy's.
+//!
+//! The goldens are written by `scripts/goldens/printing_dtypes.py` (`cargo xtask goldens`):
+//! each case is an `.npy` file, loaded here with `ndio::load_any`, and NumPy's two texts. A
+//! failure prints, for every case that differs, what NumPy printed and what nd printed, line
+//! by line.
+
+use nd_tests::goldens::{golden_path, read_golden};
+use ndcore::DType;
+use ndcore::Order;
+use ndcore::any::AnyArray;
+
+/// A readable account of where `got` departs from `want`.
+fn diff(want: &str, got: &str) -> String {
+    let (w, g): (Vec<&str>, Vec<&str>) = (want.lines().collect(), got.lines().collect());
+    let mut out = String::new();
+    for i in 0..w.len().max(g.len()) {
+        let (a, b) = (w.get(i).copied(), g.get(i).copied());
+        if a != b {
+            out += &format!(
+                "      line {}:\n        numpy: {a:?}\n        nd:    {b:?}\n",
+                i + 1
+            );
+        }
+    }
+    if out.is_empty() {
+        out = format!(
+            "      (differ in line endings)\n        numpy: {want:?}\n        nd:    {got:?}\n"
+        );
+    }
+    out
+}
+
+/// NumPy's text in `printing_dtypes/<file>`, without the final newline the script adds.
+fn golden_text(file: &str) -> String {
+    let text = read_golden(&format!("printing_dtypes/{file}"));
+    text.strip_suffix('\n').unwrap_or(&text).to_string()
+}
+
+#[test]
+fn every_case_prints_as_numpy() {
+    let names = read_golden("printing_dtypes/INDEX.txt");
+    let names: Vec<&str> = names.lines().filter(|l| !l.is_empty()).collect();
+    assert!(names.len() > 100, "only {} cases", names.len());
+    let mut failures = Vec::new();
+    for name in &names {
+        let path = golden_path(&format!("printing_dtypes/{name}.npy"));
+        let a = ndio::load_any(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let got_repr = format!("{a:?}");
+        let got_str = a.to_string();
+        for (what, want, got) in [
+            ("repr", golden_text(&format!("{name}.repr.txt")), got_repr),
+            ("str", golden_text(&format!("{name}.str.txt")), got_str),
+        ] {
+            if want != got {
+                failures.push(format!("  {name} [{what}]:\n{}", diff(&want, &got)));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} texts differ from NumPy's:\n{}",
+        failures.len(),
+        2 * names.len(),
+        failures.join("")
+    );
+}
+
+#[test]
+fn float16_scalars_print_their_own_shortest_digits() {
+    let text = read_golden("printing_dtypes/float16_scalars.txt");
+    let f2 = DType::from_typestr("<f2").expect("<f2");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for line in text.lines().filter(|l| !l.is_empty()) {
+        let mut parts = line.split(' ');
+        let (Some(bits), Some(want_str), Some(want_inner)) =
+            (parts.next(), parts.next(), parts.next())
+        else {
+            panic!("bad line {line:?}");
+        };
+        let bits = u16::from_str_radix(bits, 16).expect("hex bits");
+        let mut a = AnyArray::zeros(f2.clone(), &[], Order::C).expect("0-d float16");
+        a.bytes_mut()
+            .expect("owned")
+            .copy_from_slice(&bits.to_le_bytes());
+        let want_repr = format!("array({want_inner}, dtype=float16)");
+        let (got_str, got_repr) = (a.to_string(), format!("{a:?}"));
+        if (got_str.as_str(), got_repr.as_str()) != (want_str, want_repr.as_str()) {
+            failures.push(format!(
+                "  {bits:#06x}: numpy {want_str} / {want_repr}, nd {got_str} / {got_repr}"
+            ));
+        }
+        count += 1;
+    }
+    assert!(count > 5000, "only {count} values");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} halves differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
