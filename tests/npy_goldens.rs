@@ -586,27 +586,51 @@ fn npy_bytes(descr: &str, shape: &str, data: &[u8]) -> Vec<u8> {
 
 #[test]
 fn dtypes_outside_the_corpus_load_and_save_back() {
-    // known difference: the corpus (every scalar type nd has, records) prints exactly as
-    // NumPy. Dtypes ndcore's printer does not render yet print each element as its raw
-    // bytes (nd: `array([b'\x00\x3E'], dtype=float16)`) where NumPy prints values:
-    //   - float16 '<f2'          NumPy: array([1.5], dtype=float16)
-    //   - complex64 '<c8'        NumPy: array([1.5+0.j], dtype=complex64)
-    //   - complex128 '>c16'      NumPy: array([1.5+0.j], dtype='>c16')
-    //   - datetime64 '<M8[s]'    NumPy: array(['1970-01-01T00:00:01'], dtype='datetime64[s]')
-    //   - timedelta64 '<m8[s]'   NumPy: array([1], dtype='timedelta64[s]')
-    //   - str '<U2'              NumPy: array(['ab'], dtype='<U2')
-    // Their headers, shapes and bytes are read and written exactly, as checked here.
-    for (descr, data) in [
-        ("'<f2'", &b"\x00\x3e"[..]),
-        ("'<c8'", &b"\x00\x00\xc0\x3f\x00\x00\x00\x00"[..]),
+    // Types with no Rust element type load as `AnyArray`, save back byte for byte and print
+    // as NumPy prints them (NumPy's texts from `repr(np.frombuffer(data, descr))`).
+    for (descr, data, repr, str_) in [
+        (
+            "'<f2'",
+            &b"\x00\x3e"[..],
+            "array([1.5], dtype=float16)",
+            "[1.5]",
+        ),
+        (
+            "'<c8'",
+            &b"\x00\x00\xc0\x3f\x00\x00\x00\x00"[..],
+            "array([1.5+0.j], dtype=complex64)",
+            "[1.5+0.j]",
+        ),
         (
             "'>c16'",
             &[0x3f, 0xf8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0][..],
+            "array([1.5+0.j], dtype='>c16')",
+            "[1.5+0.j]",
         ),
-        ("'<M8[s]'", &1i64.to_le_bytes()[..]),
-        ("'<m8[s]'", &1i64.to_le_bytes()[..]),
-        ("'<U2'", &b"a\0\0\0b\0\0\0"[..]),
-        ("'|S2'", &b"ab"[..]),
+        (
+            "'<M8[s]'",
+            &1i64.to_le_bytes()[..],
+            "array(['1970-01-01T00:00:01'], dtype='datetime64[s]')",
+            "['1970-01-01T00:00:01']",
+        ),
+        (
+            "'<m8[s]'",
+            &1i64.to_le_bytes()[..],
+            "array([1], dtype='timedelta64[s]')",
+            "[1]",
+        ),
+        (
+            "'<U2'",
+            &b"a\0\0\0b\0\0\0"[..],
+            "array(['ab'], dtype='<U2')",
+            "['ab']",
+        ),
+        (
+            "'|S2'",
+            &b"ab"[..],
+            "array([b'ab'], dtype='|S2')",
+            "[b'ab']",
+        ),
     ] {
         let file = npy_bytes(descr, "(1,)", data);
         let a = ndio::read_npy(&file).unwrap_or_else(|e| panic!("{descr}: {e}"));
@@ -620,6 +644,10 @@ fn dtypes_outside_the_corpus_load_and_save_back() {
             (a.dtype(), Some(data)),
             "{descr}"
         );
-        let _ = format!("{a:?} {a}");
+        assert_eq!(
+            (format!("{a:?}"), a.to_string()),
+            (repr.to_string(), str_.to_string()),
+            "{descr}"
+        );
     }
 }
