@@ -290,7 +290,9 @@ fn view_accessors(
         impl<'a, D: #nd::Dimension> #fields_trait<'a, D> for &'a #nd::ArrayRef<#name, D> {
             #(#impl_ref)*
         }
-        impl<'a, D: #nd::Dimension> #fields_trait<'a, D> for #nd::ArrayView<'a, #name, D> {
+        // By reference, so a view stays usable after `x.time()`; the fields keep the view's
+        // lifetime 'a, so `x.pos().x()` outlives the temporary `x.pos()`.
+        impl<'a, D: #nd::Dimension> #fields_trait<'a, D> for &#nd::ArrayView<'a, #name, D> {
             #(#impl_view)*
         }
         #[doc = #doc_mut]

@@ -426,12 +426,13 @@ impl AnyArray {
     pub fn downcast<T: Element, D: Dimension>(&self) -> Result<ArrayView<'_, T, D>> {
         let want = T::dtype();
         if want != self.dtype || std::mem::size_of::<T>() != self.dtype.itemsize() {
+            // descr, not typestr: records show their fields, not only `'|V24'`.
             return Err(Error::Value(format!(
-                "cannot view an array of dtype {} ('{}') as {} ('{}')",
+                "cannot view an array of dtype {} ({}) as {} ({})",
                 self.dtype.name(),
-                self.dtype.typestr(),
+                self.dtype.descr(),
                 want.name(),
-                want.typestr(),
+                want.descr(),
             )));
         }
         if let Some(n) = D::NDIM

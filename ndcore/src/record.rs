@@ -63,13 +63,13 @@ pub mod __private {
         unsafe { project(a.as_ptr(), offset, a.dim().clone(), a.raw_strides().clone()) }
     }
 
-    /// As [`field`], consuming a view so the result keeps the view's lifetime
-    /// (`x.pos().x()`).
+    /// As [`field`], for a view: the result keeps the view's lifetime, not the borrow's,
+    /// so `x.pos().x()` outlives the temporary `x.pos()` and `x.time()` leaves `x` usable.
     ///
     /// # Safety
     /// As [`field`].
     pub unsafe fn field_of_view<'a, T, U, D: Dimension>(
-        a: ArrayView<'a, T, D>,
+        a: &ArrayView<'a, T, D>,
         offset: usize,
     ) -> ArrayView<'a, U, D> {
         // SAFETY: as `field`; the data lives for 'a, as the view said.

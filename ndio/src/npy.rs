@@ -215,12 +215,12 @@ pub(crate) fn check_typed<T: Element, D: Dimension>(h: &Header, path: &Path) -> 
             // The file's full descr, so that a record file shows its fields, not only
             // `void96 ('|V12')`.
             format!(
-                "the file holds {} ({}), not {} ('{}'): load it as its own type, or with \
+                "the file holds {} ({}), not {} ({}): load it as its own type, or with \
                  load_any",
                 h.dtype.name(),
                 h.dtype.descr(),
                 want.name(),
-                want.typestr()
+                want.descr()
             ),
         ));
     };

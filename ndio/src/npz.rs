@@ -434,11 +434,11 @@ fn check_typed<T: Element, D: Dimension>(h: &Header, name: &str) -> Result<(), S
     let want = T::dtype();
     if h.dtype != want && h.dtype.newbyteorder(ndcore::ByteOrder::native()) != want {
         return Err(format!(
-            "member '{name}' holds {} ('{}'), not {} ('{}')",
+            "member '{name}' holds {} ({}), not {} ({})",
             h.dtype.name(),
-            h.dtype.typestr(),
+            h.dtype.descr(),
             want.name(),
-            want.typestr()
+            want.descr()
         ));
     }
     if let Some(n) = D::NDIM
