@@ -46,7 +46,7 @@ impl ComplexFormat {
 /// out with the parentheses (`2j`). Each part has its shortest digits and no trailing point.
 pub(crate) fn scalar_str(re: Fl, im: Fl) -> String {
     let part = |x: Fl, sign: bool| either(x, Trim::Minus, Trim::Minus, sign);
-    if re.to_f64() == 0.0 && !re.is_sign_negative() {
+    if re.is_zero() && !re.is_sign_negative() {
         return format!("{}j", part(im, false));
     }
     let r = if re.is_finite() {

@@ -14,7 +14,9 @@
 //!   writes them. [`exact_sci`] and [`exact_positional`] drop those, deciding exactly.
 
 use super::bignum::cmp_decimal_binary;
+use super::dragon4::{CutoffMode, DigitMode, dragon4};
 use super::half;
+use super::longdouble::{self, F80};
 use std::cmp::Ordering;
 
 /// A float of any printed width, kept at its own width so that its shortest digits are
@@ -23,6 +25,8 @@ use std::cmp::Ordering;
 pub(crate) enum Fl {
     /// A `float16` value, as its bits (Rust has no stable `f16`).
     F16(u16),
+    /// An x87 extended `long double` (NumPy's `float128` on x86-64).
+    F80(F80),
     /// A `float32` value.
     F32(f32),
     /// A `float64` value.
@@ -30,30 +34,60 @@ pub(crate) enum Fl {
 }
 
 impl Fl {
-    /// The value widened to `f64` (exact for `f32`).
+    /// The value as an `f64`: exact but for a `long double`, which is rounded.
     pub(crate) fn to_f64(self) -> f64 {
         match self {
             Fl::F16(h) => f64::from(half::to_f32(h)),
+            Fl::F80(x) => x.to_f64(),
             Fl::F32(x) => f64::from(x),
             Fl::F64(x) => x,
         }
     }
 
     pub(crate) fn is_finite(self) -> bool {
-        self.to_f64().is_finite()
+        match self {
+            Fl::F80(x) => x.is_finite(),
+            _ => self.to_f64().is_finite(),
+        }
     }
 
     pub(crate) fn is_nan(self) -> bool {
-        self.to_f64().is_nan()
+        match self {
+            Fl::F80(x) => x.is_nan(),
+            _ => self.to_f64().is_nan(),
+        }
     }
 
     pub(crate) fn is_sign_negative(self) -> bool {
-        self.to_f64().is_sign_negative()
+        match self {
+            Fl::F80(x) => x.is_sign_negative(),
+            _ => self.to_f64().is_sign_negative(),
+        }
+    }
+
+    /// Whether the value is zero (of either sign).
+    pub(crate) fn is_zero(self) -> bool {
+        match self {
+            Fl::F80(x) => longdouble::is_zero(x),
+            _ => self.to_f64() == 0.0,
+        }
+    }
+
+    /// How the magnitudes of two finite values of one width compare, exactly.
+    pub(crate) fn cmp_abs(self, other: Fl) -> Ordering {
+        match (self, other) {
+            (Fl::F80(a), Fl::F80(b)) => longdouble::cmp_abs(a, b),
+            _ => {
+                let (a, b) = (self.to_f64().abs(), other.to_f64().abs());
+                a.partial_cmp(&b).unwrap_or(Ordering::Equal)
+            }
+        }
     }
 
     pub(crate) fn abs(self) -> Fl {
         match self {
             Fl::F16(h) => Fl::F16(h & 0x7fff),
+            Fl::F80(x) => Fl::F80(x.abs()),
             Fl::F32(x) => Fl::F32(x.abs()),
             Fl::F64(x) => Fl::F64(x.abs()),
         }
@@ -64,7 +98,8 @@ impl Fl {
     fn cmp_parsed(self, s: &str) -> Ordering {
         let parsed = match self {
             Fl::F32(_) => s.parse::<f32>().map(f64::from),
-            Fl::F16(_) | Fl::F64(_) => s.parse::<f64>(),
+            // A long double's digits never come through here (see `dragon4`).
+            Fl::F16(_) | Fl::F64(_) | Fl::F80(_) => s.parse::<f64>(),
         };
         parsed
             .ok()
@@ -75,6 +110,10 @@ impl Fl {
     /// The significand and binary exponent: `|value| = m · 2^e`.
     fn decompose(self) -> (u64, i32) {
         match self {
+            Fl::F80(x) => {
+                let p = x.parts();
+                (p.mantissa, p.exponent)
+            }
             Fl::F16(h) => {
                 let exp = i32::from((h >> 10) & 0x1f);
                 let frac = u64::from(h & 0x3ff);
@@ -152,8 +191,12 @@ impl Sci {
 pub(crate) fn shortest(x: Fl) -> Sci {
     let x = x.abs();
     let text = match x {
-        // Rust has no half formatting: Dragon4 itself, with integers.
+        // Rust has no half or extended formatting: Dragon4 itself.
         Fl::F16(h) => return half::shortest(h),
+        Fl::F80(v) => {
+            let unique = (DigitMode::Unique, CutoffMode::TotalLength);
+            return dragon4(&v.parts(), unique.0, unique.1, -1, -1);
+        }
         Fl::F32(v) => format!("{v:e}"),
         Fl::F64(v) => format!("{v:e}"),
     };
@@ -269,6 +312,16 @@ fn zeros_are_digits(x: Fl, text: &str, digits: &str, c: i32) -> bool {
 /// the exact value), as Dragon4 in scientific mode with a cutoff produces them.
 pub(crate) fn exact_sci(x: Fl, frac: usize) -> Sci {
     let x = x.abs();
+    if let Fl::F80(v) = x {
+        let total = i32::try_from(frac + 1).unwrap_or(i32::MAX);
+        return dragon4(
+            &v.parts(),
+            DigitMode::Exact,
+            CutoffMode::TotalLength,
+            total,
+            -1,
+        );
+    }
     let text = format!("{:.*e}", frac, x.to_f64());
     let mut sci = parse_sci(&text);
     if sci.digits.len() > 1 && sci.digits.ends_with('0') {
@@ -286,6 +339,17 @@ pub(crate) fn exact_sci(x: Fl, frac: usize) -> Sci {
 /// right of the point.
 pub(crate) fn exact_positional(x: Fl, frac: usize) -> (String, String) {
     let x = x.abs();
+    if let Fl::F80(v) = x {
+        let frac = i32::try_from(frac).unwrap_or(i32::MAX);
+        return dragon4(
+            &v.parts(),
+            DigitMode::Exact,
+            CutoffMode::FractionLength,
+            frac,
+            -1,
+        )
+        .positional();
+    }
     let text = format!("{:.*}", frac, x.to_f64());
     let (int, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let mut fraction = fraction.to_string();

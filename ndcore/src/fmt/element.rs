@@ -11,6 +11,7 @@ use super::complex::{self, ComplexFormat};
 use super::digits::Fl;
 use super::float::scalar_str;
 use super::floating::FloatingFormat;
+use super::longdouble::F80;
 use super::options::{PrintOptions, Sign};
 use super::text::{code_points, plain_str, write_py_bytes, write_py_str};
 use super::time::{self, TimeFormat};
@@ -35,7 +36,7 @@ pub(crate) struct IntKind {
     swap: bool,
 }
 
-/// How to read a float: 2, 4 or 8 bytes, and whether to swap bytes.
+/// How to read a float: 2, 4, 8 or 16 bytes (x87 `long double`), and whether to swap bytes.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct FloatKind {
     size: usize,
@@ -80,9 +81,8 @@ pub(crate) enum ElemFormat {
     /// A byte string (`S`) as Python writes a `bytes` value, trailing NULs dropped:
     /// `b'ab'`, `b'\'"x'`.
     Bytes,
-    /// Raw bytes (`V`) as NumPy writes a `np.void`: `b'\x00\x41'`. The platform's
-    /// `long double` types (`float128` as `'<f16'`, `complex256`), which nd cannot read as
-    /// numbers, print their raw bytes this way too.
+    /// Raw bytes (`V`) as NumPy writes a `np.void`: `b'\x00\x41'`. A dtype no formatter
+    /// reads (a hand-built float or complex of another size) prints its raw bytes too.
     Void,
 }
 
@@ -143,6 +143,7 @@ fn read_float(b: &[u8], k: FloatKind) -> Fl {
     match k.size {
         2 => Fl::F16(u16::from_ne_bytes(ordered(b, k.swap))),
         4 => Fl::F32(f32::from_ne_bytes(ordered(b, k.swap))),
+        16 => Fl::F80(F80::from_bytes(ordered(b, k.swap))),
         _ => Fl::F64(f64::from_ne_bytes(ordered(b, k.swap))),
     }
 }
@@ -175,7 +176,7 @@ pub(crate) fn scalar_text(dtype: &DType, b: &[u8]) -> Option<String> {
     };
     let swap = !order.is_native();
     match (kind, itemsize) {
-        (Kind::Complex, 8 | 16) => {
+        (Kind::Complex, 8 | 16 | 32) => {
             let part = FloatKind {
                 size: itemsize / 2,
                 swap,
@@ -246,7 +247,7 @@ impl ElemFormat {
                         };
                         int_format(kind, column, ctx.opts)
                     }
-                    (Kind::Float, 2 | 4 | 8) => {
+                    (Kind::Float, 2 | 4 | 8 | 16) => {
                         let kind = FloatKind {
                             size: *itemsize,
                             swap,
@@ -262,7 +263,7 @@ impl ElemFormat {
                             }
                         }
                     }
-                    (Kind::Complex, 8 | 16) => {
+                    (Kind::Complex, 8 | 16 | 32) => {
                         let part = FloatKind {
                             size: itemsize / 2,
                             swap,

@@ -7,6 +7,8 @@
 //! exponent.
 
 use super::digits::{self, Fl, Sci};
+use super::dragon4::{CutoffMode, DigitMode, dragon4};
+use super::longdouble;
 use crate::error::{Error, Result};
 
 /// What to do with trailing zeros: NumPy's `trim` argument of `format_float_*`.
@@ -230,14 +232,30 @@ fn sign_str(x: Fl, plus: bool) -> &'static str {
 }
 
 /// The digits Dragon4 produces for a finite `x`; `frac_of` counts the fractional digits of
-/// the shortest form, `exact` rounds at a cutoff of that many fractional digits.
+/// the shortest form, `exact` rounds at a cutoff of that many fractional digits. `cutoff`
+/// says what the precision counts (positional: digits after the point; scientific: digits
+/// after the first, NumPy's total length less one).
+///
+/// A `long double` goes through NumPy's `Dragon4()` itself, with the same arguments.
 fn generate<T>(
     x: Fl,
     style: &FloatStyle,
+    cutoff: CutoffMode,
     shortest: impl FnOnce(Sci) -> T,
     frac_of: impl Fn(&Sci) -> usize,
     exact: impl Fn(usize) -> T,
 ) -> T {
+    if let Fl::F80(v) = x {
+        let mode = if style.unique {
+            DigitMode::Unique
+        } else {
+            DigitMode::Exact
+        };
+        let extra = usize::from(cutoff == CutoffMode::TotalLength);
+        let arg = |n: Option<usize>| n.map_or(-1, |n| i32::try_from(n + extra).unwrap_or(i32::MAX));
+        let (max, min) = (arg(style.precision), arg(style.min_digits));
+        return shortest(dragon4(&v.abs().parts(), mode, cutoff, max, min));
+    }
     if !style.unique {
         return exact(style.precision.unwrap_or(0));
     }
@@ -288,6 +306,7 @@ pub(crate) fn positional(x: Fl, style: &FloatStyle) -> String {
     let (int, frac) = generate(
         x,
         style,
+        CutoffMode::FractionLength,
         |s| s.positional(),
         Sci::frac_len,
         |p| digits::exact_positional(x, p),
@@ -321,6 +340,7 @@ pub(crate) fn scientific(x: Fl, style: &FloatStyle) -> String {
     let sci = generate(
         x,
         style,
+        CutoffMode::TotalLength,
         |s| s,
         |s| s.digits.len() - 1,
         |p| digits::exact_sci(x, p),
@@ -349,7 +369,7 @@ pub(crate) fn scientific(x: Fl, style: &FloatStyle) -> String {
 
 /// `str()` of a NumPy float scalar (`str(np.float64(x))`), which is also `str()` of a 0-d
 /// float array: the shortest digits, positional (`1.0`, `0.0001`) when the value is zero or
-/// `1e-4 <= |x| <` 10¹⁶ (`float64`), 10⁶ (`float32`) or 10³ (`float16`), scientific
+/// `1e-4 <= |x| <` 10¹⁶ (`float64`, `long double`), 10⁶ (`float32`) or 10³ (`float16`), scientific
 /// (`1e+16`, `1.5e-05`) otherwise.
 pub(crate) fn scalar_str(x: Fl) -> String {
     either(x, Trim::Zero, Trim::Minus, false)
@@ -366,13 +386,18 @@ pub(crate) fn either(x: Fl, trim_pos: Trim, trim_sci: Trim, sign: bool) -> Strin
     let upper = match x {
         Fl::F16(_) => 1e3,
         Fl::F32(_) => 1e6,
-        Fl::F64(_) => 1e16,
+        Fl::F64(_) | Fl::F80(_) => 1e16,
     };
     let style = FloatStyle {
         sign,
         ..FloatStyle::default()
     };
-    if abs == 0.0 || (1e-4..upper).contains(&abs) {
+    let use_positional = match x {
+        // Compared in long double, with the long double nearest 1e-4.
+        Fl::F80(v) => longdouble::str_is_positional(v),
+        _ => abs == 0.0 || (1e-4..upper).contains(&abs),
+    };
+    if use_positional {
         positional(
             x,
             &FloatStyle {

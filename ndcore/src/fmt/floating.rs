@@ -7,6 +7,7 @@
 use super::digits::Fl;
 use super::float::{FloatStyle, Trim, positional, scientific};
 use super::half;
+use super::longdouble;
 use super::options::{FloatMode, PrintOptions, Sign};
 
 /// Formats the floats of one array (or one record field) alike.
@@ -145,27 +146,28 @@ fn first_pass(style: FloatStyle, mode: FloatMode) -> FloatStyle {
     }
 }
 
-/// NumPy's rule for scientific notation: the largest magnitude reaches 10⁸ (`float64`),
-/// 10⁶ (`float32`) or 10³ (`float16`: `10**min(8, finfo.precision)`), or, unless
-/// `suppress`, the smallest non-zero magnitude is below 1e-4 or the largest is over 1000
-/// times the smallest. The comparisons are made in the values' own type, as NumPy makes
-/// them: a `float16` quotient is rounded to half (NumPy divides halves in `f32` and rounds),
-/// so 1001 / 1.001 is 1000 and not over it.
+/// NumPy's rule for scientific notation: the largest magnitude reaches 10⁸ (`float64`,
+/// `long double`), 10⁶ (`float32`) or 10³ (`float16`: `10**min(8, finfo.precision)`), or,
+/// unless `suppress`, the smallest non-zero magnitude is below 1e-4 or the largest is over
+/// 1000 times the smallest. The comparisons are made in the values' own type, as NumPy
+/// makes them: a `float16` quotient is rounded to half (NumPy divides halves in `f32` and
+/// rounds), so 500.5 / 0.5005 is 1000 and not over it.
 fn wants_exp(finite: &[Fl], suppress: bool) -> bool {
-    let mut nonzero = finite.iter().map(|v| v.abs()).filter(|v| v.to_f64() != 0.0);
+    let mut nonzero = finite.iter().map(|v| v.abs()).filter(|v| !v.is_zero());
     let Some(first) = nonzero.next() else {
         return false;
     };
     let (mut max, mut min) = (first, first);
     for v in nonzero {
-        if v.to_f64() > max.to_f64() {
+        if v.cmp_abs(max).is_gt() {
             max = v;
         }
-        if v.to_f64() < min.to_f64() {
+        if v.cmp_abs(min).is_lt() {
             min = v;
         }
     }
     match (max, min) {
+        (Fl::F80(max), Fl::F80(min)) => longdouble::wants_exp(max, min, suppress),
         (Fl::F16(max), Fl::F16(min)) => {
             let (max, min) = (half::to_f32(max), half::to_f32(min));
             // 1e-4 as a half is the least half above 1e-4, so comparing with 1e-4 itself

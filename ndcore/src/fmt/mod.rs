@@ -23,11 +23,13 @@
 mod bignum;
 mod complex;
 mod digits;
+mod dragon4;
 mod element;
 mod float;
 mod floating;
 mod half;
 mod layout;
+mod longdouble;
 mod options;
 mod printable;
 mod text;
