@@ -1,6 +1,7 @@
 //! `repr(a)` and `str(a)` of arrays of the dtypes nd has no element type for (float16,
-//! complex64/128, `U` strings, datetime64, timedelta64, records holding them), compared
-//! character for character with NumPy's.
+//! complex64/128, `U` strings, datetime64, timedelta64, x86-64's long double
+//! `float128`/`complex256`, records holding them), compared character for character with
+//! NumPy's.
 //!
 //! The goldens are written by `scripts/goldens/printing_dtypes.py` (`cargo xtask goldens`):
 //! each case is an `.npy` file, loaded here with `ndio::load_any`, and NumPy's two texts. A
@@ -68,38 +69,57 @@ fn every_case_prints_as_numpy() {
     );
 }
 
-#[test]
-fn float16_scalars_print_their_own_shortest_digits() {
-    let text = read_golden("printing_dtypes/float16_scalars.txt");
-    let f2 = DType::from_typestr("<f2").expect("<f2");
+/// Checks `str(a)` and `repr(a)` of the 0-d arrays in a scalars golden: lines
+/// `<hex> <str> <X>` where `repr(a)` is `array(X, dtype=<name>)`; `bytes` turns the hex
+/// into the element's bytes.
+fn check_scalars(file: &str, typestr: &str, name: &str, bytes: impl Fn(&str) -> Vec<u8>) {
+    let text = read_golden(&format!("printing_dtypes/{file}"));
+    let dtype = DType::from_typestr(typestr).expect(typestr);
     let mut failures = Vec::new();
     let mut count = 0;
     for line in text.lines().filter(|l| !l.is_empty()) {
         let mut parts = line.split(' ');
-        let (Some(bits), Some(want_str), Some(want_inner)) =
+        let (Some(hex), Some(want_str), Some(want_inner)) =
             (parts.next(), parts.next(), parts.next())
         else {
-            panic!("bad line {line:?}");
+            panic!("{file}: bad line {line:?}");
         };
-        let bits = u16::from_str_radix(bits, 16).expect("hex bits");
-        let mut a = AnyArray::zeros(f2.clone(), &[], Order::C).expect("0-d float16");
-        a.bytes_mut()
-            .expect("owned")
-            .copy_from_slice(&bits.to_le_bytes());
-        let want_repr = format!("array({want_inner}, dtype=float16)");
+        let mut a = AnyArray::zeros(dtype.clone(), &[], Order::C).expect("0-d array");
+        a.bytes_mut().expect("owned").copy_from_slice(&bytes(hex));
+        let want_repr = format!("array({want_inner}, dtype={name})");
         let (got_str, got_repr) = (a.to_string(), format!("{a:?}"));
         if (got_str.as_str(), got_repr.as_str()) != (want_str, want_repr.as_str()) {
             failures.push(format!(
-                "  {bits:#06x}: numpy {want_str} / {want_repr}, nd {got_str} / {got_repr}"
+                "  {hex}: numpy {want_str} / {want_repr}, nd {got_str} / {got_repr}"
             ));
         }
         count += 1;
     }
-    assert!(count > 5000, "only {count} values");
+    assert!(count > 500, "{file}: only {count} values");
     assert!(
         failures.is_empty(),
-        "{} of {count} halves differ:\n{}",
+        "{file}: {} of {count} values differ:\n{}",
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn float16_scalars_print_their_own_shortest_digits() {
+    check_scalars("float16_scalars.txt", "<f2", "float16", |hex| {
+        let bits = u16::from_str_radix(hex, 16).expect("hex bits");
+        bits.to_le_bytes().to_vec()
+    });
+}
+
+#[test]
+fn long_double_scalars_print_as_numpy_on_x86_64() {
+    check_scalars("longdouble_scalars.txt", "<f16", "float128", |hex| {
+        let lo = u64::from_str_radix(&hex[..16], 16).expect("significand");
+        let hi = u16::from_str_radix(&hex[16..], 16).expect("exponent");
+        let mut b = lo.to_le_bytes().to_vec();
+        b.extend_from_slice(&hi.to_le_bytes());
+        b.resize(16, 0);
+        b
+    });
 }

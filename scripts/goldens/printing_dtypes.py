@@ -1,8 +1,9 @@
 """Goldens for printing the dtypes nd has no element type for (tests/goldens/printing_dtypes/).
 
-float16, complex64/complex128, str (`U`), datetime64 and timedelta64 in every unit, in
-both byte orders, 0-d, empty, summarized (more than 1000 elements), and as fields and
-sub-array fields of records. The Rust test loads each array with `ndio::load_any`.
+float16, complex64/complex128, str (`U`), datetime64 and timedelta64 in every unit, and
+x86-64's `long double` (`float128` / `complex256`: the x87 80-bit extended float in 16
+bytes), in both byte orders, 0-d, empty, summarized (more than 1000 elements), and as fields
+and sub-array fields of records. The Rust test loads each array with `ndio::load_any`.
 
 For each case NAME:
 
@@ -15,6 +16,14 @@ For each case NAME:
 the 0-d array `a` whose `repr(a)` is `array(X, dtype=float16)`, for every finite half whose
 bits are a multiple of 11 (both signs): Dragon4's shortest digits of the half itself, and
 str()'s switch to scientific at 1e3.
+
+`longdouble_scalars.txt`: the same for long doubles, `<significand as 16 hex digits><sign and
+exponent as 4 hex digits> <str(a)> <X>` with `repr(a)` = `array(X, dtype=float128)`, for
+edge values and 600 values from `np.random.default_rng(20240601)` (random significands,
+exponents in -70..70 and -16380..16380).
+
+The 6 padding bytes of every long double are zeroed before saving: NumPy leaves whatever
+was in memory there, which would make the files differ from run to run.
 
 Every array is built from literal lists, `np.arange` or `np.array(..).view(..)` of fixed
 integers; nothing is random.
@@ -162,6 +171,40 @@ case("m8_0d_be", np.array(-42, ">i8").view(">m8[D]"))
 case("m8_empty", np.zeros((0,), "m8[s]"))
 case("m8_empty_2x0", np.zeros((2, 0), "m8"))
 
+# --- long double (x86-64: 80-bit extended in 16 bytes) ----------------------------------------
+G = np.longdouble
+assert np.finfo(G).nmant == 63 and G().itemsize == 16, "these goldens describe x86-64's long double"
+THIRD = G(1) / 3
+both_orders("g_mixed", np.array([1.5, THIRD, -0.0, NAN, INF, G("0.1")], G))
+both_orders("g_exp", np.array([1e-5, THIRD, 2 * THIRD], G))
+case("g_huge_tiny", np.array([G("1e4000"), G("-1e-4000"), np.nextafter(G(0), G(1))], G))
+case("g_ratio_at_1000", np.array([np.nextafter(G(1000), G(2000)), G(1)], G))
+case("g_ratio_over_1000", np.array([np.nextafter(np.nextafter(G(1000), G(2000)), G(2000)),
+                                    np.nextafter(G(1), G(0))], G))
+case("g_ratio_f64_over", np.array([G(1000) + G(2) ** -40, G(1)], G))
+# The quotient is 1000 + 8 * 2**-63 exactly, but rounds to 1000 in long double: positional.
+case("g_ratio_rounds_to_1000", np.array([G(1000) + 84 * G(2) ** -54, 1 + 43 * G(2) ** -63], G))
+case("g_below_1e8", np.array([np.nextafter(G(1e8), G(0)), G(1e5)], G))
+case("g_tiny_nonzero", np.array([G(1), np.nextafter(G("1e-4"), G(0))], G))
+case("g_1e-4_f64", np.array([G(1), G(1e-4)], G))
+case("g_summary", np.arange(1001, dtype=G) / 7)
+for name, v in [("0d", THIRD), ("0d_1e16", G(10) ** 16), ("0d_below_1e16", np.nextafter(G(10) ** 16, G(0))),
+                ("0d_1e-4", G("1e-4")), ("0d_below_1e-4", np.nextafter(G("1e-4"), G(0))),
+                ("0d_f64_1e-4", G(1e-4)), ("0d_huge", G("1e4000")), ("0d_nan", G(NAN)),
+                ("0d_negzero", G(-0.0)), ("0d_max", np.finfo(G).max)]:
+    case(f"g_{name}", np.array(v, G))
+case("g_0d_be", np.array(-THIRD, ">f16"))
+case("g_empty", np.zeros((0,), G))
+both_orders("c32_mixed", np.array([1 + 1j / THIRD, complex(NAN, -INF), -0.5j, THIRD * (1 - 1j)],
+                                  np.clongdouble))
+case("c32_0d", np.array(1 + THIRD * 1j, np.clongdouble))
+case("c32_0d_imag", np.array(THIRD * 1j, np.clongdouble))
+case("c32_empty", np.zeros((2, 0), np.clongdouble))
+case("rec_long_double", np.array([(THIRD, 1 + 2j, [0.5, 1e20]), (-0.0, -THIRD * 1j, [NAN, 1])],
+                                 [("g", "<f16"), ("z", ">c32"), ("s", "<f16", (2,))]))
+case("rec_long_double_0d", np.array((THIRD, 1 + 2j, [0.5, 1e20]),
+                                    [("g", "<f16"), ("z", ">c32"), ("s", "<f16", (2,))]))
+
 # --- records -------------------------------------------------------------------------------
 REC = [("c", "<c16"), ("h", "<f2"), ("u", "<U3"), ("t", "<M8[s]"), ("d", "<m8[ms]"),
        ("f", "<c8")]
@@ -198,7 +241,38 @@ many["t"] = np.arange(1001, dtype=np.int64).view("M8[ms]")
 case("rec_summary", many)
 case("rec_empty", np.zeros((0,), REC))
 
+def long_double_offsets(dt, base=0):
+    """(offset, byte order) of every long double inside an element of `dt`."""
+    if dt.names is not None:
+        for name in dt.names:
+            fdt, off = dt.fields[name][:2]
+            yield from long_double_offsets(fdt, base + off)
+    elif dt.subdtype is not None:
+        sub, shape = dt.subdtype
+        for i in range(int(np.prod(shape))):
+            yield from long_double_offsets(sub, base + i * sub.itemsize)
+    elif dt.kind == "f" and dt.itemsize == 16:
+        yield base, dt.byteorder
+    elif dt.kind == "c" and dt.itemsize == 32:
+        yield base, dt.byteorder
+        yield base + 16, dt.byteorder
+
+
+def clean_padding(a):
+    """`a` with the padding bytes of its long doubles zeroed."""
+    spots = list(long_double_offsets(a.dtype))
+    if not spots or a.size == 0:
+        return a
+    a = np.array(a, order="C", copy=True)
+    raw = a.reshape(-1).view(np.uint8).reshape(a.size, a.dtype.itemsize)
+    for off, order in spots:
+        pad = slice(off, off + 6) if order == ">" else slice(off + 10, off + 16)
+        raw[:, pad] = 0
+    return a
+
+
 for name, a in sorted(cases.items()):
+    a = clean_padding(a)
     np.save(OUT / f"{name}.npy", a)
     (OUT / f"{name}.repr.txt").write_text(repr(a) + "\n", encoding="utf-8")
     (OUT / f"{name}.str.txt").write_text(str(a) + "\n", encoding="utf-8")
@@ -212,3 +286,23 @@ for bits in range(0, 0x10000, 11):
     inner = repr(h).removeprefix("array(").removesuffix(", dtype=float16)")
     lines.append(f"{bits:04x} {str(h)} {inner}\n")
 (OUT / "float16_scalars.txt").write_text("".join(lines))
+
+rng = np.random.default_rng(20240601)
+values = [THIRD, 2 * THIRD, G("0.1"), G(1e-4), G("1e-4"), np.nextafter(G("1e-4"), G(0)),
+          G(10) ** 16, np.nextafter(G(10) ** 16, G(0)), G(1000), G(65504), np.finfo(G).max,
+          np.finfo(G).smallest_normal, np.nextafter(G(0), G(1)), G(-0.0), G(0), G(2) ** -25,
+          G(1) / 7, G("9.999999999999999999e15"), G("123456789.123456789")]
+mant = rng.integers(2**62, 2**63, size=600, dtype=np.uint64)
+exps = np.concatenate([rng.integers(-70, 70, size=300), rng.integers(-16380, 16380, size=300)])
+for m, e in zip(mant, exps):
+    # An odd or even 64-bit significand (2**63 + m), scaled by 2**(e - 63).
+    values.append(np.ldexp(G(int(m)) + G(2) ** 63, int(e) - 63))
+lines = []
+for v in values:
+    a = clean_padding(np.array(v, G))
+    raw = a.reshape(1).view(np.uint8)
+    lo = int.from_bytes(bytes(raw[:8]), "little")
+    hi = int.from_bytes(bytes(raw[8:10]), "little")
+    inner = repr(a).removeprefix("array(").removesuffix(", dtype=float128)")
+    lines.append(f"{lo:016x}{hi:04x} {str(a)} {inner}\n")
+(OUT / "longdouble_scalars.txt").write_text("".join(lines))
