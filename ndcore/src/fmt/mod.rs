@@ -15,6 +15,19 @@
 //! arrays with no special path. Large arrays are summarized from their corners only, so
 //! printing a 10⁷-element array costs what printing a 1000-element one does.
 //!
+//! Data types with no Rust element type (float16, complex, strings, datetimes, timedeltas,
+//! x86-64's long double) print the same way, through [`AnyArray`](crate::any::AnyArray):
+//!
+//! ```
+//! use ndcore::{DType, Order};
+//! use ndcore::any::AnyArray;
+//! let mut t = AnyArray::zeros(DType::from_typestr("<M8[s]")?, &[2], Order::C)?;
+//! t.bytes_mut().unwrap()[8..].copy_from_slice(&(-1i64).to_le_bytes());
+//! assert_eq!(t.to_string(), "['1970-01-01T00:00:00' '1969-12-31T23:59:59']");
+//! assert_eq!(format!("{t:?}"), "array(['1970-01-01T00:00:00', '1969-12-31T23:59:59'],\n      dtype='datetime64[s]')");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! Options are a [`PrintOptions`] value passed per call ([`ArrayRef::display_with`],
 //! [`ArrayRef::repr_with`]); there is no global state. `{:.3}` sets the precision.
 //! [`format_float_positional`] and [`format_float_scientific`] are NumPy's functions of
