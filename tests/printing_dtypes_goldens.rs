@@ -4,14 +4,15 @@
 //! NumPy's.
 //!
 //! The goldens are written by `scripts/goldens/printing_dtypes.py` (`cargo xtask goldens`):
-//! each case is an `.npy` file, loaded here with `ndio::load_any`, and NumPy's two texts. A
-//! failure prints, for every case that differs, what NumPy printed and what nd printed, line
-//! by line.
+//! each case is an `.npy` file, loaded here with `ndio::load_any`, and NumPy's two texts,
+//! with the default print options and with four other sets. A failure prints, for every case
+//! that differs, what NumPy printed and what nd printed, line by line.
 
 use nd_tests::goldens::{golden_path, read_golden};
 use ndcore::DType;
 use ndcore::Order;
 use ndcore::any::AnyArray;
+use ndcore::fmt::{FloatMode, PrintOptions, Sign};
 
 /// A readable account of where `got` departs from `want`.
 fn diff(want: &str, got: &str) -> String {
@@ -122,4 +123,71 @@ fn long_double_scalars_print_as_numpy_on_x86_64() {
         b.resize(16, 0);
         b
     });
+}
+
+/// The print option sets of `options.txt`, numbered as the script numbers them.
+fn option_sets() -> [PrintOptions; 4] {
+    let d = PrintOptions::default();
+    [
+        PrintOptions { precision: 3, ..d },
+        PrintOptions {
+            sign: Sign::Space,
+            floatmode: FloatMode::Fixed,
+            precision: 4,
+            ..d
+        },
+        PrintOptions {
+            sign: Sign::Plus,
+            suppress: true,
+            floatmode: FloatMode::Unique,
+            linewidth: 60,
+            threshold: 10,
+            edgeitems: 2,
+            ..d
+        },
+        PrintOptions {
+            floatmode: FloatMode::MaxPrecEqual,
+            precision: 2,
+            sign: Sign::Space,
+            ..d
+        },
+    ]
+}
+
+#[test]
+fn every_case_prints_as_numpy_with_print_options() {
+    let text = read_golden("printing_dtypes/options.txt");
+    let text = text.strip_prefix("### ").expect("starts with a block");
+    let sets = option_sets();
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for block in text.split("\n### ") {
+        let (head, body) = block.split_once("\n--- str\n").expect("--- str");
+        let (want_str, want_repr) = body.split_once("\n--- repr\n").expect("--- repr");
+        let want_repr = want_repr.strip_suffix('\n').unwrap_or(want_repr);
+        let (name, set) = head.split_once(" | ").expect("NAME | SET");
+        let opts = &sets[set.parse::<usize>().expect("set number")];
+        let path = golden_path(&format!("printing_dtypes/{name}.npy"));
+        let a = ndio::load_any(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for (what, want, got) in [
+            ("str", want_str, a.to_string_with(opts)),
+            ("repr", want_repr, a.repr_with(opts)),
+        ] {
+            if want != got {
+                failures.push(format!(
+                    "  {name} [{what}, options {set}]:\n{}",
+                    diff(want, &got)
+                ));
+            }
+        }
+        count += 1;
+    }
+    assert!(count > 400, "only {count} blocks");
+    assert!(
+        failures.is_empty(),
+        "{} of {} texts differ from NumPy's:\n{}",
+        failures.len(),
+        2 * count,
+        failures.join("")
+    );
 }

@@ -12,6 +12,10 @@ For each case NAME:
 
 `INDEX.txt` lists the case names, one per line, sorted.
 
+`options.txt`: every case printed again under four sets of print options (`OPTION_SETS`
+below, numbered from 0), as blocks `### NAME | SET`, `--- str`, `str(a)`, `--- repr`,
+`repr(a)`.
+
 `float16_scalars.txt`: one line per float16 value, `<bits as 4 hex digits> <str(a)> <X>` for
 the 0-d array `a` whose `repr(a)` is `array(X, dtype=float16)`, for every finite half whose
 bits are a multiple of 11 (both signs): Dragon4's shortest digits of the half itself, and
@@ -277,6 +281,19 @@ for name, a in sorted(cases.items()):
     (OUT / f"{name}.repr.txt").write_text(repr(a) + "\n", encoding="utf-8")
     (OUT / f"{name}.str.txt").write_text(str(a) + "\n", encoding="utf-8")
 (OUT / "INDEX.txt").write_text("".join(f"{n}\n" for n in sorted(cases)))
+
+OPTION_SETS = [
+    dict(precision=3),
+    dict(sign=" ", floatmode="fixed", precision=4),
+    dict(sign="+", suppress=True, floatmode="unique", linewidth=60, threshold=10, edgeitems=2),
+    dict(floatmode="maxprec_equal", precision=2, sign=" "),
+]
+blocks = []
+for name, a in sorted(cases.items()):
+    for i, opts in enumerate(OPTION_SETS):
+        with np.printoptions(**opts):
+            blocks.append(f"### {name} | {i}\n--- str\n{a!s}\n--- repr\n{a!r}\n")
+(OUT / "options.txt").write_text("".join(blocks), encoding="utf-8")
 
 lines = []
 for bits in range(0, 0x10000, 11):
