@@ -140,13 +140,11 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
     let nd = quote!(::ndcore);
     let checks = quote!(#nd::element::__record_checks);
 
-    let field_checks = fields.iter().map(|f| {
+    // Data fields are checked by the bound of `field_dtype` in `dtype()` (once: a second
+    // check here would repeat each error).
+    let field_checks = fields.iter().filter(|f| f.pad).map(|f| {
         let ty = &f.ty;
-        if f.pad {
-            quote!(#checks::pad::<#ty>();)
-        } else {
-            quote!(#checks::field::<#ty>();)
-        }
+        quote!(#checks::pad::<#ty>();)
     });
     let sizes = fields.iter().map(|f| {
         let ty = &f.ty;
@@ -161,7 +159,7 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
     let dtype_fields = fields.iter().filter(|f| !f.pad).map(|f| {
         let (ident, ty, fname) = (&f.ident, &f.ty, &f.name);
         quote! {
-            #nd::Field::new(#fname, <#ty as #nd::Element>::dtype(), ::core::mem::offset_of!(#name, #ident))
+            #nd::Field::new(#fname, #checks::field_dtype::<#ty>(), ::core::mem::offset_of!(#name, #ident))
         }
     });
     let panic_message = format!("#[derive(Record)] on {name}: {{}}");
@@ -172,7 +170,7 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
     let accessors = if repr == Repr::C {
         view_accessors(name, vis, &fields_trait, &fields_mut_trait, &data_fields)
     } else {
-        copy_accessors(name, vis, &fields_trait, &data_fields)
+        copy_accessors(name, vis, &fields_trait, &fields_mut_trait, &data_fields)
     };
 
     Ok(quote! {
@@ -233,7 +231,12 @@ fn view_accessors(
             "The field `{}` of every record, writable (NumPy's `x['{}'] = …`).",
             f.name, f.name
         );
-        quote!(#[doc = #doc] fn #m(self) -> #nd::ArrayViewMut<'a, #ty, D>;)
+        quote! {
+            #[doc = #doc]
+            fn #m(self) -> #nd::ArrayViewMut<'a, #ty, D>
+            where
+                Self: #private::RecordsMut<'a, #name, D>;
+        }
     });
     let impl_ref = fields.iter().map(|f| {
         let (ident, ty) = (&f.ident, &f.ty);
@@ -254,26 +257,23 @@ fn view_accessors(
             }
         }
     });
-    let impl_mut = fields.iter().map(|f| {
-        let (ident, ty) = (&f.ident, &f.ty);
-        let m = format_ident!("{}_mut", f.ident);
-        quote! {
-            fn #m(self) -> #nd::ArrayViewMut<'a, #ty, D> {
-                // SAFETY: as above.
-                unsafe { #private::field_mut::<#name, #ty, D>(self, ::core::mem::offset_of!(#name, #ident)) }
+    let impl_mut: Vec<TokenStream2> = fields
+        .iter()
+        .map(|f| {
+            let (ident, ty) = (&f.ident, &f.ty);
+            let m = format_ident!("{}_mut", f.ident);
+            quote! {
+                fn #m(self) -> #nd::ArrayViewMut<'a, #ty, D>
+                where
+                    Self: #private::RecordsMut<'a, #name, D>,
+                {
+                    let records = #private::RecordsMut::records_mut(self);
+                    // SAFETY: as above.
+                    unsafe { #private::field_of_view_mut::<#name, #ty, D>(records, ::core::mem::offset_of!(#name, #ident)) }
+                }
             }
-        }
-    });
-    let impl_view_mut = fields.iter().map(|f| {
-        let (ident, ty) = (&f.ident, &f.ty);
-        let m = format_ident!("{}_mut", f.ident);
-        quote! {
-            fn #m(self) -> #nd::ArrayViewMut<'a, #ty, D> {
-                // SAFETY: as above.
-                unsafe { #private::field_of_view_mut::<#name, #ty, D>(self, ::core::mem::offset_of!(#name, #ident)) }
-            }
-        }
-    });
+        })
+        .collect();
     let doc = format!(
         "The fields of arrays of `{name}` as views: `x.{}()`. Import it with `{name}`.",
         fields
@@ -302,8 +302,18 @@ fn view_accessors(
         impl<'a, D: #nd::Dimension> #fields_mut_trait<'a, D> for &'a mut #nd::ArrayRef<#name, D> {
             #(#impl_mut)*
         }
+        // By value, so that `x.pos_mut().x_mut()` keeps the lifetime of `x.pos_mut()`.
         impl<'a, D: #nd::Dimension> #fields_mut_trait<'a, D> for #nd::ArrayViewMut<'a, #name, D> {
-            #(#impl_view_mut)*
+            #(#impl_mut)*
+        }
+        // Any storage, writable or not: a read-only one (a map opened `mode::R`) finds the
+        // method and fails its `RecordsMut` bound, which says the array is read-only.
+        impl<'a, S, D> #fields_mut_trait<'a, D> for &'a mut #nd::ArrayBase<S, D>
+        where
+            S: #nd::storage::RawData<Elem = #name>,
+            D: #nd::Dimension,
+        {
+            #(#impl_mut)*
         }
     }
 }
@@ -314,6 +324,7 @@ fn copy_accessors(
     name: &Ident,
     vis: &syn::Visibility,
     fields_trait: &Ident,
+    fields_mut_trait: &Ident,
     fields: &[&RecordField],
 ) -> TokenStream2 {
     let nd = quote!(::ndcore);
@@ -338,7 +349,35 @@ fn copy_accessors(
             }
         }
     });
+    let private = quote!(#nd::record::__private);
+    let no_views: Vec<TokenStream2> = fields
+        .iter()
+        .map(|f| {
+            let ty = &f.ty;
+            let m = format_ident!("{}_mut", f.ident);
+            let doc = format!(
+                "Does not compile: `{name}` is packed, so `{}` may be misaligned and has no                  view. Read it with `x.{}()` (a copy); write whole records.",
+                f.name, f.ident
+            );
+            quote! {
+                #[doc = #doc]
+                fn #m(self) -> #nd::ArrayViewMut<'a, #ty, D>
+                where
+                    Self: Sized + #private::PackedFieldView<#name>,
+                {
+                    ::core::unreachable!("PackedFieldView is implemented by nothing")
+                }
+            }
+        })
+        .collect();
     let doc = format!("The fields of arrays of packed `{name}`, copied.");
+    let doc_mut = format!(
+        "What a user of `#[repr(C)]` records tries on packed `{name}`: `x.{}_mut()` does          not compile, and says why.",
+        fields
+            .first()
+            .map(|f| f.ident.to_string())
+            .unwrap_or_default()
+    );
     quote! {
         #[doc = #doc]
         #vis trait #fields_trait<'a, D: #nd::Dimension> {
@@ -346,6 +385,17 @@ fn copy_accessors(
         }
         impl<'a, D: #nd::Dimension> #fields_trait<'a, D> for &'a #nd::ArrayRef<#name, D> {
             #(#impls)*
+        }
+        #[doc = #doc_mut]
+        #vis trait #fields_mut_trait<'a, D: #nd::Dimension> {
+            #(#no_views)*
+        }
+        impl<'a, D: #nd::Dimension> #fields_mut_trait<'a, D> for &'a mut #nd::ArrayRef<#name, D> {}
+        impl<'a, S, D> #fields_mut_trait<'a, D> for &'a mut #nd::ArrayBase<S, D>
+        where
+            S: #nd::storage::RawData<Elem = #name>,
+            D: #nd::Dimension,
+        {
         }
     }
 }

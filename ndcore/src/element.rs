@@ -143,8 +143,11 @@ pub mod __record_checks {
     pub trait RecordField: crate::Element + bytemuck::Pod {}
     impl<T: crate::Element + bytemuck::Pod> RecordField for T {}
 
-    /// Fails to compile unless `T` can be a record field.
-    pub const fn field<T: RecordField>() {}
+    /// The dtype of a record field, and the derive's check of each field's type: a wrong
+    /// one is reported by `RecordField`'s message, not by `Element`'s.
+    pub fn field_dtype<T: RecordField>() -> crate::DType {
+        T::dtype()
+    }
 
     /// A padding field: bytes only.
     #[diagnostic::on_unimplemented(

@@ -39,10 +39,17 @@
 //! bytes marked `#[record(pad)]`, which the dtype leaves out, as NumPy's `align=True`
 //! does). `#[record(name = "…")]` gives a field a NumPy name that is not a Rust
 //! identifier.
+//!
+//! `<Name>FieldsMut` (`x.time_mut()`) works on writable arrays; on a read-only one (a map
+//! opened `mode::R`, a `view()`) it does not compile and says the array is read-only. A
+//! `#[repr(C, packed)]` record (NumPy's default `align=False` layout) may have misaligned
+//! fields, so no view of them exists: `x.time()` gives a copy, `x.time_mut()` does not
+//! compile and says so, and fields are written through whole records
+//! (`for r in x.iter_mut() { r.time = … }`).
 
 use crate::array::{ArrayBase, ArrayRef, ArrayView, ArrayViewMut};
 use crate::dimension::Dimension;
-use crate::storage::ViewRepr;
+use crate::storage::{DataMut, ViewRepr};
 
 /// What the derive's field accessors are built on. Not for use outside derived code.
 #[doc(hidden)]
@@ -76,21 +83,8 @@ pub mod __private {
         unsafe { project(a.as_ptr(), offset, a.dim().clone(), a.raw_strides().clone()) }
     }
 
-    /// The field at `offset` of every element of `a`, writable.
-    ///
-    /// # Safety
-    /// As [`field`].
-    pub unsafe fn field_mut<'a, T, U, D: Dimension>(
-        a: &'a mut ArrayRef<T, D>,
-        offset: usize,
-    ) -> ArrayViewMut<'a, U, D> {
-        let (dim, strides) = (a.dim().clone(), a.raw_strides().clone());
-        // SAFETY: as `field`; the exclusive borrow of `a` makes the view the only access,
-        // and the elements of `a` do not overlap, so neither do their fields.
-        unsafe { project(a.as_mut_ptr().cast_const(), offset, dim, strides) }
-    }
-
-    /// As [`field_mut`], consuming a mutable view.
+    /// The field at `offset` of every element of `a`, writable; consumes the view, so the
+    /// result keeps its lifetime (`x.pos_mut().x_mut()`).
     ///
     /// # Safety
     /// As [`field`].
@@ -99,8 +93,50 @@ pub mod __private {
         offset: usize,
     ) -> ArrayViewMut<'a, U, D> {
         let (dim, strides) = (a.dim().clone(), a.raw_strides().clone());
-        // SAFETY: as `field_mut`; the view was the only access for 'a and is consumed.
+        // SAFETY: as `field`; the view was the only access for 'a and is consumed, and the
+        // elements do not overlap, so neither do their fields.
         unsafe { project(a.as_mut_ptr().cast_const(), offset, dim, strides) }
+    }
+
+    /// The arrays of records whose fields can be written: what `<Name>FieldsMut`'s methods
+    /// need of their receiver. A bound of the methods rather than of the impls, so that on
+    /// a read-only array (a map opened `mode::R`, a `view()`) the method is still found and
+    /// `DataMut` says the array is read-only, instead of rustc's `DerefMut is required`.
+    pub trait RecordsMut<'a, T, D: Dimension> {
+        /// All the records, writable.
+        fn records_mut(self) -> ArrayViewMut<'a, T, D>;
+    }
+
+    impl<'a, T, D: Dimension> RecordsMut<'a, T, D> for &'a mut ArrayRef<T, D> {
+        fn records_mut(self) -> ArrayViewMut<'a, T, D> {
+            self.view_mut()
+        }
+    }
+
+    impl<'a, T, D: Dimension> RecordsMut<'a, T, D> for ArrayViewMut<'a, T, D> {
+        fn records_mut(self) -> ArrayViewMut<'a, T, D> {
+            self
+        }
+    }
+
+    impl<'a, S: DataMut, D: Dimension> RecordsMut<'a, S::Elem, D> for &'a mut ArrayBase<S, D> {
+        fn records_mut(self) -> ArrayViewMut<'a, S::Elem, D> {
+            self.view_mut()
+        }
+    }
+
+    /// Never implemented (sealed): the bound of a packed record's `<Name>FieldsMut`
+    /// methods, which exist only to say why a packed field has no view.
+    #[diagnostic::on_unimplemented(
+        message = "`{R}` is a packed record (`#[repr(C, packed)]`): its fields may be misaligned, so no view of a field can be borrowed",
+        label = "no view of a packed field",
+        note = "read a field as a copy: `x.b()` gives an owned array of the field `b`; write whole records: `for r in x.iter_mut() {{ r.b = … }}`; for views, make the record `#[repr(C)]` with its padding declared as `#[record(pad)] _pad: [u8; N]` (NumPy's align=True)"
+    )]
+    pub trait PackedFieldView<R>: sealed::Sealed {}
+
+    mod sealed {
+        /// Implemented by nothing.
+        pub trait Sealed {}
     }
 
     /// A view with `ptr + offset`, the same shape and strides.
