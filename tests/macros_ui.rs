@@ -11,4 +11,5 @@ fn macros_ui() {
     t.compile_fail("ui/macros/fail/*.rs");
     t.compile_fail("ui/habits/fail/*.rs");
     t.compile_fail("ui/ndio/fail/*.rs");
+    t.compile_fail("ui/records/fail/*.rs");
 }
