@@ -45,6 +45,7 @@ import numpy_compare_ops  # noqa: E402  (element-wise cases)
 import numpy_compare_grid  # noqa: E402  (grid constructors)
 import numpy_compare_linalg  # noqa: E402  (matrix products)
 import numpy_compare_io  # noqa: E402  (files and memory maps)
+import numpy_compare_records  # noqa: E402  (structured arrays)
 
 
 def sum_f64_1e7():
@@ -146,6 +147,7 @@ CASES = [
     *numpy_compare_grid.CASES,
     *numpy_compare_linalg.CASES,
     *numpy_compare_io.CASES,
+    *numpy_compare_records.CASES,
 ]
 
 MIN_SAMPLES = 5

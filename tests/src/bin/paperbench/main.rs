@@ -20,6 +20,7 @@ mod harness;
 mod io;
 mod iteration;
 mod linalg;
+mod records;
 mod reduce;
 
 use std::hint::black_box;
@@ -76,6 +77,9 @@ const CASES: &[Case] = &[
     ("npy_load_1e7", Impl::Nd, io::npy_load_1e7),
     ("npy_load_1e7", Impl::Loop, io::npy_load_1e7_loop),
     ("memmap_paper_300", Impl::Nd, io::memmap_paper_300),
+    ("records_1e6", Impl::Nd, records::records_1e6),
+    ("records_1e6", Impl::Loop, records::records_1e6_loop),
+    ("records_fused_1e6", Impl::Nd, records::records_fused_1e6),
 ];
 
 /// Sum of 1e7 f64 `0, 1, 2, …` (NumPy: `np.arange(1e7).sum()`), as a plain loop: one

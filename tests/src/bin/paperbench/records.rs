@@ -1,0 +1,104 @@
+//! The paper's records (In \[63\]–\[69\]) at scale: 1e6 records of `dt` (time, pos.x,
+//! pos.y) in a raw file written once; timed: `np.fromfile`, the mask `x['time'] >= 2`, the
+//! x positions of the selected records, their mean.
+//!
+//! - `records_1e6`: the paper's order, `x[times]['pos']['x'].mean()` (the selected records
+//!   are copied whole, then their field read); `loop`: the manual reading the paper calls
+//!   cumbersome, each record's bytes converted field by field, in one pass.
+//! - `records_fused_1e6`: one pass over the views `x.time()` and `x.pos().x()`, no mask
+//!   array and no copy; NumPy's twin is its fastest spelling, the field first:
+//!   `x['pos']['x'][x['time'] >= 2].mean()`.
+//!
+//! Recipe shared with `scripts/bench/numpy_compare_records.py`: `time = i % 4`,
+//! `x = i * 0.5`, `y = -i`; the file in the system's temporary directory under a name with
+//! the process id.
+
+use std::hint::black_box;
+use std::io::Read;
+use std::path::PathBuf;
+
+use ndops::prelude::*;
+
+use crate::harness::Bench;
+
+const N: usize = 1_000_000;
+
+// dt = np.dtype([('time', np.uint64), ('pos', [('x', float), ('y', float)])])
+#[derive(Record, Clone, Copy, Debug, PartialEq)]
+#[repr(C)]
+struct Pos {
+    x: f64,
+    y: f64,
+}
+
+#[derive(Record, Clone, Copy, Debug, PartialEq)]
+#[repr(C)]
+struct Rec {
+    time: u64,
+    pos: Pos,
+}
+
+/// The file of the recipe's records, written once per case.
+fn written(name: &str) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("paperbench-{}-{name}.dat", std::process::id()));
+    let x: Array1<Rec> = (0..N)
+        .map(|i| Rec {
+            time: i as u64 % 4,
+            pos: Pos {
+                x: i as f64 * 0.5,
+                y: -(i as f64),
+            },
+        })
+        .collect();
+    ndio::tofile(&path, &x).expect("temporary directory is writable");
+    path
+}
+
+/// In \[69\], \[66\], \[68\] as written: `x = np.fromfile(path, dtype=dt)`,
+/// `times = x['time'] >= 2`, `x[times]['pos']['x'].mean()`.
+pub fn records_1e6() -> Bench {
+    let path = written("records");
+    Box::new(move || {
+        let x = ndio::fromfile::<Rec>(&path, None, 0).expect("the file was just written");
+        let times = x.time().ge(2).expect("same shape");
+        let selected = x.masked(&times).expect("the mask has x's shape");
+        black_box(selected.pos().x().mean());
+    })
+}
+
+/// The same by hand: the file's bytes read into a buffer kept from call to call, each
+/// record's time and x converted from little-endian bytes, one pass.
+pub fn records_1e6_loop() -> Bench {
+    let path = written("records-loop");
+    let mut bytes = vec![0u8; N * 24];
+    Box::new(move || {
+        let mut f = std::fs::File::open(&path).expect("the file was just written");
+        f.read_exact(&mut bytes).expect("the file has N records");
+        let (mut sum, mut n) = (0.0, 0usize);
+        for r in bytes.chunks_exact(24) {
+            let time = u64::from_le_bytes(r[0..8].try_into().expect("8 bytes"));
+            if time >= 2 {
+                sum += f64::from_le_bytes(r[8..16].try_into().expect("8 bytes"));
+                n += 1;
+            }
+        }
+        black_box(sum / n as f64);
+    })
+}
+
+/// `fromfile`, then one pass over the field views `x.time()` and `x.pos().x()` together:
+/// no mask array, no copy of the selected records.
+pub fn records_fused_1e6() -> Bench {
+    let path = written("records-fused");
+    Box::new(move || {
+        let x = ndio::fromfile::<Rec>(&path, None, 0).expect("the file was just written");
+        let (mut sum, mut n) = (0.0, 0usize);
+        for (&time, &px) in x.time().iter().zip(x.pos().x().iter()) {
+            if time >= 2 {
+                sum += px;
+                n += 1;
+            }
+        }
+        black_box(sum / n as f64);
+    })
+}
