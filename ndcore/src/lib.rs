@@ -64,10 +64,10 @@ pub use fmt::PrintOptions;
 pub use layout::Order;
 pub use slice::{NewAxis, Slice, SliceArg, SliceInfo, SliceInfoElem};
 
-pub use grid::{Indexing, meshgrid, meshgrid_sparse};
-pub use nd_derive::Record;
 #[doc(hidden)]
 pub use bytemuck as __bytemuck;
+pub use grid::{Indexing, meshgrid, meshgrid_sparse};
+pub use nd_derive::Record;
 pub use nd_macros::{array, mgrid, ogrid, s};
 
 /// Everything a NumPy user reaches for first: `use ndcore::prelude::*;`. The preludes of
