@@ -1,7 +1,7 @@
 //! Records: structs whose arrays are NumPy's structured arrays.
 //!
 //! `#[derive(Record)]` on a `#[repr(C)]` struct of elements, other records and fixed
-//! arrays (`[T; N]`, NumPy's sub-array fields) implements [`Element`] with NumPy's
+//! arrays (`[T; N]`, NumPy's sub-array fields) implements [`Element`](crate::Element) with NumPy's
 //! dtype — names, offsets, nesting, item size — and a trait of field accessors,
 //! `<Name>Fields`, that gives each field of an array of records as a view: the same
 //! memory, the field's byte offset, the record's strides, no copy. A misspelled field
@@ -34,7 +34,7 @@
 //! ```
 //!
 //! What the derive checks, at compile time: `#[repr(C)]`; no generic parameters; every
-//! field an [`Element`] (numbers, records, `[T; N]` of them); no padding (NumPy describes
+//! field an [`Element`](crate::Element) (numbers, records, `[T; N]` of them); no padding (NumPy describes
 //! padding by offsets, but Rust may not read padding bytes: declare it as a field of
 //! bytes marked `#[record(pad)]`, which the dtype leaves out, as NumPy's `align=True`
 //! does). `#[record(name = "…")]` gives a field a NumPy name that is not a Rust
