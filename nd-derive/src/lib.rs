@@ -12,6 +12,8 @@ use syn::{Data, DeriveInput, Fields, Ident, LitStr, Type, parse_macro_input};
 ///
 /// Field attributes: `#[record(name = "…")]` (the NumPy name, when it is not the Rust
 /// one); `#[record(pad)]` on a `[u8; N]` field: padding, left out of the dtype.
+/// Struct attribute `#[record(checked)]`: the record holds a record with a `bool` field, so
+/// its bytes are checked when read (records with a `bool` field of their own are, always).
 #[proc_macro_derive(Record, attributes(record))]
 pub fn derive_record(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
@@ -135,6 +137,19 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
     }
     let repr = repr_of(input)?;
     let fields = fields_of(input)?;
+    // Records with a `bool` (not every byte a valid value) are checked when read: their
+    // bytes go through a `Bits` twin and each field's own check.
+    let mut checked = fields.iter().any(|f| !f.pad && is_bool(&f.ty));
+    for attr in input.attrs.iter().filter(|a| a.path().is_ident("record")) {
+        attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("checked") {
+                checked = true;
+                Ok(())
+            } else {
+                Err(meta.error("expected `#[record(checked)]` (for records with bool fields in nested records)"))
+            }
+        })?;
+    }
     let name = &input.ident;
     let vis = &input.vis;
     let nd = quote!(::ndcore);
@@ -156,10 +171,15 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
          `#[record(pad)] _pad: [u8; N]` field (left out of the dtype, as NumPy's align=True \
          describes padding by offsets)"
     );
+    let dtype_fn = if checked {
+        format_ident!("checked_field_dtype")
+    } else {
+        format_ident!("field_dtype")
+    };
     let dtype_fields = fields.iter().filter(|f| !f.pad).map(|f| {
         let (ident, ty, fname) = (&f.ident, &f.ty, &f.name);
         quote! {
-            #nd::Field::new(#fname, #checks::field_dtype::<#ty>(), ::core::mem::offset_of!(#name, #ident))
+            #nd::Field::new(#fname, #checks::#dtype_fn::<#ty>(), ::core::mem::offset_of!(#name, #ident))
         }
     });
     let panic_message = format!("#[derive(Record)] on {name}: {{}}");
@@ -173,6 +193,20 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
         copy_accessors(name, vis, &fields_trait, &fields_mut_trait, &data_fields)
     };
 
+    let bit_impls = if checked {
+        checked_impls(name, vis, &repr, &fields)
+    } else {
+        quote! {
+            // SAFETY: `#[repr(C)]` (checked by the derive) with every field `Pod` (checked
+            // by `field_dtype`'s bound) and no padding (the size check above): all-zero
+            // bytes are a valid value.
+            unsafe impl #nd::__bytemuck::Zeroable for #name {}
+            // SAFETY: as above: no padding, so every byte is initialized, and every field
+            // accepts any bit pattern, so the struct does.
+            unsafe impl #nd::__bytemuck::Pod for #name {}
+        }
+    };
+
     Ok(quote! {
         const _: () = {
             #(#field_checks)*
@@ -182,12 +216,7 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
             );
         };
 
-        // SAFETY: `#[repr(C)]` (checked by the derive) with every field `Pod` (checked
-        // above) and no padding (the size check above): all-zero bytes are a valid value.
-        unsafe impl #nd::__bytemuck::Zeroable for #name {}
-        // SAFETY: as above: no padding, so every byte is initialized, and every field
-        // accepts any bit pattern, so the struct does.
-        unsafe impl #nd::__bytemuck::Pod for #name {}
+        #bit_impls
 
         // SAFETY: the dtype lists every non-padding field at its `offset_of!` with its own
         // (checked) dtype, and the item size is the struct's size: it describes the bytes
@@ -204,6 +233,70 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
 
         #accessors
     })
+}
+
+/// Whether a field's type is written `bool`.
+fn is_bool(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.qself.is_none() && p.path.is_ident("bool"))
+}
+
+/// `Zeroable`, `NoUninit` and `CheckedBitPattern` for a record with a field that not every
+/// byte pattern is valid for: a twin struct of the fields' `Bits` holds the raw bytes, and
+/// a record is valid when each field is.
+fn checked_impls(
+    name: &Ident,
+    vis: &syn::Visibility,
+    repr: &Repr,
+    fields: &[RecordField],
+) -> TokenStream2 {
+    let nd = quote!(::ndcore);
+    let bm = quote!(#nd::__bytemuck);
+    let bits = format_ident!("__{}Bits", name);
+    let repr_attr = match repr {
+        Repr::C => quote!(#[repr(C)]),
+        Repr::Packed => quote!(#[repr(C, packed)]),
+    };
+    let bit_fields = fields.iter().map(|f| {
+        let (ident, ty) = (&f.ident, &f.ty);
+        quote!(#ident: <#ty as #bm::CheckedBitPattern>::Bits)
+    });
+    let checks = fields.iter().map(|f| {
+        let (ident, ty) = (&f.ident, &f.ty);
+        // A copy of the field: a packed twin's fields may be misaligned.
+        quote!(&& <#ty as #bm::CheckedBitPattern>::is_valid_bit_pattern(&{ bits.#ident }))
+    });
+    let doc = format!("The raw bytes of a `{name}`, before they are checked.");
+    quote! {
+        #[doc = #doc]
+        #[doc(hidden)]
+        #[derive(Clone, Copy)]
+        #[allow(non_camel_case_types, dead_code)]
+        #repr_attr
+        #vis struct #bits {
+            #(#bit_fields),*
+        }
+        const _: () = ::core::assert!(
+            ::core::mem::size_of::<#bits>() == ::core::mem::size_of::<#name>()
+                && ::core::mem::align_of::<#bits>() == ::core::mem::align_of::<#name>()
+        );
+        // SAFETY: each field's `Bits` accepts any bytes (bytemuck's contract), and the twin
+        // has no padding (same size as the record, which has none).
+        unsafe impl #bm::Zeroable for #bits {}
+        // SAFETY: as above.
+        unsafe impl #bm::AnyBitPattern for #bits {}
+        // SAFETY: `#[repr(C)]`, every field `Zeroable` (an `Element`), no padding.
+        unsafe impl #bm::Zeroable for #name {}
+        // SAFETY: no padding (the size check), every field `NoUninit` (an `Element`).
+        unsafe impl #bm::NoUninit for #name {}
+        // SAFETY: the twin has the record's layout field for field (each `Bits` has its
+        // field's size and alignment), and a record is valid exactly when each field is.
+        unsafe impl #bm::CheckedBitPattern for #name {
+            type Bits = #bits;
+            fn is_valid_bit_pattern(bits: &#bits) -> bool {
+                true #(#checks)*
+            }
+        }
+    }
 }
 
 /// Borrowed views of each field (`#[repr(C)]`: every field is aligned).

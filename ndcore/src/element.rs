@@ -138,7 +138,7 @@ pub mod __record_checks {
     #[diagnostic::on_unimplemented(
         message = "`{Self}` cannot be a field of a `#[derive(Record)]` struct",
         label = "not a number, a record or an array of them",
-        note = "record fields are integers, floats, other `#[derive(Record)]` structs and `[T; N]` of them; a `bool` field is not supported yet (use `u8`: NumPy's bool is one byte, 0 or 1)"
+        note = "record fields are integers, floats, bools, other `#[derive(Record)]` structs and `[T; N]` of numbers; a record holding another record with a `bool` field needs `#[record(checked)]`"
     )]
     pub trait RecordField: crate::Element + bytemuck::Pod {}
     impl<T: crate::Element + bytemuck::Pod> RecordField for T {}
@@ -146,6 +146,20 @@ pub mod __record_checks {
     /// The dtype of a record field, and the derive's check of each field's type: a wrong
     /// one is reported by `RecordField`'s message, not by `Element`'s.
     pub fn field_dtype<T: RecordField>() -> crate::DType {
+        T::dtype()
+    }
+
+    /// A field of a record with checked fields (one with a `bool`): any element.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot be a field of a `#[derive(Record)]` struct",
+        label = "not a number, a bool, a record or an array of them",
+        note = "record fields are integers, floats, bools, other `#[derive(Record)]` structs and `[T; N]` of numbers"
+    )]
+    pub trait CheckedField: crate::Element {}
+    impl<T: crate::Element> CheckedField for T {}
+
+    /// As [`field_dtype`], for records with checked fields.
+    pub fn checked_field_dtype<T: CheckedField>() -> crate::DType {
         T::dtype()
     }
 

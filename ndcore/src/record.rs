@@ -33,6 +33,10 @@
 //! # Ok::<(), ndcore::Error>(())
 //! ```
 //!
+//! A record with a `bool` field is valid only for bytes 0 and 1 there: such records are
+//! checked wherever their bytes come from outside (`view_as`, `ndio::load`, `downcast`),
+//! and cannot be memory-mapped typed. A record holding one says `#[record(checked)]`.
+//!
 //! What the derive checks, at compile time: `#[repr(C)]`; no generic parameters; every
 //! field an [`Element`](crate::Element) (numbers, records, `[T; N]` of them); no padding (NumPy describes
 //! padding by offsets, but Rust may not read padding bytes: declare it as a field of
