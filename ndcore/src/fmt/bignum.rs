@@ -1,15 +1,16 @@
-//! Just enough arbitrary-precision arithmetic to compare a decimal number with a float
-//! exactly: Dragon4 decides whether to print trailing zeros by whether the rounded digits
-//! fell short of the value, equal it, or passed it.
+//! Just enough arbitrary-precision arithmetic for printing floats exactly: comparing a
+//! decimal number with a float (Dragon4 decides whether to print trailing zeros by whether
+//! the rounded digits fell short of the value, equal it, or passed it), and the scaled
+//! integers of [`super::dragon4`].
 
 use std::cmp::Ordering;
 
 /// A non-negative integer, little-endian base-2³² limbs, no leading zero limbs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Big(Vec<u32>);
+pub(crate) struct Big(Vec<u32>);
 
 impl Big {
-    fn from_u64(v: u64) -> Big {
+    pub(crate) fn from_u64(v: u64) -> Big {
         let mut b = Big(vec![v as u32, (v >> 32) as u32]);
         b.trim();
         b
@@ -19,6 +20,10 @@ impl Big {
         while self.0.last() == Some(&0) {
             self.0.pop();
         }
+    }
+
+    pub(crate) fn is_zero(&self) -> bool {
+        self.0.is_empty()
     }
 
     /// `self = self * m + a`.
@@ -35,17 +40,32 @@ impl Big {
         self.trim();
     }
 
+    /// `self · m`.
+    pub(crate) fn mul_small(&mut self, m: u32) {
+        self.mul_add_small(m, 0);
+    }
+
     fn mul_pow5(&mut self, mut k: u32) {
         // 5^13 is the largest power of 5 below 2^32.
         while k >= 13 {
-            self.mul_add_small(1_220_703_125, 0);
+            self.mul_small(1_220_703_125);
             k -= 13;
         }
-        self.mul_add_small(5u32.pow(k), 0);
+        self.mul_small(5u32.pow(k));
     }
 
-    fn shl(&mut self, bits: u32) {
-        if self.0.is_empty() {
+    /// `self · 10ⁿ`.
+    pub(crate) fn mul_pow10(&mut self, mut n: u32) {
+        while n >= 9 {
+            self.mul_small(1_000_000_000);
+            n -= 9;
+        }
+        self.mul_small(10u32.pow(n));
+    }
+
+    /// `self · 2ⁿ`.
+    pub(crate) fn shl(&mut self, bits: u32) {
+        if self.is_zero() {
             return;
         }
         let (limbs, rest) = ((bits / 32) as usize, bits % 32);
@@ -63,6 +83,37 @@ impl Big {
         self.0.splice(0..0, std::iter::repeat_n(0, limbs));
     }
 
+    /// `self + other`.
+    pub(crate) fn add(&self, other: &Big) -> Big {
+        let (long, short) = if self.0.len() >= other.0.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let mut out = Vec::with_capacity(long.0.len() + 1);
+        let mut carry = 0u64;
+        for (i, &a) in long.0.iter().enumerate() {
+            let v = u64::from(a) + u64::from(short.0.get(i).copied().unwrap_or(0)) + carry;
+            out.push(v as u32);
+            carry = v >> 32;
+        }
+        if carry > 0 {
+            out.push(carry as u32);
+        }
+        Big(out)
+    }
+
+    /// `self - other`, which must not be negative.
+    pub(crate) fn sub_assign(&mut self, other: &Big) {
+        let mut borrow = 0i64;
+        for (i, limb) in self.0.iter_mut().enumerate() {
+            let v = i64::from(*limb) - i64::from(other.0.get(i).copied().unwrap_or(0)) - borrow;
+            borrow = i64::from(v < 0);
+            *limb = (v + (borrow << 32)) as u32;
+        }
+        self.trim();
+    }
+
     /// The integer whose decimal digits are `digits` (ASCII).
     fn from_decimal(digits: &str) -> Big {
         let mut b = Big(Vec::new());
@@ -75,7 +126,15 @@ impl Big {
         }
         b
     }
+}
 
+impl PartialOrd for Big {
+    fn partial_cmp(&self, other: &Big) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Big {
     fn cmp(&self, other: &Big) -> Ordering {
         self.0
             .len()

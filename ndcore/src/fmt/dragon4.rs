@@ -7,118 +7,9 @@
 //! the margins, the stopping rule with `isEven`, the final rounding), leaving out only its
 //! rescaling of the denominator, which speeds up the division and changes no digit.
 
+use super::bignum::Big;
 use super::digits::Sci;
 use std::cmp::Ordering;
-
-/// A non-negative integer: little-endian base-2³² limbs, no leading zero limbs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Big(Vec<u32>);
-
-impl Big {
-    pub(crate) fn from_u64(v: u64) -> Big {
-        let mut b = Big(vec![v as u32, (v >> 32) as u32]);
-        b.trim();
-        b
-    }
-
-    fn trim(&mut self) {
-        while self.0.last() == Some(&0) {
-            self.0.pop();
-        }
-    }
-
-    fn is_zero(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// `self · 2ⁿ`.
-    pub(crate) fn shl(&mut self, n: u32) {
-        if self.is_zero() {
-            return;
-        }
-        let (limbs, bits) = ((n / 32) as usize, n % 32);
-        if bits > 0 {
-            let mut carry = 0u32;
-            for limb in &mut self.0 {
-                let v = (u64::from(*limb) << bits) | u64::from(carry);
-                *limb = v as u32;
-                carry = (v >> 32) as u32;
-            }
-            if carry > 0 {
-                self.0.push(carry);
-            }
-        }
-        self.0.splice(0..0, std::iter::repeat_n(0, limbs));
-    }
-
-    /// `self · m`.
-    pub(crate) fn mul_small(&mut self, m: u32) {
-        let mut carry = 0u64;
-        for limb in &mut self.0 {
-            let v = u64::from(*limb) * u64::from(m) + carry;
-            *limb = v as u32;
-            carry = v >> 32;
-        }
-        if carry > 0 {
-            self.0.push(carry as u32);
-        }
-        self.trim();
-    }
-
-    /// `self · 10ⁿ`.
-    fn mul_pow10(&mut self, mut n: u32) {
-        while n >= 9 {
-            self.mul_small(1_000_000_000);
-            n -= 9;
-        }
-        self.mul_small(10u32.pow(n));
-    }
-
-    pub(crate) fn add(&self, other: &Big) -> Big {
-        let (long, short) = if self.0.len() >= other.0.len() {
-            (self, other)
-        } else {
-            (other, self)
-        };
-        let mut out = Vec::with_capacity(long.0.len() + 1);
-        let mut carry = 0u64;
-        for (i, &a) in long.0.iter().enumerate() {
-            let v = u64::from(a) + u64::from(short.0.get(i).copied().unwrap_or(0)) + carry;
-            out.push(v as u32);
-            carry = v >> 32;
-        }
-        if carry > 0 {
-            out.push(carry as u32);
-        }
-        Big(out)
-    }
-
-    /// `self - other`, which must not be negative.
-    fn sub_assign(&mut self, other: &Big) {
-        let mut borrow = 0i64;
-        for (i, limb) in self.0.iter_mut().enumerate() {
-            let v = i64::from(*limb) - i64::from(other.0.get(i).copied().unwrap_or(0)) - borrow;
-            borrow = i64::from(v < 0);
-            *limb = (v + (borrow << 32)) as u32;
-        }
-        self.trim();
-    }
-}
-
-impl PartialOrd for Big {
-    fn partial_cmp(&self, other: &Big) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Big {
-    fn cmp(&self, other: &Big) -> Ordering {
-        self.0
-            .len()
-            .cmp(&other.0.len())
-            .then_with(|| self.0.iter().rev().cmp(other.0.iter().rev()))
-    }
-}
 
 /// A finite non-negative float as Dragon4 takes it: `mantissa · 2^exponent`, the index of
 /// the mantissa's highest set bit, and whether the gap to the next float below is half the
@@ -269,6 +160,18 @@ pub(crate) fn dragon4(
     } else {
         low
     };
+    if push_last_digit(&mut digits, digit, round_down) {
+        exp += 1;
+    }
+    Sci {
+        digits: digits.iter().map(|d| char::from(b'0' + d)).collect(),
+        exp,
+    }
+}
+
+/// Appends Dragon4's last digit, rounded up unless `round_down`, carrying through trailing
+/// nines; true when the carry made a new leading digit (the exponent grows by one).
+pub(crate) fn push_last_digit(digits: &mut Vec<u8>, digit: u8, round_down: bool) -> bool {
     if round_down {
         digits.push(digit);
     } else if digit < 9 {
@@ -279,8 +182,7 @@ pub(crate) fn dragon4(
             match digits.pop() {
                 None => {
                     digits.push(1);
-                    exp += 1;
-                    break;
+                    return true;
                 }
                 Some(9) => {}
                 Some(d) => {
@@ -290,10 +192,7 @@ pub(crate) fn dragon4(
             }
         }
     }
-    Sci {
-        digits: digits.iter().map(|d| char::from(b'0' + d)).collect(),
-        exp,
-    }
+    false
 }
 
 #[cfg(test)]

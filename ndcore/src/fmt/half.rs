@@ -166,26 +166,8 @@ pub(crate) fn shortest(h: u16) -> Sci {
         low
     };
     let mut exp = exp;
-    if round_down {
-        digits.push(digit);
-    } else if digit < 9 {
-        digits.push(digit + 1);
-    } else {
-        // Carry through the trailing nines.
-        loop {
-            match digits.pop() {
-                None => {
-                    digits.push(1);
-                    exp += 1;
-                    break;
-                }
-                Some(9) => {}
-                Some(d) => {
-                    digits.push(d + 1);
-                    break;
-                }
-            }
-        }
+    if super::dragon4::push_last_digit(&mut digits, digit, round_down) {
+        exp += 1;
     }
     while digits.len() > 1 && digits.last() == Some(&0) {
         digits.pop();

@@ -7,7 +7,8 @@
 //! aarch64, `double` on Windows); a `.npy` file does not say which, and nd reads the x86-64
 //! one, as NumPy does where such files mostly come from.
 
-use super::dragon4::{Big, Parts};
+use super::bignum::Big;
+use super::dragon4::Parts;
 use std::cmp::Ordering;
 
 /// An x87 extended value: the significand word and the sign-and-exponent word.
