@@ -331,25 +331,25 @@ fn view_accessors(
                 Self: #private::RecordsMut<'a, #name, D>;
         }
     });
-    let impl_ref = fields.iter().map(|f| {
-        let (ident, ty) = (&f.ident, &f.ty);
-        quote! {
-            fn #ident(self) -> #nd::ArrayView<'a, #ty, D> {
-                // SAFETY: a field of a `#[repr(C)]` record without padding, at its
-                // `offset_of!`: inside every element, aligned, any bytes valid.
-                unsafe { #private::field::<#name, #ty, D>(self, ::core::mem::offset_of!(#name, #ident)) }
-            }
-        }
-    });
-    let impl_view = fields.iter().map(|f| {
-        let (ident, ty) = (&f.ident, &f.ty);
-        quote! {
-            fn #ident(self) -> #nd::ArrayView<'a, #ty, D> {
-                // SAFETY: as above.
-                unsafe { #private::field_of_view::<#name, #ty, D>(self, ::core::mem::offset_of!(#name, #ident)) }
-            }
-        }
-    });
+    // The getters of `&ArrayRef` and `&ArrayView`, alike but for the function that
+    // projects the field.
+    let getters = |project: Ident| {
+        fields
+            .iter()
+            .map(|f| {
+                let (ident, ty) = (&f.ident, &f.ty);
+                quote! {
+                    fn #ident(self) -> #nd::ArrayView<'a, #ty, D> {
+                        // SAFETY: a field of a `#[repr(C)]` record without padding, at its
+                        // `offset_of!`: inside every element, aligned, any bytes valid.
+                        unsafe { #private::#project::<#name, #ty, D>(self, ::core::mem::offset_of!(#name, #ident)) }
+                    }
+                }
+            })
+            .collect::<Vec<TokenStream2>>()
+    };
+    let impl_ref = getters(format_ident!("field"));
+    let impl_view = getters(format_ident!("field_of_view"));
     let impl_mut: Vec<TokenStream2> = fields
         .iter()
         .map(|f| {
@@ -449,7 +449,7 @@ fn copy_accessors(
             let ty = &f.ty;
             let m = format_ident!("{}_mut", f.ident);
             let doc = format!(
-                "Does not compile: `{name}` is packed, so `{}` may be misaligned and has no                  view. Read it with `x.{}()` (a copy); write whole records.",
+                "Does not compile: `{name}` is packed, so `{}` may be misaligned and has no view. Read it with `x.{}()` (a copy); write whole records.",
                 f.name, f.ident
             );
             quote! {
@@ -465,7 +465,7 @@ fn copy_accessors(
         .collect();
     let doc = format!("The fields of arrays of packed `{name}`, copied.");
     let doc_mut = format!(
-        "What a user of `#[repr(C)]` records tries on packed `{name}`: `x.{}_mut()` does          not compile, and says why.",
+        "What a user of `#[repr(C)]` records tries on packed `{name}`: `x.{}_mut()` does not compile, and says why.",
         fields
             .first()
             .map(|f| f.ident.to_string())

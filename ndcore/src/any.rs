@@ -415,6 +415,31 @@ impl AnyArray {
         })
     }
 
+    /// The bytes of each element, in C order (the last index fastest), whatever the
+    /// layout.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// use ndcore::any::AnyArray;
+    /// let a = AnyArray::from_array(&array![[1u8, 2], [3, 4]].t());
+    /// let bytes: Vec<u8> = a.iter_bytes().flatten().copied().collect();
+    /// assert_eq!(bytes, [1, 3, 2, 4]);
+    /// ```
+    pub fn iter_bytes(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        let mut index = vec![0usize; self.ndim()];
+        (0..self.len()).filter_map(move |_| {
+            let e = self.get_bytes(&index);
+            for k in (0..index.len()).rev() {
+                index[k] += 1;
+                if index[k] < self.shape[k] {
+                    break;
+                }
+                index[k] = 0;
+            }
+            e
+        })
+    }
+
     /// The same elements as a typed array view, if `T` is exactly this dtype and `D` can
     /// hold this many axes.
     ///
@@ -539,26 +564,18 @@ impl AnyArray {
         let mut swaps = Vec::new();
         swap_plan(&self.dtype, 0, &mut swaps);
         let itemsize = self.dtype.itemsize();
-        let shape = self.shape.clone();
         let Some(bytes) = out.bytes_mut() else {
             return Err(Error::Value(
                 "unreachable: a fresh array is writable".into(),
             ));
         };
-        let mut index = vec![0usize; shape.len()];
-        for chunk in bytes.chunks_exact_mut(itemsize.max(1)).take(self.len()) {
-            if let Some(src) = self.get_bytes(&index) {
-                chunk.copy_from_slice(src);
-            }
+        for (chunk, src) in bytes
+            .chunks_exact_mut(itemsize.max(1))
+            .zip(self.iter_bytes())
+        {
+            chunk.copy_from_slice(src);
             for &(off, size) in &swaps {
                 chunk[off..off + size].reverse();
-            }
-            for k in (0..shape.len()).rev() {
-                index[k] += 1;
-                if index[k] < shape[k] {
-                    break;
-                }
-                index[k] = 0;
             }
         }
         Ok(out)

@@ -7,6 +7,7 @@
 //! (either quote style, any key order, a trailing comma, spaces anywhere) and nothing else.
 
 use ndcore::DType;
+use ndcore::fmt::{py_str, py_tuple};
 
 /// `\x93NUMPY`, the first six bytes of every `.npy` file.
 pub const MAGIC: &[u8; 6] = b"\x93NUMPY";
@@ -497,45 +498,6 @@ fn descr_error(text: &str, e: &ndcore::Error) -> String {
         other => other.to_string(),
     };
     format!("descr is not a valid dtype descriptor: {lit} ({why})")
-}
-
-/// A Python `repr` of a `str`: single quotes unless the text has a single quote and no
-/// double quote.
-pub(crate) fn py_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// A Python `repr` of a tuple of lengths: `()`, `(3,)`, `(2, 3)`.
-pub(crate) fn py_tuple(shape: &[usize]) -> String {
-    match shape {
-        [] => "()".into(),
-        [n] => format!("({n},)"),
-        _ => {
-            let parts: Vec<String> = shape.iter().map(usize::to_string).collect();
-            format!("({})", parts.join(", "))
-        }
-    }
 }
 
 /// A Python `repr` of bytes, as NumPy's magic-string error shows them.

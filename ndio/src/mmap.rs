@@ -218,8 +218,6 @@ mod sealed {
 pub trait OpenMode: sealed::Sealed {
     /// The storage of arrays mapped in this mode.
     type Repr<T: Element + AnyBitPattern>: RawData<Elem = T>;
-    /// NumPy's name of the mode.
-    const NAME: &'static str;
     /// Whether the file is opened for writing.
     const WRITE: bool;
     /// Maps `len` bytes of `file` from `offset`.
@@ -234,7 +232,6 @@ pub trait OpenMode: sealed::Sealed {
 
 impl OpenMode for mode::R {
     type Repr<T: Element + AnyBitPattern> = MmapRepr<T>;
-    const NAME: &'static str = "r";
     const WRITE: bool = false;
     fn map<T: Element + AnyBitPattern>(
         file: &File,
@@ -255,7 +252,6 @@ impl OpenMode for mode::R {
 
 impl OpenMode for mode::RPlus {
     type Repr<T: Element + AnyBitPattern> = MmapMutRepr<T>;
-    const NAME: &'static str = "r+";
     const WRITE: bool = true;
     fn map<T: Element + AnyBitPattern>(
         file: &File,
@@ -276,7 +272,6 @@ impl OpenMode for mode::RPlus {
 
 impl OpenMode for mode::C {
     type Repr<T: Element + AnyBitPattern> = MmapMutRepr<T>;
-    const NAME: &'static str = "c";
     const WRITE: bool = false;
     fn map<T: Element + AnyBitPattern>(
         file: &File,
@@ -392,10 +387,7 @@ impl Memmap {
         let dim = D::from_slice(&shape).map_err(|e| {
             Error::mismatch(
                 path,
-                format!(
-                    "{e} (shape {} for the map)",
-                    crate::header::py_tuple(&shape)
-                ),
+                format!("{e} (shape {} for the map)", ndcore::fmt::py_tuple(&shape)),
             )
         })?;
         let (_, nbytes) = ndcore::layout::checked_size(&shape, itemsize)?;
@@ -404,7 +396,7 @@ impl Memmap {
                 path,
                 format!(
                     "cannot map an empty array (shape {}): a map needs at least one byte",
-                    crate::header::py_tuple(&shape)
+                    ndcore::fmt::py_tuple(&shape)
                 ),
             ));
         }
@@ -417,7 +409,7 @@ impl Memmap {
                         "mmap length is greater than file size: offset {} + shape {} of {dtype} \
                          needs {need} bytes, the file has {len}",
                         self.offset,
-                        crate::header::py_tuple(&shape)
+                        ndcore::fmt::py_tuple(&shape)
                     ),
                 ));
             }

@@ -103,7 +103,7 @@ pub(crate) fn read_header_from<R: Read>(
         return Err(format!(
             "Failed to read all data for array. Expected {} = {} elements, could only read \
              {could} elements. (file seems not fully written?)",
-            header::py_tuple(&h.shape),
+            ndcore::fmt::py_tuple(&h.shape),
             h.len()
         ));
     }
@@ -204,37 +204,52 @@ pub fn read_npy(bytes: &[u8]) -> Result<AnyArray> {
 /// Whether the file's dtype can be read as `T` and its rank as `D`: `Ok(true)` when the
 /// bytes must be swapped to this machine's order first.
 pub(crate) fn check_typed<T: Element, D: Dimension>(h: &Header, path: &Path) -> Result<bool> {
+    typed_as::<T, D>(h).map_err(|m| {
+        let why = match m {
+            Mismatch::DType(why) => {
+                format!("the file {why}: load it as its own type, or with load_any")
+            }
+            Mismatch::Rank(why) => format!("the file {why}"),
+        };
+        Error::mismatch(path, why)
+    })
+}
+
+/// What an array holds instead of what was asked (`holds float32 ('<f4'), not …`), for
+/// the caller to name the file or the member.
+pub(crate) enum Mismatch {
+    /// Another dtype.
+    DType(String),
+    /// Another number of dimensions.
+    Rank(String),
+}
+
+/// Whether an array of header `h` can be read as `T` of rank `D`: `Ok(true)` when its bytes
+/// must be swapped to this machine's order first.
+pub(crate) fn typed_as<T: Element, D: Dimension>(h: &Header) -> Result<bool, Mismatch> {
     let want = T::dtype();
     let swap = if h.dtype == want {
         false
     } else if h.dtype.newbyteorder(ndcore::ByteOrder::native()) == want {
         true
     } else {
-        return Err(Error::mismatch(
-            path,
-            // The file's full descr, so that a record file shows its fields, not only
-            // `void96 ('|V12')`.
-            format!(
-                "the file holds {} ({}), not {} ({}): load it as its own type, or with \
-                 load_any",
-                h.dtype.name(),
-                h.dtype.descr(),
-                want.name(),
-                want.descr()
-            ),
-        ));
+        // The full descr, so that a record shows its fields, not only `void96 ('|V12')`.
+        return Err(Mismatch::DType(format!(
+            "holds {} ({}), not {} ({})",
+            h.dtype.name(),
+            h.dtype.descr(),
+            want.name(),
+            want.descr()
+        )));
     };
     if let Some(n) = D::NDIM
         && n != h.shape.len()
     {
-        return Err(Error::mismatch(
-            path,
-            format!(
-                "the file holds an array of {} dimensions (shape {}), not {n}",
-                h.shape.len(),
-                header::py_tuple(&h.shape)
-            ),
-        ));
+        return Err(Mismatch::Rank(format!(
+            "holds an array of {} dimensions (shape {}), not {n}",
+            h.shape.len(),
+            ndcore::fmt::py_tuple(&h.shape)
+        )));
     }
     Ok(swap)
 }
@@ -370,25 +385,7 @@ impl ToNpy for AnyArray {
             return w.write_all(bytes);
         }
         // Neither order: C order, element by element.
-        let shape = self.shape().to_vec();
-        let mut index = vec![0usize; shape.len()];
-        let n = self.len();
-        let mut i = 0;
-        let elements = std::iter::from_fn(|| {
-            if i == n {
-                return None;
-            }
-            i += 1;
-            let e = self.get_bytes(&index);
-            for k in (0..shape.len()).rev() {
-                index[k] += 1;
-                if index[k] < shape[k] {
-                    break;
-                }
-                index[k] = 0;
-            }
-            e
-        });
+        let elements = self.iter_bytes();
         write_elements(w, elements)
     }
 }

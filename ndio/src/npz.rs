@@ -431,26 +431,12 @@ fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
 /// Whether member `name`, of header `h`, can be read as `T` (in either byte order) of
 /// rank `D`.
 fn check_typed<T: Element, D: Dimension>(h: &Header, name: &str) -> Result<(), String> {
-    let want = T::dtype();
-    if h.dtype != want && h.dtype.newbyteorder(ndcore::ByteOrder::native()) != want {
-        return Err(format!(
-            "member '{name}' holds {} ({}), not {} ({})",
-            h.dtype.name(),
-            h.dtype.descr(),
-            want.name(),
-            want.descr()
-        ));
+    match crate::npy::typed_as::<T, D>(h) {
+        Ok(_) => Ok(()),
+        Err(crate::npy::Mismatch::DType(why) | crate::npy::Mismatch::Rank(why)) => {
+            Err(format!("member '{name}' {why}"))
+        }
     }
-    if let Some(n) = D::NDIM
-        && n != h.shape.len()
-    {
-        return Err(format!(
-            "member '{name}' holds an array of {} dimensions (shape {}), not {n}",
-            h.shape.len(),
-            header::py_tuple(&h.shape)
-        ));
-    }
-    Ok(())
 }
 
 /// Loads every member of a `.npz` archive, in the archive's order: `(name, array)` with

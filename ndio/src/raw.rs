@@ -103,18 +103,22 @@ pub fn fromfile_any(
     file.seek(SeekFrom::Start(offset))
         .map_err(|e| Error::io(path, "seek", e))?;
     if let Some(bytes) = a.bytes_mut() {
-        file.read_exact(bytes).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::UnexpectedEof {
-                Error::format(
-                    path,
-                    format!("the file became shorter while {n} elements were read"),
-                )
-            } else {
-                Error::io(path, "read", e)
-            }
-        })?;
+        file.read_exact(bytes).map_err(|e| read_error(path, n, e))?;
     }
     Ok(a)
+}
+
+/// The error of a read of `n` elements that failed: the file shrank under us, or the
+/// system refused.
+fn read_error(path: &Path, n: usize, e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::UnexpectedEof {
+        Error::format(
+            path,
+            format!("the file became shorter while {n} elements were read"),
+        )
+    } else {
+        Error::io(path, "read", e)
+    }
 }
 
 /// Opens `path` and counts the elements of `itemsize` bytes to read from `offset`: `count`
@@ -157,16 +161,8 @@ fn fromfile_direct<T: Element>(
     let mut a = unsafe { Array1::<T>::try_uninit(n) }?;
     let nbytes = n * std::mem::size_of::<T>();
     // SAFETY: a fresh contiguous array of `n` elements: `nbytes` writable bytes.
-    unsafe { read_exact_at(&file, a.as_mut_ptr().cast::<u8>(), nbytes, offset) }.map_err(|e| {
-        if e.kind() == std::io::ErrorKind::UnexpectedEof {
-            Error::format(
-                path,
-                format!("the file became shorter while {n} elements were read"),
-            )
-        } else {
-            Error::io(path, "read", e)
-        }
-    })?;
+    unsafe { read_exact_at(&file, a.as_mut_ptr().cast::<u8>(), nbytes, offset) }
+        .map_err(|e| read_error(path, n, e))?;
     Ok(a)
 }
 

@@ -249,58 +249,8 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// Python's `repr()` of a `str`: `'x'`, `"it's"`, `'a\\nb'`.
-///
-/// Quotes and escapes as CPython does; the test for "printable" covers control characters
-/// and the common invisible ones (non-breaking and zero-width spaces, separators, format
-/// and private-use characters), which is every name a real data type has.
+/// Python's `repr()` of a `str`: `'x'`, `"it's"`, `'a\\nb'`, exactly as CPython quotes
+/// and escapes it (the printer's implementation, [`crate::fmt::py_str`]).
 pub(super) fn py_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if !is_printable(c) => {
-                let code = u32::from(c);
-                let esc = if code < 0x100 {
-                    format!("\\x{code:02x}")
-                } else if code < 0x10000 {
-                    format!("\\u{code:04x}")
-                } else {
-                    format!("\\U{code:08x}")
-                };
-                out.push_str(&esc);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// Python's `str.isprintable` for one character, for the characters that matter (see
-/// [`py_str`]): false for controls, separators other than the space, format characters,
-/// private use and non-characters.
-fn is_printable(c: char) -> bool {
-    let u = u32::from(c);
-    !(matches!(u,
-        0x00..=0x1f | 0x7f..=0xa0 | 0xad
-        | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x890..=0x891 | 0x8e2 | 0x1680 | 0x180e
-        | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064 | 0x2066..=0x206f
-        | 0x3000 | 0xd800..=0xf8ff | 0xfdd0..=0xfdef | 0xfeff | 0xfff9..=0xfffb
-        | 0x110bd | 0x110cd | 0x13430..=0x1343f | 0x1bca0..=0x1bca3 | 0x1d173..=0x1d17a
-        | 0xe0001 | 0xe0020..=0xe007f | 0xf0000..=0x10ffff)
-        || u & 0xfffe == 0xfffe)
+    crate::fmt::py_str(s)
 }

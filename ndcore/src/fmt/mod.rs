@@ -57,9 +57,33 @@ use crate::dtype::{ByteOrder, DType, Kind};
 use crate::element::Element;
 use crate::storage::Data;
 use element::{Ctx, ElemFormat, flatten_subarray};
-pub(crate) use layout::py_tuple;
+
 use layout::{Layout, data_indices, printed_indices};
 use std::fmt;
+
+/// Python's `repr()` of a `str`, as NumPy's texts quote names: `'x'`, `"it's"`, `'a\\nb'`,
+/// with CPython's escapes for characters it does not print.
+///
+/// ```
+/// assert_eq!(ndcore::fmt::py_str("it's"), "\"it's\"");
+/// assert_eq!(ndcore::fmt::py_str("a\u{200b}"), "'a\\u200b'");
+/// ```
+pub fn py_str(s: &str) -> String {
+    let cps: Vec<u32> = s.chars().map(u32::from).collect();
+    let mut out = String::with_capacity(s.len() + 2);
+    text::write_py_str(&cps, &mut out);
+    out
+}
+
+/// A shape as Python prints a tuple, as NumPy's texts write shapes: `()`, `(3,)`, `(2, 3)`.
+///
+/// ```
+/// assert_eq!(ndcore::fmt::py_tuple(&[3]), "(3,)");
+/// assert_eq!(ndcore::fmt::py_tuple(&[]), "()");
+/// ```
+pub fn py_tuple(shape: &[usize]) -> String {
+    layout::py_tuple(shape)
+}
 
 /// An array with print options, ready to print as NumPy's `str(a)` or `repr(a)`
 /// (`np.array_str`, `np.array_repr` with options).
