@@ -2,29 +2,12 @@
 //! file byte for byte as it was, flushes seen by a second map, Fortran-order files, the
 //! errors for files that do not fit, and np.memmap and nd seeing each other's writes.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use nd_tests::TempDir;
 
 use ndcore::prelude::*;
 use ndio::mmap::{Flush, Memmap, mode};
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("nd-mmap-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-    fn path(&self, file: &str) -> PathBuf {
-        self.0.join(file)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 /// `n` bytes 0, 1, 2, … (mod 251), a pattern no offset error can hide.
 fn pattern(n: usize) -> Vec<u8> {
@@ -37,7 +20,7 @@ fn write(path: &Path, bytes: &[u8]) {
 
 #[test]
 fn offsets_that_are_not_page_aligned() -> Result<(), ndio::Error> {
-    let dir = TempDir::new("offsets");
+    let dir = TempDir::new("mmap-offsets");
     let path = dir.path("data.bin");
     let bytes = pattern(3 * 4096 + 123);
     write(&path, &bytes);
@@ -67,7 +50,7 @@ fn offsets_that_are_not_page_aligned() -> Result<(), ndio::Error> {
 
 #[test]
 fn copy_on_write_leaves_the_file_as_it_was() -> Result<(), ndio::Error> {
-    let dir = TempDir::new("cow");
+    let dir = TempDir::new("mmap-cow");
     let path = dir.path("data.bin");
     let bytes = pattern(8 * 1000 + 16);
     write(&path, &bytes);
@@ -89,7 +72,7 @@ fn copy_on_write_leaves_the_file_as_it_was() -> Result<(), ndio::Error> {
 
 #[test]
 fn flush_is_seen_by_a_second_map() -> Result<(), ndio::Error> {
-    let dir = TempDir::new("flush");
+    let dir = TempDir::new("mmap-flush");
     let path = dir.path("data.bin");
     let mut w = Memmap::new(&path)
         .offset(40)
@@ -127,7 +110,7 @@ fn flush_is_seen_by_a_second_map() -> Result<(), ndio::Error> {
 
 #[test]
 fn fortran_order_files() -> Result<(), ndio::Error> {
-    let dir = TempDir::new("forder");
+    let dir = TempDir::new("mmap-forder");
     let path = dir.path("data.bin");
     // Column-major 2x3: columns [0, 1], [2, 3], [4, 5].
     let values: Vec<u8> = (0..6i16).flat_map(|v| v.to_le_bytes()).collect();
@@ -156,7 +139,7 @@ fn fortran_order_files() -> Result<(), ndio::Error> {
 
 #[test]
 fn files_that_do_not_fit_are_errors() {
-    let dir = TempDir::new("errors");
+    let dir = TempDir::new("mmap-errors");
     let path = dir.path("data.bin");
     write(&path, &pattern(100));
     let text =
@@ -243,7 +226,7 @@ fn files_that_do_not_fit_are_errors() {
 
 #[test]
 fn mapped_arrays_are_arrays() -> Result<(), ndio::Error> {
-    let dir = TempDir::new("arrays");
+    let dir = TempDir::new("mmap-arrays");
     let path = dir.path("data.bin");
     let values: Vec<u8> = (0..12).flat_map(|v: i64| v.to_le_bytes()).collect();
     write(&path, &values);
@@ -278,11 +261,11 @@ fn mapped_arrays_are_arrays() -> Result<(), ndio::Error> {
 
 #[test]
 fn numpy_memmap_and_nd_see_each_others_writes() -> Result<(), Box<dyn std::error::Error>> {
-    let Some(python) = nd_tests::nd_python() else {
+    let Some(_python) = nd_tests::nd_python() else {
         eprintln!("ND_PYTHON not set (cargo xtask test sets it): NumPy cross-check skipped");
         return Ok(());
     };
-    let dir = TempDir::new("numpy");
+    let dir = TempDir::new("mmap-numpy");
     let path = dir.path("shared.bin");
     // nd creates (offset 24, F order, float32), NumPy reads and writes back.
     let mut a = Memmap::new(&path)
@@ -305,14 +288,7 @@ fn numpy_memmap_and_nd_see_each_others_writes() -> Result<(), Box<dyn std::error
          m.flush()\n",
         p = path.to_string_lossy()
     );
-    let out = std::process::Command::new(python)
-        .args(["-c", &script])
-        .output()?;
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    nd_tests::run_python(&script, &[] as &[&str]);
     // Our shared map sees NumPy's write.
     assert_eq!(a[[2, 4]], -7.5);
     let b = Memmap::new(&path)

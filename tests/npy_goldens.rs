@@ -3,6 +3,7 @@
 //! saves it back byte for byte, and loads typed arrays with the right values (big-endian
 //! files swapped, Fortran files kept in Fortran order).
 
+use nd_tests::TempDir;
 use std::path::{Path, PathBuf};
 
 use nd_tests::goldens::{golden_path, read_golden};
@@ -56,42 +57,6 @@ fn parse_case(name: &str, text: &str) -> Case {
 
 fn npy_path(name: &str) -> PathBuf {
     golden_path(&format!("npy/{name}.npy"))
-}
-
-/// A fresh directory for this test's files, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("nd-npy-goldens-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create temp dir");
-        TempDir(dir)
-    }
-    fn path(&self, file: &str) -> PathBuf {
-        self.0.join(file)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// Python's `repr` of a shape tuple.
-fn py_tuple(shape: &[usize]) -> String {
-    match shape {
-        [n] => format!("({n},)"),
-        _ => format!(
-            "({})",
-            shape
-                .iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
 }
 
 /// `str()` of the header's descr: a plain string loses its quotes, a list is its repr.
@@ -151,7 +116,7 @@ fn headers_read_as_numpy_reads_them() {
         let got = (
             h.version.to_string(),
             descr_str(&h.dtype),
-            py_tuple(&h.shape),
+            ndcore::fmt::py_tuple(&h.shape),
             h.fortran_order,
             h.data_offset,
         );
@@ -223,7 +188,7 @@ fn version_of(text: &str) -> Version {
 
 #[test]
 fn resave_is_byte_identical() {
-    let dir = TempDir::new("resave");
+    let dir = TempDir::new("npy-goldens-resave");
     let mut failures = Vec::new();
     for c in cases() {
         let src = npy_path(&c.name);
@@ -488,7 +453,7 @@ fn fortran_files_give_fortran_arrays() {
     assert_eq!(b, want);
 
     // And saved back, still Fortran order, byte for byte.
-    let dir = TempDir::new("fortran");
+    let dir = TempDir::new("npy-goldens-fortran");
     let out = dir.path("f.npy");
     ndio::save(&out, &a).unwrap();
     assert_eq!(

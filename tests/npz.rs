@@ -2,7 +2,6 @@
 //! `ND_PYTHON` is set), round trips, and malformed archives that must be errors.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use nd_tests::goldens::{golden_path, read_golden};
 use ndcore::prelude::*;
@@ -117,22 +116,6 @@ fn round_trip_keeps_every_member() {
     std::fs::remove_dir_all(d).unwrap();
 }
 
-fn python(script: &str, args: &[&Path]) -> Option<String> {
-    let py = nd_tests::nd_python()?;
-    let out = Command::new(py)
-        .arg("-c")
-        .arg(script)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "python failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(String::from_utf8(out.stdout).unwrap())
-}
-
 #[test]
 fn numpy_loads_what_ndio_saves() {
     let d = temp_dir("to-numpy");
@@ -158,7 +141,7 @@ for path in sys.argv[1:]:
             print("end")
             print("fortran " + str(a.flags.f_contiguous and not a.flags.c_contiguous))
 "#;
-    let Some(out) = python(script, &[&plain, &deflated]) else {
+    let Some(out) = nd_tests::run_python(script, &[&plain, &deflated]) else {
         eprintln!("ND_PYTHON is not set: NumPy cross-check skipped");
         return;
     };
@@ -205,7 +188,7 @@ with np.load(sys.argv[1]) as npz:
         print("bytes " + a.tobytes(order="A").hex())
         print("repr " + repr(a).replace("\n", "|"))
 "#;
-    let Some(out) = python(script, &[&plain, &deflated]) else {
+    let Some(out) = nd_tests::run_python(script, &[&plain, &deflated]) else {
         eprintln!("ND_PYTHON is not set: NumPy cross-check skipped");
         return;
     };

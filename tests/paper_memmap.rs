@@ -58,7 +58,7 @@ fn in_50_to_56_raw_memmap() -> Result<(), Box<dyn std::error::Error>> {
         2 * 30_007
     );
 
-    if let Some(python) = nd_tests::nd_python() {
+    if nd_tests::nd_python().is_some() {
         let script = format!(
             "import numpy as np\n\
              b = np.memmap({p:?}, mode='r', shape=(300, 300), dtype=np.int64)\n\
@@ -66,14 +66,7 @@ fn in_50_to_56_raw_memmap() -> Result<(), Box<dyn std::error::Error>> {
              assert (b == e).all(), 'np.memmap sees other values'\n",
             p = path.to_string_lossy()
         );
-        let out = std::process::Command::new(python)
-            .args(["-c", &script])
-            .output()?;
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        nd_tests::run_python(&script, &[] as &[&str]);
     }
     std::fs::remove_dir_all(&dir)?;
     Ok(())
@@ -101,7 +94,7 @@ fn in_50_to_56_as_npy() -> Result<(), Box<dyn std::error::Error>> {
     let mut row = expected.slice_mut(s![100, ..]);
     row *= 2;
     assert_eq!(loaded, expected);
-    if let Some(python) = nd_tests::nd_python() {
+    if nd_tests::nd_python().is_some() {
         let script = format!(
             "import numpy as np\n\
              b = np.load({p:?})\n\
@@ -111,14 +104,7 @@ fn in_50_to_56_as_npy() -> Result<(), Box<dyn std::error::Error>> {
              m[0, 0] = -5; m.flush()\n",
             p = path.to_string_lossy()
         );
-        let out = std::process::Command::new(python)
-            .args(["-c", &script])
-            .output()?;
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        nd_tests::run_python(&script, &[] as &[&str]);
         // NumPy's write through its own map is seen by ours.
         let c = ndio::open_npy::<i64, Ix2, _>(&path, mode::R)?;
         assert_eq!(c[[0, 0]], -5);

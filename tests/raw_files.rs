@@ -1,8 +1,7 @@
 //! Raw binary files: `ndio::fromfile` / `ndio::tofile` against NumPy's `np.fromfile` and
 //! `a.tofile` (the cross-checks run when `ND_PYTHON` is set).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use ndcore::DType;
 use ndcore::prelude::*;
@@ -12,22 +11,6 @@ fn temp_dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("nd-tests-raw-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
     d
-}
-
-fn python(script: &str, dir: &Path) -> Option<String> {
-    let py = nd_tests::nd_python()?;
-    let out = Command::new(py)
-        .arg("-c")
-        .arg(script)
-        .arg(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "python failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(String::from_utf8(out.stdout).unwrap())
 }
 
 /// NumPy's outputs, one `== name` line before each.
@@ -105,7 +88,7 @@ for name, dt in [("c", "<i8"), ("f", "<i8"), ("strided", "<i8"), ("be", ">f8")]:
 print("== offset")
 print(repr(np.fromfile(f"{d}/c.bin", dtype="<i8", count=3, offset=40)))
 "#;
-    let Some(out) = python(script, &d) else {
+    let Some(out) = nd_tests::run_python(script, &[&d]) else {
         eprintln!("ND_PYTHON is not set: NumPy cross-check skipped");
         return;
     };
@@ -153,7 +136,7 @@ for name, dt, count, offset in cases:
     file = {"offset": "f8", "be_offset": "be", "count_past_end": "partial", "at_end": "partial"}.get(name, name)
     print(repr(np.fromfile(f"{d}/{file}.bin", dtype=dt, count=count, offset=offset)))
 "#;
-    let Some(out) = python(script, &d) else {
+    let Some(out) = nd_tests::run_python(script, &[&d]) else {
         eprintln!("ND_PYTHON is not set: NumPy cross-check skipped");
         return;
     };

@@ -32,3 +32,52 @@ pub fn panic_text(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
 pub fn nd_python() -> Option<PathBuf> {
     std::env::var_os("ND_PYTHON").map(PathBuf::from)
 }
+
+/// Runs `script` with the pinned NumPy's Python (`python -c script args…`) and returns what
+/// it printed; `None` when `ND_PYTHON` is not set. A failing script fails the test with
+/// Python's error output.
+pub fn run_python<A: AsRef<std::ffi::OsStr>>(script: &str, args: &[A]) -> Option<String> {
+    let python = nd_python()?;
+    let out = std::process::Command::new(python)
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("the venv's python runs");
+    assert!(
+        out.status.success(),
+        "python failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// A fresh directory under the system's temporary one, named after the test and the
+/// process, removed with everything in it when dropped.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// Creates (empty) `nd-<tag>-<pid>` in the temporary directory.
+    pub fn new(tag: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("nd-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create a temporary directory");
+        TempDir(dir)
+    }
+
+    /// The path of `file` inside the directory.
+    pub fn path(&self, file: &str) -> PathBuf {
+        self.0.join(file)
+    }
+
+    /// The directory itself.
+    pub fn dir(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
