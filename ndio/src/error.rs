@@ -37,6 +37,14 @@ pub enum Error {
     },
     /// An error of the array layer (NumPy's size rule, an allocation refused).
     Array(ndcore::Error),
+    /// Memory offered by or to another library cannot be shared as described: a bad
+    /// `__array_interface__`, a DLPack tensor on another device or of a type nd lacks.
+    Exchange {
+        /// The protocol: `__array_interface__` or `DLPack`.
+        protocol: &'static str,
+        /// What is wrong, with the values involved.
+        why: String,
+    },
 }
 
 /// `Result` with ndio's [`Error`].
@@ -54,6 +62,13 @@ impl Error {
     pub(crate) fn format(path: &Path, why: impl Into<String>) -> Error {
         Error::Format {
             path: path.to_path_buf(),
+            why: why.into(),
+        }
+    }
+
+    pub(crate) fn exchange(protocol: &'static str, why: impl Into<String>) -> Error {
+        Error::Exchange {
+            protocol,
             why: why.into(),
         }
     }
@@ -84,6 +99,7 @@ impl fmt::Display for Error {
             } => write!(f, "{}: cannot {action}: {source}", path.display()),
             Error::Format { path, why } | Error::Mismatch { path, why } => with_path(f, path, why),
             Error::Array(e) => write!(f, "{e}"),
+            Error::Exchange { protocol, why } => write!(f, "{protocol}: {why}"),
         }
     }
 }

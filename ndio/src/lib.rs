@@ -26,6 +26,7 @@
 
 mod atomic;
 pub mod error;
+pub mod foreign;
 pub mod header;
 pub mod mmap;
 pub mod npy;
