@@ -79,6 +79,49 @@ impl<'a, T, D: Dimension> ArrayView<'a, T, D> {
         Ok(unsafe { ArrayBase::from_parts_unchecked(ViewRepr::new(), ptr, dim, strides) })
     }
 
+    /// A read-only view of the elements of type `T` that raw `bytes` hold, the first
+    /// `offset` bytes in, with `shape` and byte `strides` (NumPy's
+    /// `np.ndarray(shape, dtype, buffer=bytes, offset=offset, strides=strides)`, no copy).
+    ///
+    /// # Errors
+    /// If an element would fall outside `bytes` or be misaligned for `T`, or its bytes are
+    /// not a valid `T` (a `bool` byte other than 0 or 1).
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let bytes = [1u8, 0, 0, 1, 1, 0];
+    /// let a = ArrayView::<bool, Ix2>::from_bytes(&bytes, 5, [2, 2], [-2, -1])?;
+    /// assert_eq!(a, array![[false, true], [true, false]]);
+    /// # Ok::<(), ndcore::Error>(())
+    /// ```
+    pub fn from_bytes<Sh: IntoDimension<Dim = D>, St: IntoStrides<D>>(
+        bytes: &'a [u8],
+        offset: usize,
+        shape: Sh,
+        strides: St,
+    ) -> Result<Self>
+    where
+        T: crate::Element,
+    {
+        let dim = shape.into_dimension()?;
+        let strides = strides.into_strides(dim.ndim())?;
+        let ptr = checked::<T, D>(Span::of_slice(bytes), offset, &dim, &strides)?;
+        if !crate::element::accepts_any_bits::<T>() {
+            // SAFETY: every element lies inside `bytes` (initialized, borrowed for 'a) and is
+            // aligned for `T`, so for `T::Bits` (checked above).
+            unsafe {
+                crate::iter::check_bit_patterns::<T>(
+                    ptr.as_ptr().cast(),
+                    dim.as_ref(),
+                    strides.as_ref(),
+                )?;
+            }
+        }
+        // SAFETY: every element lies inside `bytes`, aligned and a valid `T` (checked above);
+        // `bytes` is borrowed shared for 'a.
+        Ok(unsafe { ArrayBase::from_parts_unchecked(ViewRepr::new(), ptr, dim, strides) })
+    }
+
     /// A read-only view from a raw pointer, shape and byte strides.
     ///
     /// # Safety
@@ -135,6 +178,44 @@ impl<'a, T, D: Dimension> ArrayViewMut<'a, T, D> {
         }
         // SAFETY: every element lies inside `data`, aligned, distinct (checked), borrowed
         // exclusively for 'a.
+        Ok(unsafe { ArrayBase::from_parts_unchecked(ViewRepr::new(), ptr, dim, strides) })
+    }
+
+    /// A writable view of the elements of type `T` that raw `bytes` hold, the first
+    /// `offset` bytes in, with `shape` and byte `strides`. `T` must accept any bytes, so
+    /// that whatever `bytes` held, and whatever is written, stays valid on both sides.
+    ///
+    /// # Errors
+    /// If an element would fall outside `bytes`, be misaligned for `T` or overlap another.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let mut bytes = *b"abcde";
+    /// let mut a = ArrayViewMut::<u8, Ix1>::from_bytes_mut(&mut bytes, 0, [5], [1])?;
+    /// a.iter_mut().for_each(|c| *c += 2);
+    /// assert_eq!(&bytes, b"cdefg");
+    /// # Ok::<(), ndcore::Error>(())
+    /// ```
+    pub fn from_bytes_mut<Sh: IntoDimension<Dim = D>, St: IntoStrides<D>>(
+        bytes: &'a mut [u8],
+        offset: usize,
+        shape: Sh,
+        strides: St,
+    ) -> Result<Self>
+    where
+        T: crate::Element + bytemuck::AnyBitPattern,
+    {
+        let dim = shape.into_dimension()?;
+        let strides = strides.into_strides(dim.ndim())?;
+        let ptr = checked::<T, D>(Span::of_slice(bytes), offset, &dim, &strides)?;
+        if !layout::is_non_overlapping(dim.as_ref(), strides.as_ref(), std::mem::size_of::<T>()) {
+            return Err(Error::Overlap {
+                shape: dim.as_ref().to_vec(),
+                strides: strides.as_ref().to_vec(),
+            });
+        }
+        // SAFETY: every element lies inside `bytes`, aligned, distinct (checked above), and
+        // any bytes are a valid `T`; `bytes` is borrowed exclusively for 'a.
         Ok(unsafe { ArrayBase::from_parts_unchecked(ViewRepr::new(), ptr, dim, strides) })
     }
 
