@@ -28,6 +28,7 @@ mod atomic;
 pub mod error;
 pub mod foreign;
 pub mod header;
+pub mod interface;
 pub mod mmap;
 pub mod npy;
 pub mod npz;
@@ -35,6 +36,7 @@ pub mod raw;
 
 pub use error::{Error, Result};
 pub use header::{Header, Version};
+pub use interface::{ArrayInterface, ArrayInterfaceSource, asarray, asarray_mut};
 pub use mmap::{Flush, Memmap, MmapArray, MmapArrayMut, create_npy, open_npy};
 pub use ndcore::any::AnyArray;
 pub use npy::{
