@@ -312,6 +312,15 @@ impl AnyArray {
         Some(unsafe { std::slice::from_raw_parts_mut(ptr, len) })
     }
 
+    /// Pointer to the first element for writing, when the memory is writeable and this
+    /// array the only one holding it (`None` otherwise).
+    pub fn as_mut_ptr(&mut self) -> Option<*mut u8> {
+        if !self.data.writeable() || !self.data.is_unique() {
+            return None;
+        }
+        Some(self.as_ptr().cast_mut())
+    }
+
     /// The bytes of the element at `index`, or `None` out of bounds.
     pub fn get_bytes(&self, index: &[usize]) -> Option<&[u8]> {
         if index.len() != self.ndim() || index.iter().zip(&self.shape).any(|(&i, &n)| i >= n) {
@@ -483,6 +492,55 @@ impl AnyArray {
         // SAFETY: every element lies inside the storage, which self keeps alive and
         // unwritten while the view borrows self; aligned and valid T values (checked above).
         Ok(unsafe { ArrayBase::from_parts_unchecked(ViewRepr::new(), ptr, dim, strides) })
+    }
+
+    /// The same elements as a writable typed array view, if `T` is exactly this dtype, `D`
+    /// can hold this many axes, the memory is writeable, and this array is the only one
+    /// holding it. `T` must accept any bytes, so that nothing written makes another
+    /// reader's elements invalid.
+    ///
+    /// # Errors
+    /// As [`downcast`](Self::downcast); also read-only memory, memory shared with another
+    /// `AnyArray` (copy it first), and elements that overlap (a stride of 0).
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// use ndcore::any::AnyArray;
+    /// let mut a = AnyArray::from_array(&Array::from_vec(vec![0u8, 1, 2, 3]));
+    /// a.downcast_mut::<u8, Ix1>()?.iter_mut().for_each(|v| *v += 2);
+    /// assert_eq!(a.to_string(), "[2 3 4 5]");
+    /// # Ok::<(), ndcore::Error>(())
+    /// ```
+    pub fn downcast_mut<T: Element + bytemuck::AnyBitPattern, D: Dimension>(
+        &mut self,
+    ) -> Result<crate::array::ArrayViewMut<'_, T, D>> {
+        let (dim, strides) = {
+            let v = self.downcast::<T, D>()?;
+            (v.dim().clone(), v.raw_strides().clone())
+        };
+        if !self.data.writeable() {
+            return Err(Error::Value("assignment destination is read-only".into()));
+        }
+        if !self.data.is_unique() {
+            return Err(Error::Value(
+                "the array shares its memory with another array: write to a copy".into(),
+            ));
+        }
+        if !layout::is_non_overlapping(&self.shape, &self.strides, std::mem::size_of::<T>()) {
+            return Err(Error::Overlap {
+                shape: self.shape.clone(),
+                strides: self.strides.clone(),
+            });
+        }
+        let ptr = std::ptr::NonNull::new(self.as_ptr().cast_mut().cast::<T>())
+            .ok_or_else(|| Error::Value("null data pointer".into()))?;
+        // SAFETY: `downcast` checked the dtype, rank, alignment and that every element lies
+        // inside the storage; the storage is writeable and held by this array alone (its
+        // contract allows writes then), the elements are distinct, any bytes are a valid
+        // `T`, and `&mut self` keeps all that while the view lives.
+        Ok(unsafe {
+            ArrayBase::from_parts_unchecked(crate::storage::ViewRepr::new(), ptr, dim, strides)
+        })
     }
 
     /// The same elements as an owned typed array: without a copy when this array holds its

@@ -152,15 +152,15 @@ impl ArrayInterface {
     /// If the array is read-only, or shares its memory with another array (write to a
     /// copy instead).
     pub fn of_any_mut(a: &mut AnyArray) -> Result<ArrayInterface> {
-        if a.bytes_mut().is_none() {
+        let Some(data) = a.as_mut_ptr() else {
             return Err(err(if a.is_writeable() {
                 "the array shares its memory with another array: export a copy to write it"
             } else {
                 "the array is read-only"
             }));
-        }
+        };
         Ok(Self::describe(
-            a.as_ptr() as usize,
+            data as usize,
             false,
             a.shape(),
             a.strides(),
