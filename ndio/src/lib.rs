@@ -25,6 +25,7 @@
 //! ```
 
 mod atomic;
+pub mod dlpack;
 pub mod error;
 pub mod foreign;
 pub mod header;

@@ -119,6 +119,7 @@ const SANITIZED_TESTS: &[&str] = &[
     "ndio_mmap",
     "paper_memmap",
     "npy_goldens",
+    "dlpack",
 ];
 
 const NO_OPENBLAS: &str =
