@@ -469,8 +469,13 @@ impl ArrayInterface {
             ))
         })?;
         if lo == hi {
-            // Nothing is reached: an empty block at a dangling, well-aligned address.
-            let start = NonNull::<u128>::dangling().as_ptr().cast::<u8>();
+            // Nothing is reached: an empty block at the given address (kept, so that the
+            // array reports it back), or a dangling well-aligned one for a null address.
+            let start = if self.data != 0 {
+                self.data as *const u8
+            } else {
+                NonNull::<u128>::dangling().as_ptr().cast::<u8>()
+            };
             // SAFETY: a zero-length block is never read.
             return Ok((unsafe { Foreign::new(start, 0, !self.readonly, owner) }, 0));
         }

@@ -25,6 +25,8 @@
 //! ```
 
 mod atomic;
+#[cfg(feature = "capi")]
+pub mod capi;
 pub mod dlpack;
 pub mod error;
 pub mod foreign;

@@ -32,9 +32,17 @@ pub fn doc() -> Result {
     )
 }
 
-/// Unit, integration and doc tests of every crate.
+/// Unit, integration and doc tests of every crate. ndio's C ABI is built first as the
+/// shared library the live NumPy sharing checks load (`tests/share_numpy.rs`), and its
+/// path exported in `ND_CAPI_LIB`.
 pub fn test(python: &Path) -> Result {
-    run::run(with_python(cargo(), python).args(["test", "--workspace"]))
+    run::run(cargo().args(["build", "-p", "nd-capi"]))?;
+    let lib = root().join("target/debug/libnd_capi.so");
+    run::run(
+        with_python(cargo(), python)
+            .env("ND_CAPI_LIB", &lib)
+            .args(["test", "--workspace"]),
+    )
 }
 
 /// The tests of every crate with `unsafe` code, again under AddressSanitizer: it catches
@@ -120,6 +128,8 @@ const SANITIZED_TESTS: &[&str] = &[
     "paper_memmap",
     "npy_goldens",
     "dlpack",
+    "share_capi",
+    "paper_array_interface",
 ];
 
 const NO_OPENBLAS: &str =
