@@ -225,9 +225,10 @@ fn arange_any(dtype: &DType, shape: &[usize], fortran: bool) -> Result<AnyArray,
 /// `a` is a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn nd_array_repr(a: *const NdArray) -> *mut c_char {
-    // SAFETY: the caller's contract.
     guard(std::ptr::null_mut(), || {
-        c_string(format!("{:?}", unsafe { array(a)? }.0))
+        // SAFETY: the caller's contract.
+        let a = unsafe { array(a)? };
+        c_string(format!("{:?}", a.0))
     })
 }
 
