@@ -1,6 +1,8 @@
 //! What must not compile, and the tricky cases that must: trybuild runs every file under
 //! `ui/macros/` (the macros) and `ui/habits/` (what a NumPy user writes first: wrong
-//! ranks, mixed types, reshapes of owned arrays, missing imports). Each compile-fail case has its expected compiler output committed beside it
+//! ranks, mixed types, reshapes of owned arrays, missing imports), `ui/ndio/`, `ui/records/`
+//! and `ui/lazy/` (lazy expressions: aliasing, mixed types). Each compile-fail case has its
+//! expected compiler output committed beside it
 //! (`.stderr`); regenerate with `TRYBUILD=overwrite cargo test -p nd-tests --test macros_ui`
 //! and read the diff: the message must say what the user did wrong.
 
@@ -12,4 +14,5 @@ fn macros_ui() {
     t.compile_fail("ui/habits/fail/*.rs");
     t.compile_fail("ui/ndio/fail/*.rs");
     t.compile_fail("ui/records/fail/*.rs");
+    t.compile_fail("ui/lazy/fail/*.rs");
 }

@@ -28,6 +28,7 @@
 pub mod broadcast;
 pub mod compare;
 pub mod kernels;
+pub mod lazy;
 pub mod ops;
 pub mod reduce;
 pub mod select;

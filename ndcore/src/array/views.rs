@@ -486,3 +486,78 @@ impl<T, D: Dimension> ArrayRef<T, D> {
         Ok(unsafe { self.view_with(0, dim, s) })
     }
 }
+
+/// Views of views that keep the original borrow: a read-only view `'a` of an array can be
+/// broadcast, indexed or split into views that live as long as `'a`, not only as long as
+/// the view value (what code that builds views in one place and uses them in another
+/// needs, as lazy expressions do).
+impl<'a, T, D: Dimension> ArrayView<'a, T, D> {
+    /// A view derived from `self` (reaching only elements `self` reaches), with `self`'s
+    /// lifetime.
+    fn rebind<E: Dimension>(v: ArrayView<'_, T, E>) -> ArrayView<'a, T, E> {
+        let (ptr, dim, strides) = (v.parts.ptr, v.parts.dim.clone(), v.parts.strides.clone());
+        // SAFETY: `v` was made from `self`, a shared view of elements valid and unwritten
+        // for 'a, and reaches only those elements.
+        unsafe { ArrayBase::from_parts_unchecked(ViewRepr::new(), ptr, dim, strides) }
+    }
+
+    /// The elements as a slice, when they are C-contiguous, borrowed for `'a`.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let x = arange(4i64);
+    /// let s: &[i64] = x.view().into_slice().unwrap();
+    /// assert_eq!(s, &[0, 1, 2, 3]);
+    /// assert!(x.slice(s![..;2]).into_slice().is_none());
+    /// ```
+    pub fn into_slice(self) -> Option<&'a [T]> {
+        let s = self.as_slice()?;
+        // SAFETY: the elements of a shared view, valid and unwritten for 'a.
+        Some(unsafe { std::slice::from_raw_parts(s.as_ptr(), s.len()) })
+    }
+
+    /// [`broadcast_to`](ArrayRef::broadcast_to), keeping the lifetime `'a`.
+    ///
+    /// # Errors
+    /// As `broadcast_to`.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let x = arange(3i64);
+    /// let b: ArrayView<'_, i64, Ix2> = x.view().into_broadcast([2, 3])?;
+    /// assert_eq!(b.strides(), &[0, 8]);
+    /// # Ok::<(), ndcore::Error>(())
+    /// ```
+    pub fn into_broadcast<Sh: IntoDimension>(self, shape: Sh) -> Result<ArrayView<'a, T, Sh::Dim>> {
+        Ok(Self::rebind(self.broadcast_to(shape)?))
+    }
+
+    /// [`index_axis`](ArrayRef::index_axis), keeping the lifetime `'a`.
+    ///
+    /// # Errors
+    /// As `index_axis`.
+    pub fn into_index_axis(self, axis: Axis, index: isize) -> Result<ArrayView<'a, T, D::Smaller>> {
+        Ok(Self::rebind(self.index_axis(axis, index)?))
+    }
+
+    /// [`split_at`](ArrayRef::split_at), keeping the lifetime `'a`.
+    ///
+    /// # Errors
+    /// As `split_at`.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let x = arange(5i64);
+    /// let (a, b) = x.view().into_split_at(Axis(0), 2)?;
+    /// assert_eq!((a.to_vec(), b.to_vec()), (vec![0, 1], vec![2, 3, 4]));
+    /// # Ok::<(), ndcore::Error>(())
+    /// ```
+    pub fn into_split_at(
+        self,
+        axis: Axis,
+        index: usize,
+    ) -> Result<(ArrayView<'a, T, D>, ArrayView<'a, T, D>)> {
+        let (a, b) = self.split_at(axis, index)?;
+        Ok((Self::rebind(a), Self::rebind(b)))
+    }
+}

@@ -57,6 +57,7 @@ pub type SumOf<T> = <T as Summable>::Sum;
 pub type MeanOf<T> = <T as Averageable>::Mean;
 
 pub(crate) use axes::check_axis;
+pub(crate) use pairwise::pairwise_sum;
 
 /// A keepdims result reshaped to `D::Smaller` (the one reduced axis dropped).
 fn smaller<A: Element, D: Dimension>(

@@ -1,0 +1,544 @@
+//! Running a lazy expression: into a new array, into `out`, or reduced block by block.
+//!
+//! Element-wise evaluation hands the expression's per-element function and its operands to
+//! ndcore's fused loop ([`zip_map_n`]), which broadcasts them, walks any layout, and
+//! compiles the loop for the CPU's SIMD level. Reductions evaluate fixed blocks of the
+//! broadcast shape (the operands all contiguous: straight from their slices, no buffer;
+//! otherwise into one L2-sized buffer) and combine the blocks' results in a fixed pairwise
+//! order, so the result does not depend on how the blocks are shared among threads.
+
+use ndcore::dimension::IxDyn;
+use ndcore::ops::{Kernel, MAX_OPERANDS, dispatch, zip_map_n, zip_map_n_into};
+use ndcore::{Array, ArrayRef, ArrayView, ArrayViewMut, Axis, Dimension, Error, Result};
+
+use super::{Expr, Lazy, LeafList};
+use crate::reduce::{Accumulator, FloatAcc, pairwise_sum};
+use crate::ufunc::Num;
+
+/// The most distinct array operands one expression reads (ndcore's fused loop's limit).
+pub const MAX_ARRAYS: usize = MAX_OPERANDS;
+
+/// Elements per reduction block: a contiguous block is pairwise-summed straight from the
+/// operands; any other is evaluated into a buffer of this many elements (128 KiB of f64,
+/// which stays in L2) and reduced from there.
+const BLOCK: usize = 1 << 14;
+
+/// Calls `$f::<N>($args)` for the run-time `N` in 1..=7 (the operand count is a constant
+/// of each expression type, so the other arms are dead code the compiler drops).
+macro_rules! with_n {
+    ($n:expr, $f:ident($($arg:expr),*)) => {
+        match $n {
+            1 => $f::<_, 1>($($arg),*),
+            2 => $f::<_, 2>($($arg),*),
+            3 => $f::<_, 3>($($arg),*),
+            4 => $f::<_, 4>($($arg),*),
+            5 => $f::<_, 5>($($arg),*),
+            6 => $f::<_, 6>($($arg),*),
+            7 => $f::<_, 7>($($arg),*),
+            n => Err(too_many(n)),
+        }
+    };
+}
+
+fn too_many(n: usize) -> Error {
+    Error::Value(format!(
+        "a lazy expression reads at most {MAX_ARRAYS} arrays, this one {n}: evaluate part \
+         of it first"
+    ))
+}
+
+fn internal() -> Error {
+    Error::Value("lazy expression: its operand list does not match its type".into())
+}
+
+/// The operands as `N` array references.
+fn operands<'l, 'a, A, const N: usize>(
+    list: &'l LeafList<'a, A>,
+) -> Result<[&'l ArrayRef<A, IxDyn>; N]> {
+    let mut out: [Option<&'l ArrayRef<A, IxDyn>>; N] = [None; N];
+    for (k, slot) in out.iter_mut().enumerate() {
+        *slot = list.get(k).map(|v| &**v);
+    }
+    if out.iter().any(Option::is_none) || list.len() != N {
+        return Err(internal());
+    }
+    Ok(out.map(|o| o.unwrap_or_else(|| unreachable!("checked above"))))
+}
+
+impl<'a, E: Expr<'a>> Lazy<'a, E> {
+    fn list(&self) -> Result<LeafList<'a, E::Elem>> {
+        let mut list = LeafList::new();
+        self.e.leaves(&mut list);
+        if list.len() > MAX_ARRAYS {
+            return Err(too_many(list.len()));
+        }
+        Ok(list)
+    }
+
+    /// Evaluates the expression into a new array of the broadcast shape: one pass over the
+    /// operands, one allocation.
+    ///
+    /// # Errors
+    /// If the operands do not broadcast together (NumPy's message), more than
+    /// [`MAX_ARRAYS`] operands, or the allocation fails.
+    pub fn eval(&self) -> Result<Array<E::Out, E::Dim>> {
+        let list = self.list()?;
+        if E::LEAVES == 0 {
+            let v = self.e.at(&[], 0);
+            return Array::<E::Out, IxDyn>::try_full(IxDyn::from_slice(&[])?, v)?.into_rank();
+        }
+        fn go<'a, E: Expr<'a>, const N: usize>(
+            e: &E,
+            list: &LeafList<'a, E::Elem>,
+        ) -> Result<Array<E::Out, IxDyn>> {
+            let ins = operands::<E::Elem, N>(list)?;
+            // The tree by value: a closure that reads it through a reference reloads its
+            // scalars on every element (the compiler cannot tell the output does not
+            // overwrite them), which stops vectorization.
+            let e = *e;
+            zip_map_n(ins, move |v: [E::Elem; N]| e.at(&v, 0))
+        }
+        let out: Array<E::Out, IxDyn> = with_n!(E::LEAVES, go(&self.e, &list))?;
+        out.into_rank()
+    }
+
+    /// Evaluates the expression into `out` (NumPy's `out=`): no allocation. The operands
+    /// broadcast to `out`'s shape. `out` cannot be one of the expression's operands (the
+    /// borrow checker refuses it).
+    ///
+    /// # Errors
+    /// If the operands and `out` do not broadcast together to `out`'s shape (NumPy's
+    /// messages), or more than [`MAX_ARRAYS`] operands.
+    pub fn eval_into<D2: Dimension>(&self, out: &mut ArrayRef<E::Out, D2>) -> Result<()> {
+        let list = self.list()?;
+        if E::LEAVES == 0 {
+            out.fill(self.e.at(&[], 0));
+            return Ok(());
+        }
+        fn go<'a, E: Expr<'a>, D2: Dimension, const N: usize>(
+            e: &E,
+            list: &LeafList<'a, E::Elem>,
+            out: &mut ArrayRef<E::Out, D2>,
+        ) -> Result<()> {
+            let ins = operands::<E::Elem, N>(list)?;
+            let e = *e; // by value: see `eval`
+            zip_map_n_into(ins, out, move |v: [E::Elem; N]| e.at(&v, 0))
+        }
+        macro_rules! arm {
+            ($($n:literal)*) => {
+                match E::LEAVES {
+                    $($n => go::<E, D2, $n>(&self.e, &list, out),)*
+                    n => Err(too_many(n)),
+                }
+            };
+        }
+        arm!(1 2 3 4 5 6 7)
+    }
+
+    /// The expression's blocks: fixed pieces of its broadcast shape, for reductions.
+    fn blocks(&self) -> Result<Blocks<'a, E::Elem>> {
+        let list = self.list()?;
+        let views: Vec<ArrayView<'a, E::Elem, IxDyn>> = (0..list.len())
+            .filter_map(|k| list.get(k).cloned())
+            .collect();
+        let shapes: Vec<&[usize]> = views.iter().map(|v| v.shape()).collect();
+        let shape = if E::LEAVES == 0 {
+            Vec::new()
+        } else {
+            ndcore::ops::broadcast_shapes(&shapes)?
+        };
+        let n: usize = shape.iter().product();
+        if views
+            .iter()
+            .all(|v| v.shape() == &shape[..] && v.as_slice().is_some())
+        {
+            let slices = views
+                .iter()
+                .filter_map(|v| v.clone().into_slice())
+                .collect();
+            return Ok(Blocks {
+                slices,
+                views: Vec::new(),
+                n,
+                shape,
+                split: 0,
+                rows: BLOCK,
+            });
+        }
+        let views = views
+            .into_iter()
+            .map(|v| v.into_broadcast(IxDyn::from_slice(&shape)?))
+            .collect::<Result<Vec<_>>>()?;
+        // Split at the first axis whose trailing axes hold at most a block; step along it.
+        let split = (0..shape.len())
+            .find(|&s| shape[s + 1..].iter().product::<usize>() <= BLOCK)
+            .unwrap_or(0);
+        let inner: usize = shape.get(split + 1..).map_or(1, |t| t.iter().product());
+        let rows = (BLOCK / inner.max(1)).max(1);
+        Ok(Blocks {
+            slices: Vec::new(),
+            views,
+            n,
+            shape,
+            split,
+            rows,
+        })
+    }
+
+    /// The values of block `i` of `blocks`, written to `buf`; returns how many.
+    fn eval_block(
+        &self,
+        blocks: &Blocks<'a, E::Elem>,
+        i: usize,
+        buf: &mut [E::Out],
+    ) -> Result<usize> {
+        if E::LEAVES == 0 {
+            buf[0] = self.e.at(&[], 0);
+            return Ok(1);
+        }
+        let views = blocks.block_views(i)?;
+        let m = views.first().map_or(1, |v| v.len());
+        let shape: Vec<usize> = views.first().map_or(Vec::new(), |v| v.shape().to_vec());
+        let mut out = ArrayViewMut::from_slice_shape(IxDyn::from_slice(&shape)?, &mut buf[..m])?;
+        fn go<'a, 'v, E: Expr<'a>, const N: usize>(
+            e: &E,
+            views: &[ArrayView<'v, E::Elem, IxDyn>],
+            out: &mut ArrayViewMut<'_, E::Out, IxDyn>,
+        ) -> Result<()> {
+            let ins: [&ArrayRef<E::Elem, IxDyn>; N] =
+                std::array::from_fn(|k| &*views[k.min(views.len() - 1)]);
+            let e = *e; // by value: see `eval`
+            zip_map_n_into(ins, out, move |v: [E::Elem; N]| e.at(&v, 0))
+        }
+        with_n!(E::LEAVES, go(&self.e, &views, &mut out))?;
+        Ok(m)
+    }
+
+    /// Reduces the values: `block` gives each block's result from its values, `combine`
+    /// joins results pairwise in block order. Returns the result (`empty` for no
+    /// elements) and the number of elements.
+    fn reduce<R: Copy>(
+        &self,
+        empty: R,
+        block: impl Fn(&[E::Out]) -> R,
+        combine: impl Fn(R, R) -> R,
+    ) -> Result<(R, usize)> {
+        let blocks = self.blocks()?;
+        let count = blocks.count();
+        let mut buf = vec![<E::Out as bytemuck::Zeroable>::zeroed(); BLOCK.min(blocks.n.max(1))];
+        let mut acc = Pairwise::new(&combine);
+        for i in 0..count {
+            let m = self.eval_block(&blocks, i, &mut buf)?;
+            acc.push(block(&buf[..m]));
+        }
+        Ok((acc.finish(empty), blocks.n))
+    }
+
+    /// The sum of the values, without storing them (NumPy's `np.sum(expr)`): pairwise
+    /// (NumPy's algorithm) within blocks of 16384 elements and across blocks, so within a
+    /// few ulps of NumPy's sum of the evaluated array, and the same for any thread count.
+    /// An empty expression sums to 0.
+    ///
+    /// # Errors
+    /// As [`eval`](Self::eval).
+    ///
+    /// ```
+    /// use ndops::prelude::*;
+    /// use ndops::lazy::LazyExt;
+    /// let x = arange(1e6);
+    /// let xl = x.lazy();
+    /// assert_eq!((xl * xl).sum()?, 333332833333500000.0);
+    /// # Ok::<(), ndcore::Error>(())
+    /// ```
+    pub fn sum(&self) -> Result<E::Out>
+    where
+        E::Out: FloatAcc,
+    {
+        let blocks = self.blocks()?;
+        if !blocks.slices.is_empty() {
+            // Contiguous operands: each block summed straight from them, no buffer.
+            let mut acc = Pairwise::new(|a: E::Out, b: E::Out| a.add(b));
+            for i in 0..blocks.count() {
+                let (s, e) = (i * BLOCK, ((i + 1) * BLOCK).min(blocks.n));
+                let v = with_n!(E::LEAVES, sum_slices(&self.e, &blocks.slices, s, e))?;
+                acc.push(v);
+            }
+            return Ok(acc.finish(<E::Out as crate::reduce::Accumulator>::ZERO));
+        }
+        let (v, _) = self.reduce(
+            <E::Out as crate::reduce::Accumulator>::ZERO,
+            |b| pairwise_sum(b.len(), |i| b[i]),
+            |a, b| a.add(b),
+        )?;
+        Ok(v)
+    }
+}
+
+impl<'a, E: Expr<'a>> Lazy<'a, E>
+where
+    E::Out: FloatAcc,
+{
+    /// The mean of the values, without storing them (NumPy's `np.mean(expr)`): the
+    /// [`sum`](Self::sum) divided by the number of elements; nan for none.
+    ///
+    /// # Errors
+    /// As [`eval`](Self::eval).
+    pub fn mean(&self) -> Result<E::Out> {
+        let n = self.blocks()?.n;
+        let s = self.sum()?;
+        if n == 0 {
+            return Ok(<E::Out as FloatAcc>::NAN);
+        }
+        Ok(s.div(<E::Out as FloatAcc>::from_f64(n as f64)))
+    }
+}
+
+fn no_identity(op: &str) -> Error {
+    Error::Value(format!(
+        "zero-size array to reduction operation {op} which has no identity"
+    ))
+}
+
+impl<'a, E: Expr<'a>> Lazy<'a, E>
+where
+    E::Out: Num,
+{
+    /// The largest value, without storing them (NumPy's `np.max(expr)`): nan if any is
+    /// nan.
+    ///
+    /// # Errors
+    /// NumPy's for an empty expression (`zero-size array to reduction operation maximum
+    /// which has no identity`); as [`eval`](Self::eval).
+    pub fn max(&self) -> Result<E::Out> {
+        let (v, n) = self.reduce(
+            None,
+            |b| fold(b, <E::Out as Num>::maximum),
+            |a, b| pick(a, b, <E::Out as Num>::maximum),
+        )?;
+        v.filter(|_| n > 0).ok_or_else(|| no_identity("maximum"))
+    }
+
+    /// The smallest value, without storing them (NumPy's `np.min(expr)`): nan if any is
+    /// nan.
+    ///
+    /// # Errors
+    /// As [`max`](Self::max), naming `minimum`.
+    pub fn min(&self) -> Result<E::Out> {
+        let (v, n) = self.reduce(
+            None,
+            |b| fold(b, <E::Out as Num>::minimum),
+            |a, b| pick(a, b, <E::Out as Num>::minimum),
+        )?;
+        v.filter(|_| n > 0).ok_or_else(|| no_identity("minimum"))
+    }
+}
+
+/// `f` folded over a block, in 8 independent lanes (so that the loop vectorizes) joined
+/// at the end.
+#[inline(always)]
+fn fold<T: Copy>(b: &[T], f: impl Fn(T, T) -> T + Copy) -> Option<T> {
+    let first = *b.first()?;
+    let mut acc = [first; 8];
+    let chunks = b.chunks_exact(8);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for k in 0..8 {
+            acc[k] = f(acc[k], c[k]);
+        }
+    }
+    let mut v = acc.into_iter().reduce(f).unwrap_or(first);
+    for &x in rest {
+        v = f(v, x);
+    }
+    Some(v)
+}
+
+fn pick<T>(a: Option<T>, b: Option<T>, f: impl Fn(T, T) -> T) -> Option<T> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(f(a, b)),
+        (a, b) => a.or(b),
+    }
+}
+
+impl<'a, E: Expr<'a, Out = bool>> Lazy<'a, E> {
+    /// Whether any value is true, without storing them (NumPy's `np.any(expr)`); false
+    /// for an empty expression.
+    ///
+    /// # Errors
+    /// As [`eval`](Self::eval).
+    pub fn any(&self) -> Result<bool> {
+        Ok(self
+            .reduce(false, |b| b.iter().any(|&x| x), |a, b| a || b)?
+            .0)
+    }
+
+    /// Whether every value is true, without storing them (NumPy's `np.all(expr)`); true
+    /// for an empty expression.
+    ///
+    /// # Errors
+    /// As [`eval`](Self::eval).
+    pub fn all(&self) -> Result<bool> {
+        Ok(self
+            .reduce(true, |b| b.iter().all(|&x| x), |a, b| a && b)?
+            .0)
+    }
+}
+
+/// Fixed pieces of an expression's broadcast shape, numbered in C order.
+struct Blocks<'a, A> {
+    /// The operands' elements, when all are C-contiguous with the full shape: blocks are
+    /// ranges of them.
+    slices: Vec<&'a [A]>,
+    /// Otherwise the operands broadcast to the full shape.
+    views: Vec<ArrayView<'a, A, IxDyn>>,
+    /// Elements in all.
+    n: usize,
+    shape: Vec<usize>,
+    /// The axis blocks step along (the axes before it are indexed one by one).
+    split: usize,
+    /// Steps along `split` per block.
+    rows: usize,
+}
+
+impl<'a, A: ndcore::Element> Blocks<'a, A> {
+    /// How many blocks.
+    fn count(&self) -> usize {
+        if self.n == 0 {
+            return 0;
+        }
+        if !self.slices.is_empty() || self.shape.is_empty() {
+            return self.n.div_ceil(BLOCK);
+        }
+        let outer: usize = self.shape[..self.split].iter().product();
+        outer * self.shape[self.split].div_ceil(self.rows)
+    }
+
+    /// Views of block `i` of the operands (of the block's shape).
+    fn block_views(&self, i: usize) -> Result<Vec<ArrayView<'a, A, IxDyn>>> {
+        if !self.slices.is_empty() {
+            let (s, e) = (i * BLOCK, ((i + 1) * BLOCK).min(self.n));
+            return self
+                .slices
+                .iter()
+                .map(|x| ArrayView::from_slice_shape(IxDyn::from_slice(&[e - s])?, &x[s..e]))
+                .collect();
+        }
+        if self.shape.is_empty() {
+            return Ok(self.views.clone());
+        }
+        let per = self.shape[self.split].div_ceil(self.rows);
+        let (mut o, r) = (i / per, i % per);
+        let mut index = vec![0usize; self.split];
+        for k in (0..self.split).rev() {
+            index[k] = o % self.shape[k];
+            o /= self.shape[k];
+        }
+        let (r0, r1) = (
+            r * self.rows,
+            ((r + 1) * self.rows).min(self.shape[self.split]),
+        );
+        self.views
+            .iter()
+            .map(|v| {
+                let mut v = v.clone();
+                for &k in &index {
+                    v = v.into_index_axis(Axis(0), k as isize)?.into_dyn();
+                }
+                let (_, tail) = v.into_split_at(Axis(0), r0)?;
+                Ok(tail.into_split_at(Axis(0), r1 - r0)?.0)
+            })
+            .collect()
+    }
+}
+
+/// The pairwise sum of the expression over elements `s..e` of contiguous operands.
+fn sum_slices<'a, E: Expr<'a>, const N: usize>(
+    e: &E,
+    slices: &[&[E::Elem]],
+    s: usize,
+    end: usize,
+) -> Result<E::Out>
+where
+    E::Out: FloatAcc,
+{
+    if slices.len() != N {
+        return Err(internal());
+    }
+    let ins: [&[E::Elem]; N] = std::array::from_fn(|k| &slices[k][s..end]);
+    Ok(dispatch(SumKernel {
+        f: {
+            let e = *e; // by value: see `eval`
+            move |v: [E::Elem; N]| e.at(&v, 0)
+        },
+        ins,
+    }))
+}
+
+/// The pairwise sum of `f` over contiguous slices, compiled per SIMD level.
+struct SumKernel<'s, F, A, const N: usize> {
+    f: F,
+    ins: [&'s [A]; N],
+}
+
+impl<F, A: Copy, O: FloatAcc, const N: usize> Kernel for SumKernel<'_, F, A, N>
+where
+    F: Fn([A; N]) -> O,
+{
+    type Output = O;
+    #[inline(always)]
+    fn run(self) -> O {
+        let SumKernel { f, ins } = self;
+        // The slices are ranges of one length (of operands of one shape); the shortest
+        // bounds the loop all the same.
+        let n = ins.iter().map(|s| s.len()).min().unwrap_or(0);
+        let f = &f;
+        // SAFETY: `pairwise_sum` reads `f(i)` for `i < n` only, and every slice holds at
+        // least `n` elements. Unchecked, so that the loop vectorizes.
+        pairwise_sum(n, move |i| f(ins.map(|s| unsafe { *s.get_unchecked(i) })))
+    }
+}
+
+/// Partial results combined as a pairwise tree over their order, whatever their number:
+/// a binary counter of subtotals (no allocation, O(log n) of them).
+struct Pairwise<R, C> {
+    levels: [(Option<R>, usize); 64],
+    depth: usize,
+    combine: C,
+}
+
+impl<R: Copy, C: Fn(R, R) -> R> Pairwise<R, C> {
+    fn new(combine: C) -> Self {
+        Pairwise {
+            levels: [(None, 0); 64],
+            depth: 0,
+            combine,
+        }
+    }
+
+    fn push(&mut self, v: R) {
+        let (mut v, mut size) = (v, 1usize);
+        while self.depth > 0 && self.levels[self.depth - 1].1 == size {
+            self.depth -= 1;
+            let left = self.levels[self.depth].0.take();
+            if let Some(l) = left {
+                v = (self.combine)(l, v);
+            }
+            size *= 2;
+        }
+        self.levels[self.depth] = (Some(v), size);
+        self.depth += 1;
+    }
+
+    fn finish(mut self, init: R) -> R {
+        let mut v: Option<R> = None;
+        while self.depth > 0 {
+            self.depth -= 1;
+            let l = self.levels[self.depth].0.take();
+            v = match (l, v) {
+                (Some(l), Some(r)) => Some((self.combine)(l, r)),
+                (l, r) => l.or(r),
+            };
+        }
+        v.unwrap_or(init)
+    }
+}

@@ -1,0 +1,226 @@
+//! Lazy expressions against the eager operators: random shapes that broadcast (or not),
+//! random layouts (negative steps, steps of 2, transposes, stride-0 broadcasts, empty
+//! axes, 0-d), every evaluation form. Element-wise results must be bit for bit the eager
+//! ones; sums within a stated bound of the eager sum; min, max, any, all exact; shapes
+//! that do not broadcast give the eager operators' error.
+
+use ndops::lazy::{LazyExt, where_};
+use ndops::prelude::*;
+use proptest::prelude::*;
+
+/// An owned array of distinct values (`seed + 0.25 * k`, some negative), viewed with
+/// `shape` through per-axis steps (negative, 2) and a transpose when `flip`.
+fn operand(shape: &[usize], steps: &[isize], flip: bool, seed: f64) -> ArrayD<f64> {
+    let owner_shape: Vec<usize> = shape
+        .iter()
+        .zip(steps)
+        .map(|(&n, &s)| n * s.unsigned_abs())
+        .collect();
+    let n: usize = owner_shape.iter().product();
+    let owner = Array::from_shape_vec(
+        owner_shape,
+        (0..n).map(|k| seed + 0.25 * k as f64).collect(),
+    )
+    .unwrap();
+    let sl: Vec<SliceInfoElem> = steps
+        .iter()
+        .map(|&s| Slice::new(None, None, s).into())
+        .collect();
+    let v = owner.view().slice_move(&sl[..]).unwrap();
+    if flip {
+        // A transposed copy, transposed back: the same values, Fortran-ordered memory.
+        let t = v.t().to_owned();
+        t.reversed_axes()
+    } else {
+        v.to_owned()
+    }
+}
+
+/// A strided view of `owner` with the same values as `owner` where steps are 1: the
+/// operands below are views with steps, so the layouts the loops see vary.
+fn shapes() -> impl Strategy<Value = (Vec<usize>, Vec<usize>, Vec<usize>)> {
+    proptest::collection::vec(0usize..5, 0..=3).prop_flat_map(|full| {
+        let n = full.len();
+        let pick = move |full: Vec<usize>| {
+            (0..=n, proptest::collection::vec(0u8..5, n)).prop_map(move |(k, r)| {
+                full[n - k..]
+                    .iter()
+                    .zip(&r[n - k..])
+                    .map(|(&d, &r)| match r {
+                        0 => 1,
+                        4 if d > 0 => d + 1,
+                        _ => d,
+                    })
+                    .collect::<Vec<usize>>()
+            })
+        };
+        (pick(full.clone()), pick(full.clone()), pick(full))
+    })
+}
+
+fn steps(nd: usize) -> impl Strategy<Value = Vec<isize>> {
+    proptest::collection::vec(prop_oneof![Just(1isize), Just(-1), Just(2), Just(-2)], nd)
+}
+
+type Case = (
+    Vec<usize>,
+    Vec<isize>,
+    bool,
+    Vec<usize>,
+    Vec<isize>,
+    bool,
+    Vec<usize>,
+    Vec<isize>,
+);
+
+fn case() -> impl Strategy<Value = Case> {
+    shapes().prop_flat_map(|(a, b, c)| {
+        (
+            Just(a.clone()),
+            steps(a.len()),
+            any::<bool>(),
+            Just(b.clone()),
+            steps(b.len()),
+            any::<bool>(),
+            Just(c.clone()),
+            steps(c.len()),
+        )
+    })
+}
+
+fn bits(a: &ArrayRef<f64, IxDyn>) -> Vec<u64> {
+    a.iter().map(|v| v.to_bits()).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn lazy_equals_eager((sa, ta, fa, sb, tb, fb, sc, tc) in case()) {
+        let a = operand(&sa, &ta, fa, -3.0);
+        let b = operand(&sb, &tb, fb, 0.5);
+        let c = operand(&sc, &tc, false, 1.25);
+        let (al, bl, cl) = (a.lazy(), b.lazy(), c.lazy());
+        // (a*b - 3c + 4) / (|a| + 1), then sqrt of its max with 0, where c > 2 else a.
+        let lazy = where_(
+            cl.gt(2.0),
+            ((al * bl - 3.0 * cl + 4.0) / (al.abs() + 1.0)).maximum(0.0).sqrt(),
+            al,
+        );
+        if ndcore::ops::broadcast_shapes(&[a.shape(), b.shape(), c.shape()]).is_err() {
+            // The operands' shapes, all of them, in NumPy's words.
+            let e = lazy.eval().unwrap_err().to_string();
+            prop_assert!(e.starts_with("operands could not be broadcast together with shapes"), "{}", e);
+            prop_assert!(lazy.sum().is_err());
+            return Ok(());
+        }
+        let eager = (|| -> ndcore::Result<ArrayD<f64>> {
+            let num = &(&(&a * &b) - &(3.0 * &c)) + 4.0;
+            let den = &ndops::abs(&a) + 1.0;
+            let q = ndops::sqrt(&ndops::maximum(&(&num / &den), 0.0)?);
+            ndops::where_(&c.gt(2.0)?, &q, &a)
+        })();
+        match (lazy.eval(), eager) {
+            (Ok(l), Ok(e)) => {
+                prop_assert_eq!(l.shape(), e.shape());
+                prop_assert_eq!(bits(&l), bits(&e));
+                // out=: the same values, into any layout of the right shape.
+                let mut out = ArrayD::<f64>::zeros(e.shape());
+                lazy.eval_into(&mut out).unwrap();
+                prop_assert_eq!(bits(&out), bits(&e));
+                let mut t = ArrayD::<f64>::zeros(e.shape()).reversed_axes();
+                let mut tv = t.view_mut().reversed_axes();
+                lazy.eval_into(&mut tv).unwrap();
+                prop_assert_eq!(bits(&tv.to_owned()), bits(&e));
+                // Reductions without the values stored.
+                let s = lazy.sum().unwrap();
+                let want = e.sum();
+                let scale: f64 = e.iter().map(|v| v.abs()).sum::<f64>().max(1.0);
+                prop_assert!((s - want).abs() <= 8.0 * f64::EPSILON * scale,
+                    "sum {} vs {}", s, want);
+                if !e.is_empty() {
+                    prop_assert_eq!(lazy.max().unwrap().to_bits(), e.max().unwrap().to_bits());
+                    prop_assert_eq!(lazy.min().unwrap().to_bits(), e.min().unwrap().to_bits());
+                    let m = lazy.mean().unwrap();
+                    prop_assert!((m - want / e.len() as f64).abs() <= 8.0 * f64::EPSILON * scale);
+                } else {
+                    prop_assert!(lazy.max().is_err());
+                    prop_assert!(lazy.mean().unwrap().is_nan());
+                }
+                let big = cl.gt(2.0);
+                prop_assert_eq!(big.any().unwrap(), c.iter().any(|&v| v > 2.0));
+                prop_assert_eq!(big.all().unwrap(), c.iter().all(|&v| v > 2.0));
+            }
+            (Err(l), Err(e)) => prop_assert_eq!(l.to_string(), e.to_string()),
+            (l, e) => prop_assert!(false, "lazy {:?} vs eager {:?}", l.map(|_| ()), e.map(|_| ())),
+        }
+    }
+}
+
+#[test]
+fn integers_and_comparisons() {
+    let x = Array::from_vec(vec![-7i64, -1, 0, 3, 8, i64::MAX]);
+    let y = Array::from_vec(vec![2i64, 3, -4, 5, -3, 2]);
+    let (xl, yl) = (x.lazy(), y.lazy());
+    assert_eq!(
+        xl.floor_divide(yl).eval().unwrap(),
+        ndops::floor_divide(&x, &y).unwrap()
+    );
+    assert_eq!((xl % yl).eval().unwrap(), ndops::remainder(&x, &y).unwrap());
+    assert_eq!((xl + 1).eval().unwrap(), &x + 1);
+    assert_eq!((-xl).eval().unwrap(), -&x);
+    assert_eq!(xl.ge(yl).eval().unwrap(), x.ge(&y).unwrap());
+    assert_eq!(
+        (xl.ge(0) & yl.lt(0)).eval().unwrap().to_vec(),
+        vec![false, false, true, false, true, false]
+    );
+    assert!(!(!xl.eq(0)).all().unwrap());
+    assert_eq!(xl.max().unwrap(), i64::MAX);
+    assert_eq!((xl * yl).min().unwrap(), -24);
+}
+
+#[test]
+fn a_scalar_expression_and_too_many_arrays() {
+    let x = arange(4.0);
+    let xl = x.lazy();
+    let e = xl + xl + xl + xl + xl + xl + xl + xl;
+    assert_eq!(
+        e.eval().unwrap_err().to_string(),
+        "a lazy expression reads at most 7 arrays, this one 8: evaluate part of it first"
+    );
+    let seven = xl + xl + xl + xl + xl + xl + xl;
+    assert_eq!(seven.eval().unwrap().to_vec(), vec![0.0, 7.0, 14.0, 21.0]);
+    let mut out = Array1::<f64>::zeros(3);
+    let e = xl.eval_into(&mut out).unwrap_err().to_string();
+    assert!(e.contains("(4,)") && e.contains("(3,)"), "{e}");
+}
+
+#[test]
+fn large_sums_are_pairwise_and_blocked() {
+    // 1e6 values: the lazy sum equals NumPy's pairwise sum of the stored values to a few
+    // ulps, far closer than a sequential sum would be.
+    let x = linspace(0.0, 1.0, 1_000_003);
+    let xl = x.lazy();
+    let e = xl * xl - 3.0 * xl + 4.0;
+    let stored = e.eval().unwrap();
+    let (s, want): (f64, f64) = (e.sum().unwrap(), stored.sum());
+    assert!(
+        (s - want).abs() <= 4.0 * f64::EPSILON * want.abs(),
+        "{s} vs {want}"
+    );
+    // A broadcast expression: the blocked path.
+    let col = x
+        .slice(s![..1000])
+        .to_owned()
+        .into_shape([1000, 1])
+        .unwrap();
+    let row = x.slice(s![..999]);
+    let b = (col.lazy() * &row).sqrt();
+    let stored = b.eval().unwrap();
+    let (s, want): (f64, f64) = (b.sum().unwrap(), stored.sum());
+    assert!(
+        (s - want).abs() <= 4.0 * f64::EPSILON * want.abs(),
+        "{s} vs {want}"
+    );
+    assert_eq!(b.max().unwrap(), stored.max().unwrap());
+}
