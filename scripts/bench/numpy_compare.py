@@ -1,24 +1,37 @@
 """NumPy's side of `cargo xtask bench`: times the cases of paperbench
-(tests/src/bin/paperbench/main.rs) with NumPy and prints one JSON line per case:
+(tests/src/bin/paperbench/main.rs) with NumPy and prints one JSON line per case and size:
 
-    {"case": "...", "impl": "numpy", "median_ns": ..., "min_ns": ...}
+    {"case": "...", "n": ..., "impl": "numpy", "state": "fresh" | "warm",
+     "median_s": ..., "min_s": ..., "max_s": ..., "peak_bytes": ... | null, "first_s": ...}
 
-Adding a case: write a setup function that builds the inputs (not timed) from the same
-recipe as the Rust side and returns the zero-argument callable to time, then add one line
-to CASES with the same name as in paperbench.
+xtask gives the plan (CASE:N arguments, taken from paperbench's table) and runs this script
+in two states, because NumPy's timings depend on the state of glibc's malloc:
+
+- fresh (`--state fresh`, one new interpreter per case): import numpy, build the inputs,
+  time the case, nothing else run before. Temporaries larger than glibc's mmap threshold
+  (128 KB at start) are mmapped and page-fault on every call, and the heap is trimmed
+  back to the OS: this is what a script that does one thing sees. The line also gives the
+  first call alone (first_s) and the peak bytes of one call (tracemalloc, measured after
+  the timing, which it would slow down).
+- warm (`--state warm`, one process for every case in table order): first a few 8-28 MB
+  arrays are made and freed, as a session that has run large cases has done. glibc then
+  raises its mmap threshold to the largest freed block (up to 32 MB) and its trim
+  threshold to twice that, so temporaries up to that size are reused without page faults:
+  f(x) over 1e5 float64 takes ~0.47 ms fresh and ~0.11 ms warm on the machine this was
+  written on.
+
+xtask reports both and takes ratios against the faster ("NumPy at its best").
 
 The timing mirrors paperbench's harness: warm up for a fifth of --min-time, batch calls so
 a sample lasts >= 1 ms, sample until both --min-time and 5 samples are reached, report
-the median and minimum per call.
+the median, minimum and maximum per call.
 
-Each case runs in a fresh interpreter by default. NumPy's timings depend on the state of
-glibc's malloc: once a large block has been freed, glibc raises its mmap threshold and
-later temporaries of up to 32 MB stop page-faulting, so f(x) over 1e5 float64 takes 0.75 ms
-in a fresh process and 0.07 ms after a few large cases have run. A fresh process per case
-makes every figure independent of the cases before it (`--same-process` turns this off).
+Adding a case: write a setup function taking the size n that builds the inputs (not
+timed) from the same recipe as the Rust side and returns the zero-argument callable to
+time, then add one line to CASES with the same name as in paperbench.
 
-Usage: numpy_compare.py [--filter SUBSTR] [--only NAME] [--min-time SECS] [--list]
-                        [--same-process]
+Usage: numpy_compare.py --version | --list
+       numpy_compare.py --state fresh|warm [--min-time SECS] CASE:N [CASE:N ...]
 """
 
 import os
@@ -34,121 +47,110 @@ os.environ["OPENBLAS_NUM_THREADS"] = "1"
 import argparse  # noqa: E402
 import json  # noqa: E402
 import statistics  # noqa: E402
-import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 import timeit  # noqa: E402
+import tracemalloc  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-import numpy_compare_ops  # noqa: E402  (element-wise cases)
-import numpy_compare_grid  # noqa: E402  (grid constructors)
-import numpy_compare_linalg  # noqa: E402  (matrix products)
-import numpy_compare_io  # noqa: E402  (files and memory maps)
-import numpy_compare_records  # noqa: E402  (structured arrays)
+import numpy_compare_ops  # noqa: E402  (figures 1, 2; binary operations)
+import numpy_compare_grid  # noqa: E402  (figure 3)
+import numpy_compare_linalg  # noqa: E402  (figure 4; products)
+import numpy_compare_io  # noqa: E402  (figure 5; .npy files)
+import numpy_compare_records  # noqa: E402  (figure 6)
 
 
-def sum_f64_1e7():
-    """Sum of 1e7 float64 0, 1, 2, ... (paperbench: sum_f64_1e7)."""
-    x = np.arange(10_000_000, dtype=np.float64)
+def sum_(n):
+    x = np.arange(n, dtype=np.float64)
     return lambda: np.sum(x)
 
 
-def sum_axis0_1000x1000():
-    """Column sums of a C-contiguous 1000x1000 float64 matrix (paperbench: same name)."""
+def sum_axis0_1000x1000(_n):
     x = np.arange(1_000_000, dtype=np.float64).reshape(1000, 1000)
     return lambda: x.sum(axis=0)
 
 
-def sum_axis1_1000x1000():
-    """Row sums of a C-contiguous 1000x1000 float64 matrix (paperbench: same name)."""
+def sum_axis1_1000x1000(_n):
     x = np.arange(1_000_000, dtype=np.float64).reshape(1000, 1000)
     return lambda: x.sum(axis=1)
 
 
-def var_f64_1e6():
-    """Variance of 1e6 float64 (paperbench: var_f64_1e6)."""
-    x = np.arange(1_000_000, dtype=np.float64)
+def var(n):
+    x = np.arange(n, dtype=np.float64)
     return lambda: x.var()
 
 
-def max_f64_1e6():
-    """Maximum of 1e6 float64 (paperbench: max_f64_1e6)."""
-    x = np.arange(1_000_000, dtype=np.float64)
+def max_(n):
+    x = np.arange(n, dtype=np.float64)
     return lambda: x.max()
 
 
-def masked_1e6():
-    """x[mask] with a precomputed mask, 1e6 float64 (paperbench: masked_1e6)."""
-    x = np.arange(1_000_000, dtype=np.float64)
+def masked(n):
+    """x[mask] with a precomputed mask."""
+    x = np.arange(n, dtype=np.float64)
     mask = x.astype(np.int64) % 3 == 0
     return lambda: x[mask]
 
 
-def sum_axis1_1e6x4():
-    """Row sums of a 1e6 x 4 float64 matrix (paperbench: sum_axis1_1e6x4)."""
+def sum_axis1_1e6x4(_n):
     x = np.arange(4_000_000, dtype=np.float64).reshape(1_000_000, 4)
     return lambda: x.sum(axis=1)
 
 
-def sum_axis0_1e6x4():
-    """Column sums of a 1e6 x 4 float64 matrix (paperbench: sum_axis0_1e6x4)."""
+def sum_axis0_1e6x4(_n):
     x = np.arange(4_000_000, dtype=np.float64).reshape(1_000_000, 4)
     return lambda: x.sum(axis=0)
 
 
-def iter_sum_1e6():
-    """Sum of a C-contiguous 1000x1000 float64 matrix (paperbench: iter_sum_1e6)."""
+def iter_sum(_n):
     x = np.arange(1_000_000, dtype=np.float64).reshape(1000, 1000)
     return lambda: x.sum()
 
 
-def iter_sum_transposed_1e6():
-    """Sum of the transpose x.T (paperbench: iter_sum_transposed_1e6); NumPy walks it in
-    memory order."""
+def iter_sum_transposed(_n):
+    """Sum of the transpose x.T; NumPy walks it in memory order."""
     x = np.arange(1_000_000, dtype=np.float64).reshape(1000, 1000)
     return lambda: x.T.sum()
 
 
-def iter_sum_sliced_1e6():
-    """Sum of x[::2, ::2] of a 2000x2000 float64 matrix (paperbench: iter_sum_sliced_1e6)."""
+def iter_sum_sliced(_n):
+    """Sum of x[::2, ::2] of a 2000x2000 float64 matrix."""
     x = np.arange(4_000_000, dtype=np.float64).reshape(2000, 2000)
     return lambda: x[::2, ::2].sum()
 
 
-def argmax_f64_1e6():
-    """argmax of 1e6 float64 (paperbench: argmax_f64_1e6)."""
-    x = np.arange(1_000_000, dtype=np.float64)
+def argmax(n):
+    x = np.arange(n, dtype=np.float64)
     return lambda: x.argmax()
 
 
-def cumsum_f64_1e6():
-    """cumsum of 1e6 float64 (paperbench: cumsum_f64_1e6)."""
-    x = np.arange(1_000_000, dtype=np.float64)
+def cumsum(n):
+    x = np.arange(n, dtype=np.float64)
     return lambda: x.cumsum()
 
 
-# (name shared with paperbench, setup). One line each.
-CASES = [
-    ("sum_f64_1e7", sum_f64_1e7),
-    ("iter_sum_1e6", iter_sum_1e6),
-    ("iter_sum_transposed_1e6", iter_sum_transposed_1e6),
-    ("iter_sum_sliced_1e6", iter_sum_sliced_1e6),
-    ("sum_axis0_1000x1000", sum_axis0_1000x1000),
-    ("sum_axis1_1000x1000", sum_axis1_1000x1000),
-    ("var_f64_1e6", var_f64_1e6),
-    ("max_f64_1e6", max_f64_1e6),
-    ("masked_1e6", masked_1e6),
-    ("sum_axis1_1e6x4", sum_axis1_1e6x4),
-    ("sum_axis0_1e6x4", sum_axis0_1e6x4),
-    ("argmax_f64_1e6", argmax_f64_1e6),
-    ("cumsum_f64_1e6", cumsum_f64_1e6),
+# (name shared with paperbench, setup taking n). One line each.
+CASES = dict([
     *numpy_compare_ops.CASES,
     *numpy_compare_grid.CASES,
     *numpy_compare_linalg.CASES,
     *numpy_compare_io.CASES,
     *numpy_compare_records.CASES,
-]
+    ("sum", sum_),
+    ("var", var),
+    ("max", max_),
+    ("argmax", argmax),
+    ("cumsum", cumsum),
+    ("masked", masked),
+    ("sum_axis0_1000x1000", sum_axis0_1000x1000),
+    ("sum_axis1_1000x1000", sum_axis1_1000x1000),
+    ("sum_axis1_1e6x4", sum_axis1_1e6x4),
+    ("sum_axis0_1e6x4", sum_axis0_1e6x4),
+    ("iter_sum", iter_sum),
+    ("iter_sum_transposed", iter_sum_transposed),
+    ("iter_sum_sliced", iter_sum_sliced),
+])
 
 MIN_SAMPLES = 5
 MAX_SAMPLES = 1000
@@ -156,10 +158,12 @@ MIN_SAMPLE_NS = 1_000_000
 
 
 def measure(fn, min_time_s):
-    """Per-call (median_ns, min_ns) of fn."""
+    """Per-call (median, min, max, first) of fn, in seconds."""
     start = time.perf_counter_ns()
-    calls = 0
-    while calls == 0 or time.perf_counter_ns() - start < min_time_s * 1e9 / 5:
+    fn()
+    first = time.perf_counter_ns() - start
+    calls = 1
+    while time.perf_counter_ns() - start < min_time_s * 1e9 / 5:
         fn()
         calls += 1
     per_call = (time.perf_counter_ns() - start) / calls
@@ -173,36 +177,69 @@ def measure(fn, min_time_s):
         len(samples) < MIN_SAMPLES or time.perf_counter_ns() - start < min_time_s * 1e9
     ):
         samples.append(timer.timeit(number=batch) / batch)
-    return statistics.median(samples), min(samples)
+    return (statistics.median(samples) / 1e9, min(samples) / 1e9, max(samples) / 1e9,
+            first / 1e9)
+
+
+def peak_bytes(fn):
+    """The most bytes one call of fn holds at once, inputs excluded (tracemalloc)."""
+    tracemalloc.start()
+    try:
+        result = fn()
+        del result
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def warm_up_malloc():
+    """Make and free arrays of 8-28 MB, as a session that has run large cases has."""
+    for n in (1_000_000, 2_000_000, 3_500_000):
+        a = np.ones(n)
+        b = a * 2
+        del a, b
+
+
+def plan(args):
+    """The CASE:N arguments as (name, n)."""
+    runs = []
+    for arg in args:
+        name, _, n = arg.rpartition(":")
+        if name not in CASES or not n.isdigit():
+            sys.exit(f"numpy_compare.py: unknown case or size {arg!r} (see --list)")
+        runs.append((name, int(n)))
+    return runs
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--filter", default="", help="only cases whose name contains this")
+    parser.add_argument("--version", action="store_true", help="NumPy's and Python's versions")
+    parser.add_argument("--list", action="store_true", help="the case names, one a line")
+    parser.add_argument("--state", choices=["fresh", "warm"], help="see the module's docs")
     parser.add_argument("--min-time", type=float, default=0.5, help="seconds of timing per case")
-    parser.add_argument("--list", action="store_true", help="list the cases and exit")
-    parser.add_argument("--only", default=None, help="run exactly this case, in this process")
-    parser.add_argument("--same-process", action="store_true",
-                        help="run all cases in this process (timings then depend on order)")
+    parser.add_argument("runs", nargs="*", metavar="CASE:N")
     args = parser.parse_args()
 
-    if args.only is None:
-        print(f"numpy {np.__version__}, python {sys.version.split()[0]}", file=sys.stderr)
-    for name, setup in CASES:
-        if args.filter not in name or (args.only is not None and name != args.only):
-            continue
-        if args.list:
-            print(name, "numpy")
-            continue
-        if args.only is None and not args.same_process:
-            child = [sys.executable, __file__, "--only", name, "--min-time", str(args.min_time)]
-            subprocess.run(child, check=True)
-            continue
-        fn = setup()
-        median_ns, min_ns = measure(fn, args.min_time)
+    if args.version:
+        print(json.dumps({"numpy": np.__version__, "python": sys.version.split()[0]}))
+        return
+    if args.list:
+        for name in CASES:
+            print(name)
+        return
+    if args.state is None:
+        parser.error("--state fresh|warm is needed to time cases")
+    if args.state == "warm":
+        warm_up_malloc()
+    for name, n in plan(args.runs):
+        fn = CASES[name](n)
+        median, low, high, first = measure(fn, args.min_time)
+        peak = peak_bytes(fn) if args.state == "fresh" else None
         del fn  # free this case's inputs before the next one allocates
-        record = {"case": name, "impl": "numpy", "median_ns": round(median_ns, 1),
-                  "min_ns": round(min_ns, 1)}
+        record = {"case": name, "n": n, "impl": "numpy", "state": args.state,
+                  "median_s": median, "min_s": low, "max_s": high, "peak_bytes": peak}
+        if args.state == "fresh":
+            record["first_s"] = first
         print(json.dumps(record), flush=True)
 
 

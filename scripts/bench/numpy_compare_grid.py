@@ -1,21 +1,32 @@
-"""NumPy's side of paperbench's grid-constructor cases (tests/src/bin/paperbench/grid.rs),
-imported by numpy_compare.py."""
+"""NumPy's side of paperbench's figure 3 (tests/src/bin/paperbench/grid.rs), imported by
+numpy_compare.py: the paper's distance grid R over n**3 points, the coordinates made
+inside the timed call from mgrid (In [44], [46]) or ogrid (In [48])."""
 
 import numpy as np
 
 
-def mgrid_200():
-    """The paper's In [44]: three dense 200**3 int64 coordinate arrays."""
-    return lambda: np.mgrid[-100:100, -100:100, -100:100]
+def grid_mgrid(n):
+    h = n // 2
+
+    def run():
+        i, j, k = np.mgrid[-h:h, -h:h, -h:h]
+        return np.sqrt(i**2 + j**2 + k**2)
+
+    return run
 
 
-def ogrid_200():
-    """The ogrid short-hand: three open coordinate vectors of 200."""
-    return lambda: np.ogrid[-100:100, -100:100, -100:100]
+def grid_ogrid(n):
+    h = n // 2
+
+    def run():
+        i, j, k = np.ogrid[-h:h, -h:h, -h:h]
+        return np.sqrt(i**2 + j**2 + k**2)
+
+    return run
 
 
-# (name shared with paperbench, setup). One line each.
+# (name shared with paperbench, setup taking n). One line each.
 CASES = [
-    ("mgrid_200", mgrid_200),
-    ("ogrid_200", ogrid_200),
+    ("grid_mgrid", grid_mgrid),
+    ("grid_ogrid", grid_ogrid),
 ]

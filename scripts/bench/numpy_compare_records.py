@@ -1,23 +1,21 @@
-"""NumPy's side of paperbench's records cases (tests/src/bin/paperbench/records.rs),
-imported by numpy_compare.py: the paper's In [63]-[69] at scale, 1e6 records of dt in a raw
-file written once, then np.fromfile, the mask x['time'] >= 2, the x positions of the
-selected records and their mean: in the paper's order (records_1e6), and in NumPy's fastest
-order, the field first (records_fused_1e6)."""
+"""NumPy's side of paperbench's figure 6 (tests/src/bin/paperbench/records.rs), imported by
+numpy_compare.py: the paper's In [63]-[69] at scale, n records of dt in a raw file written
+once, then np.fromfile, the mask x['time'] >= 2, the x positions of the selected records
+and their mean: in the paper's order (records_query), and in NumPy's fastest order, the
+field first (records_fused)."""
 
 import os
 import tempfile
 
 import numpy as np
 
-N = 1_000_000
-
 DT = np.dtype([("time", np.uint64), ("pos", [("x", float), ("y", float)])])
 
 
-def _written(name):
+def _written(name, n):
     path = os.path.join(tempfile.gettempdir(), f"numpybench-{os.getpid()}-{name}.dat")
-    i = np.arange(N)
-    x = np.zeros(N, DT)
+    i = np.arange(n)
+    x = np.zeros(n, DT)
     x["time"] = i % 4
     x["pos"]["x"] = i * 0.5
     x["pos"]["y"] = -i
@@ -25,9 +23,9 @@ def _written(name):
     return path
 
 
-def records_1e6():
-    """In [69], [66], [68] as written: x[times]['pos']['x'].mean() (paperbench: records_1e6)."""
-    path = _written("records")
+def records_query(n):
+    """In [69], [66], [68] as written: x[times]['pos']['x'].mean()."""
+    path = _written("records", n)
 
     def run():
         x = np.fromfile(path, dtype=DT)
@@ -37,9 +35,9 @@ def records_1e6():
     return run
 
 
-def records_fused_1e6():
-    """The same mean, the field selected first (paperbench: records_fused_1e6)."""
-    path = _written("records-fused")
+def records_fused(n):
+    """The same mean, the field selected first."""
+    path = _written("records-fused", n)
 
     def run():
         x = np.fromfile(path, dtype=DT)
@@ -48,8 +46,8 @@ def records_fused_1e6():
     return run
 
 
-# (name shared with paperbench, setup). One line each.
+# (name shared with paperbench, setup taking n). One line each.
 CASES = [
-    ("records_1e6", records_1e6),
-    ("records_fused_1e6", records_fused_1e6),
+    ("records_query", records_query),
+    ("records_fused", records_fused),
 ]

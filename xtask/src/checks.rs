@@ -55,8 +55,10 @@ pub fn asan(python: &Path) -> Result {
     }
     let mut crates = Vec::new();
     for member in workspace::members()? {
-        // xtask is tooling; proc-macro crates run inside rustc, not under the sanitizer.
-        if member.name == "xtask" || member.proc_macro {
+        // xtask is tooling; proc-macro crates run inside rustc, not under the sanitizer;
+        // nd-tests is sanitized below, by its chosen tests (its `unsafe` is paperbench's
+        // counting allocator and limit kernels).
+        if member.name == "xtask" || member.name == "nd-tests" || member.proc_macro {
             continue;
         }
         if let Some(file) = workspace::first_unsafe_file(&member)? {
@@ -79,9 +81,10 @@ pub fn asan(python: &Path) -> Result {
     run::run(&mut command)?;
     // The cross-crate tests that drive the kernels' unsafe paths hardest (odd layouts,
     // streamed stores, transposed blocks, fused loops) live in nd-tests, which has no
-    // `unsafe` of its own: run them under the sanitizer too.
+    // `unsafe` of their own: run them under the sanitizer too, with paperbench's unit
+    // tests (its counting allocator).
     let mut command = sanitized_test(python);
-    command.args(["-p", "nd-tests"]);
+    command.args(["-p", "nd-tests", "--bin", "paperbench"]);
     for test in SANITIZED_TESTS {
         command.args(["--test", test]);
     }

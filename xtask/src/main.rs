@@ -5,10 +5,8 @@
 mod bench;
 mod checks;
 mod goldens;
-mod json;
 mod python;
 mod run;
-mod toml;
 mod workspace;
 
 use std::process::ExitCode;
@@ -20,11 +18,16 @@ usage: cargo xtask <command>
 
 commands:
   test                 every check CI runs, in order, stopping at the first failure:
-                       python, goldens, fmt, clippy, doc, test, asan, blas
+                       python, goldens, fmt, clippy, doc, test, asan, blas, bench
+                       (bench: `bench --quick --no-numpy` as a smoke test)
   goldens              regenerate tests/goldens/ from scripts/goldens/*.py (NumPy)
-  bench [--criterion] [--filter SUBSTR] [--min-time SECS]
-                       time the paper's cases in nd, a hand loop and NumPy; write
-                       target/bench/report.{md,json}; --criterion then runs `cargo bench`
+  bench [--quick] [--figure ID] [--no-numpy] [--filter SUBSTR] [--min-time SECS]
+        [--criterion]
+                       the paper's figures (1-6, products, more) in nd, a hand loop and
+                       NumPy (fresh and warm), beside the paper's 2011 figures and this
+                       machine's limits; writes target/bench/report.{md,json,svg}.
+                       --quick: small sizes, under a minute; --figure: one figure;
+                       --no-numpy: nd alone; --criterion then runs `cargo bench`
   help                 this text";
 
 fn main() -> ExitCode {
@@ -60,6 +63,7 @@ fn test() -> run::Result {
     steps.run("test", || checks::test(&python))?;
     steps.run("asan", || checks::asan(&python))?;
     steps.run("blas", || checks::blas(&python))?;
+    steps.run("bench", bench::smoke)?;
     steps.summary();
     Ok(())
 }

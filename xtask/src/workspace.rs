@@ -3,7 +3,6 @@
 use std::path::{Path, PathBuf};
 
 use crate::run::{Result, root};
-use crate::toml;
 
 /// A member crate: its folder and its package name.
 pub struct Member {
@@ -13,17 +12,27 @@ pub struct Member {
 }
 
 pub fn members() -> Result<Vec<Member>> {
-    let manifest = read(&root().join("Cargo.toml"))?;
-    let dirs = toml::get(&manifest, "workspace", "members")
+    let workspace = manifest(&root().join("Cargo.toml"))?;
+    let dirs = workspace
+        .get("workspace")
+        .and_then(|w| w.get("members"))
+        .and_then(toml::Value::as_array)
         .ok_or("no [workspace] members in Cargo.toml")?;
     let mut members = Vec::new();
-    for dir in toml::strings(&dirs) {
+    for dir in dirs.iter().filter_map(toml::Value::as_str) {
         let dir = root().join(dir);
-        let manifest = read(&dir.join("Cargo.toml"))?;
-        let name = toml::get(&manifest, "package", "name")
-            .and_then(|v| toml::strings(&v).pop())
-            .ok_or_else(|| format!("no package name in {}/Cargo.toml", dir.display()))?;
-        let proc_macro = toml::get(&manifest, "lib", "proc-macro").is_some_and(|v| v == "true");
+        let package = manifest(&dir.join("Cargo.toml"))?;
+        let name = package
+            .get("package")
+            .and_then(|p| p.get("name"))
+            .and_then(toml::Value::as_str)
+            .ok_or_else(|| format!("no package name in {}/Cargo.toml", dir.display()))?
+            .to_string();
+        let proc_macro = package
+            .get("lib")
+            .and_then(|l| l.get("proc-macro"))
+            .and_then(toml::Value::as_bool)
+            .unwrap_or(false);
         members.push(Member {
             dir,
             name,
@@ -48,10 +57,18 @@ pub fn first_unsafe_file(member: &Member) -> Result<Option<PathBuf>> {
 
 /// Whether `crate_dir/Cargo.toml` declares `feature`.
 pub fn has_feature(crate_dir: &Path, feature: &str) -> Result<bool> {
-    let manifest = read(&crate_dir.join("Cargo.toml"))?;
-    Ok(toml::entries(&manifest, "features")
-        .iter()
-        .any(|(k, _)| k == feature))
+    let manifest = manifest(&crate_dir.join("Cargo.toml"))?;
+    Ok(manifest
+        .get("features")
+        .and_then(toml::Value::as_table)
+        .is_some_and(|features| features.contains_key(feature)))
+}
+
+/// A `Cargo.toml`, parsed.
+fn manifest(path: &Path) -> Result<toml::Table> {
+    read(path)?
+        .parse()
+        .map_err(|e| format!("cannot parse {}: {e}", path.display()))
 }
 
 pub fn read(path: &Path) -> Result<String> {
@@ -100,5 +117,20 @@ mod tests {
         assert!(!has_unsafe_token("// this is unsafe because"));
         assert!(!has_unsafe_token("/// SAFETY: fine"));
         assert!(!has_unsafe_token("let not_unsafe = 1;"));
+    }
+}
+
+#[cfg(test)]
+mod manifest_tests {
+    use super::*;
+
+    #[test]
+    fn reads_this_workspace() {
+        let members = members().unwrap();
+        let find = |name: &str| members.iter().find(|m| m.name == name);
+        assert!(find("xtask").is_some_and(|m| !m.proc_macro));
+        assert!(find("nd-derive").is_some_and(|m| m.proc_macro));
+        assert!(has_feature(&root().join("ndlinalg"), "blas").unwrap());
+        assert!(!has_feature(&root().join("ndlinalg"), "no-such-feature").unwrap());
     }
 }

@@ -1,27 +1,88 @@
-//! Timing and output for paperbench: warm up, then time batches until both a minimum
-//! time and a minimum number of samples are reached; report the median (robust to the
-//! odd interrupted run) and the minimum (the machine's best) per call.
+//! The case table's types, timing, and output for paperbench: warm up, then time batches
+//! until both a minimum time and a minimum number of samples are reached; report the
+//! median (robust to the odd interrupted run), the minimum (the machine's best) and the
+//! maximum per call, and the peak bytes one call holds (measured on a separate call).
 
 use std::time::{Duration, Instant};
+
+use crate::alloc;
+use crate::limits;
 
 /// The timed work of a case, made by its setup function.
 pub type Bench = Box<dyn FnMut()>;
 
-/// A row of `CASES`: (name shared with NumPy's side, implementation, setup).
-pub type Case = (&'static str, Impl, fn() -> Bench);
+/// The paper's figures (the issue's numbering), plus products and the other cases.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Figure {
+    /// 1: `f(x) = x**2 - 3*x + 4` (In \[31\]–\[35\] and `g(x)`).
+    Fx,
+    /// 2: forward divided differences (In \[36\]–\[41\]).
+    Diff,
+    /// 3: the distance grid `R` from `mgrid` and from `ogrid` (In \[44\]–\[49\], Fig. 1).
+    Grid,
+    /// 4: the camera projection (Computer Vision).
+    Projection,
+    /// 5: the memory-map sequence (In \[50\]–\[56\]).
+    Memmap,
+    /// 6: the records query (In \[63\]–\[69\]).
+    Records,
+    /// Matrix products, in GFLOP/s against the FP64 peak.
+    Products,
+    /// Reductions, selection, large binary operations, `.npy` files.
+    More,
+}
+
+impl Figure {
+    pub const ALL: [Figure; 8] = [
+        Figure::Fx,
+        Figure::Diff,
+        Figure::Grid,
+        Figure::Projection,
+        Figure::Memmap,
+        Figure::Records,
+        Figure::Products,
+        Figure::More,
+    ];
+
+    /// The id `--figure` takes and the reports carry.
+    pub fn id(self) -> &'static str {
+        match self {
+            Figure::Fx => "1",
+            Figure::Diff => "2",
+            Figure::Grid => "3",
+            Figure::Projection => "4",
+            Figure::Memmap => "5",
+            Figure::Records => "6",
+            Figure::Products => "products",
+            Figure::More => "more",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Figure::Fx => "f(x) = x**2 - 3*x + 4 over arange(n)",
+            Figure::Diff => "finite differences (y[1:]-y[:-1])/(x[1:]-x[:-1])",
+            Figure::Grid => "distance grid R = sqrt(i**2 + j**2 + k**2), n**3 points",
+            Figure::Projection => "camera projection of n points (n x 3)",
+            Figure::Memmap => "memory map n x n int64: create, fill, flush; reopen r+, row *= 2",
+            Figure::Records => "records from a file: x[x['time'] >= 2]['pos']['x'].mean()",
+            Figure::Products => "matrix product a @ b, n x n float64",
+            Figure::More => "reductions, selection, binary operations, .npy files",
+        }
+    }
+}
 
 /// Which implementation a timing is of: a column of xtask's table.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Impl {
     /// Written with the nd crates.
-    #[allow(dead_code, reason = "no case uses the nd crates until they exist")]
     Nd,
     /// The plain Rust loop a user would write without them.
     Loop,
 }
 
 impl Impl {
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Impl::Nd => "nd",
             Impl::Loop => "loop",
@@ -29,10 +90,47 @@ impl Impl {
     }
 }
 
-/// Per-call times of one case.
+/// The sizes a case runs at: the full run's and `--quick`'s (empty: not in a quick run).
+#[derive(Clone, Copy)]
+pub struct Sizes {
+    pub full: &'static [usize],
+    pub quick: &'static [usize],
+}
+
+/// The least work any implementation must do at size `n`, for xtask's machine-limit
+/// column: `Bytes(b, d)` moves `b · n^d` bytes to or from memory (time ≥ bytes /
+/// bandwidth), `Flops(f, d)` does `f · n^d` floating-point operations (time ≥ flops /
+/// peak), `None` is bound by something else (the file system).
+#[derive(Clone, Copy)]
+pub enum Work {
+    Bytes(f64, i32),
+    Flops(f64, i32),
+    None,
+}
+
+impl Work {
+    fn json(self, n: usize) -> String {
+        let amount = |per: f64, dims: i32| per * (n as f64).powi(dims);
+        match self {
+            Work::Bytes(per, dims) => format!(", \"bytes\": {}", amount(per, dims)),
+            Work::Flops(per, dims) => format!(", \"flops\": {}", amount(per, dims)),
+            Work::None => String::new(),
+        }
+    }
+}
+
+/// A row of `CASES`: figure, name shared with NumPy's side, implementation, sizes, least
+/// work, and the setup that builds the inputs (not timed) and returns the timed closure.
+pub type Case = (Figure, &'static str, Impl, Sizes, Work, fn(usize) -> Bench);
+
+/// A figure the paper gives for a case at one size: seconds and, where it says, bytes.
+pub type PaperFigure = (&'static str, usize, f64, Option<f64>);
+
+/// Per-call times of one case, in seconds.
 pub struct Timing {
-    pub median_ns: f64,
-    pub min_ns: f64,
+    pub median: f64,
+    pub min: f64,
+    pub max: f64,
     pub samples: usize,
     pub calls_per_sample: u64,
 }
@@ -62,14 +160,14 @@ pub fn measure(f: &mut dyn FnMut(), min_time: Duration) -> Timing {
         for _ in 0..batch {
             f();
         }
-        samples.push(t.elapsed().as_nanos() as f64 / batch as f64);
+        samples.push(t.elapsed().as_secs_f64() / batch as f64);
     }
     samples.sort_by(f64::total_cmp);
     let n = samples.len();
-    let median = (samples[(n - 1) / 2] + samples[n / 2]) / 2.0;
     Timing {
-        median_ns: median,
-        min_ns: samples[0],
+        median: (samples[(n - 1) / 2] + samples[n / 2]) / 2.0,
+        min: samples[0],
+        max: samples[n - 1],
         samples: n,
         calls_per_sample: batch,
     }
@@ -78,30 +176,48 @@ pub fn measure(f: &mut dyn FnMut(), min_time: Duration) -> Timing {
 struct Args {
     json: bool,
     list: bool,
+    quick: bool,
+    limits: bool,
     filter: Option<String>,
-    min_time: Duration,
+    figure: Option<String>,
+    min_time: Option<Duration>,
 }
+
+const USAGE: &str = "usage: paperbench [--json] [--list] [--quick] [--no-limits] \
+                     [--figure ID] [--filter SUBSTR] [--min-time SECS]";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         json: false,
         list: false,
+        quick: false,
+        limits: true,
         filter: None,
-        min_time: Duration::from_millis(500),
+        figure: None,
+        min_time: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--json" => args.json = true,
             "--list" => args.list = true,
+            "--quick" => args.quick = true,
+            "--no-limits" => args.limits = false,
             "--filter" => args.filter = Some(it.next().ok_or("--filter needs a value")?),
+            "--figure" => {
+                let id = it.next().ok_or("--figure needs a value")?;
+                if !Figure::ALL.iter().any(|f| f.id() == id) {
+                    return Err(format!("no figure `{id}` (1-6, products, more)"));
+                }
+                args.figure = Some(id);
+            }
             "--min-time" => {
                 let secs: f64 = it
                     .next()
                     .and_then(|s| s.parse().ok())
                     .filter(|s: &f64| s.is_finite() && *s >= 0.0)
                     .ok_or("--min-time needs a number of seconds")?;
-                args.min_time = Duration::from_secs_f64(secs);
+                args.min_time = Some(Duration::from_secs_f64(secs));
             }
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -109,41 +225,101 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
-/// Runs the selected cases, printing JSON lines (`--json`) or a readable line each.
-pub fn main(cases: &[Case]) {
+/// The selected (case, size) runs, in table order.
+fn selected<'a>(cases: &'a [Case], args: &'a Args) -> impl Iterator<Item = (&'a Case, usize)> + 'a {
+    cases
+        .iter()
+        .filter(|(figure, name, ..)| {
+            args.figure.as_ref().is_none_or(|id| figure.id() == id)
+                && args
+                    .filter
+                    .as_ref()
+                    .is_none_or(|f| name.contains(f.as_str()))
+        })
+        .flat_map(|case| {
+            let sizes = if args.quick {
+                case.3.quick
+            } else {
+                case.3.full
+            };
+            sizes.iter().map(move |&n| (case, n))
+        })
+}
+
+/// Runs the machine limits and the selected cases, printing JSON lines (`--json`) or a
+/// readable line each; `--list` prints the plan instead.
+pub fn main(cases: &[Case], paper: &[PaperFigure]) {
     let args = parse_args().unwrap_or_else(|e| {
-        eprintln!("paperbench: {e}\nusage: paperbench [--json] [--list] [--filter SUBSTR] [--min-time SECS]");
+        eprintln!("paperbench: {e}\n{USAGE}");
         std::process::exit(2);
     });
-    let selected = cases.iter().filter(|(name, ..)| {
-        args.filter
-            .as_ref()
-            .is_none_or(|f| name.contains(f.as_str()))
+    let min_time = args.min_time.unwrap_or(if args.quick {
+        Duration::from_millis(50)
+    } else {
+        Duration::from_millis(500)
     });
-    for &(name, implementation, setup) in selected {
-        if args.list {
-            println!("{name} {}", implementation.name());
-            continue;
+    if args.list {
+        for (&(figure, name, implementation, _, work, _), n) in selected(cases, &args) {
+            println!(
+                "{{\"figure\": \"{}\", \"title\": \"{}\", \"case\": \"{name}\", \"impl\": \"{}\", \"n\": {n}{}}}",
+                figure.id(),
+                figure.title(),
+                implementation.name(),
+                work.json(n)
+            );
         }
-        let mut bench = setup();
-        let t = measure(&mut bench, args.min_time);
+        return;
+    }
+    if args.limits {
+        for limit in limits::measure_all(args.quick) {
+            println!("{}", limit.json());
+        }
+    }
+    for (&(figure, name, implementation, _, work, setup), n) in selected(cases, &args) {
+        let mut bench = setup(n);
+        let peak = alloc::peak_of_call(&mut bench);
+        let t = measure(&mut bench, min_time);
         drop(bench); // free this case's inputs before the next one allocates
         if args.json {
-            // Case names are identifiers (checked by the test below): no escaping needed.
+            // Names and titles are plain ASCII without quotes (checked by the tests below).
             println!(
-                "{{\"case\": \"{name}\", \"impl\": \"{}\", \"median_ns\": {:.1}, \"min_ns\": {:.1}}}",
+                "{{\"figure\": \"{}\", \"title\": \"{}\", \"case\": \"{name}\", \"impl\": \"{}\", \"n\": {n}, \"median_s\": {:e}, \"min_s\": {:e}, \"max_s\": {:e}, \"peak_bytes\": {peak}, \"samples\": {}{}}}",
+                figure.id(),
+                figure.title(),
                 implementation.name(),
-                t.median_ns,
-                t.min_ns
+                t.median,
+                t.min,
+                t.max,
+                t.samples,
+                work.json(n)
             );
         } else {
             println!(
-                "{name:<32} {:<5} median {:>14.1} ns  min {:>14.1} ns  ({} samples × {})",
+                "{:<8} {name:<24} {n:>10} {:<5} median {:>12.3e} s  min {:>12.3e} s  peak {peak:>12} B  ({} samples × {})",
+                figure.id(),
                 implementation.name(),
-                t.median_ns,
-                t.min_ns,
+                t.median,
+                t.min,
                 t.samples,
                 t.calls_per_sample
+            );
+        }
+    }
+    if args.json {
+        // The paper's own figures for the cases it times, as rows of their own.
+        for &(name, n, seconds, bytes) in paper {
+            let Some((figure, ..)) = cases.iter().find(|c| c.1 == name) else {
+                continue;
+            };
+            let listed = selected(cases, &args).any(|(c, m)| c.1 == name && m == n);
+            if !listed {
+                continue;
+            }
+            let peak = bytes.map_or("null".to_string(), |b| format!("{b}"));
+            println!(
+                "{{\"figure\": \"{}\", \"title\": \"{}\", \"case\": \"{name}\", \"impl\": \"paper\", \"n\": {n}, \"median_s\": {seconds:e}, \"min_s\": {seconds:e}, \"max_s\": {seconds:e}, \"peak_bytes\": {peak}}}",
+                figure.id(),
+                figure.title(),
             );
         }
     }
@@ -153,10 +329,14 @@ pub fn main(cases: &[Case]) {
 mod tests {
     use super::*;
 
+    fn plain(s: &str) -> bool {
+        s.chars().all(|c| c.is_ascii() && c != '"' && c != '\\')
+    }
+
     #[test]
     fn case_names_are_identifiers_and_unique_per_impl() {
         let mut seen = std::collections::HashSet::new();
-        for &(name, implementation, _) in crate::CASES {
+        for &(figure, name, implementation, ..) in crate::CASES {
             assert!(
                 !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
                 "case name {name:?} must be [A-Za-z0-9_]+"
@@ -164,6 +344,32 @@ mod tests {
             assert!(
                 seen.insert((name, implementation.name())),
                 "duplicate case {name}"
+            );
+            assert!(plain(figure.title()));
+        }
+    }
+
+    #[test]
+    fn every_figure_has_cases_in_a_quick_run() {
+        for figure in Figure::ALL {
+            assert!(
+                crate::CASES
+                    .iter()
+                    .any(|c| c.0 == figure && !c.3.quick.is_empty()),
+                "figure {} has no quick case",
+                figure.id()
+            );
+        }
+    }
+
+    #[test]
+    fn paper_figures_name_listed_sizes() {
+        for &(name, n, ..) in crate::PAPER {
+            assert!(
+                crate::CASES
+                    .iter()
+                    .any(|c| c.1 == name && c.3.full.contains(&n)),
+                "paper figure for {name} at {n}: no such case"
             );
         }
     }
@@ -175,6 +381,6 @@ mod tests {
         };
         let t = measure(&mut spin, Duration::from_millis(20));
         assert!(t.samples >= MIN_SAMPLES);
-        assert!(t.min_ns > 0.0 && t.min_ns <= t.median_ns);
+        assert!(t.min > 0.0 && t.min <= t.median && t.median <= t.max);
     }
 }

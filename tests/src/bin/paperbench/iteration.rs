@@ -18,7 +18,7 @@ fn square() -> Array2<f64> {
 }
 
 /// Sum through `iter()` of a C-contiguous 1000×1000 f64 array (NumPy: `x.sum()`).
-pub fn iter_sum_1e6() -> Bench {
+pub fn iter_sum_1e6(_: usize) -> Bench {
     let x = square();
     Box::new(move || {
         black_box(black_box(&x).iter().sum::<f64>());
@@ -26,7 +26,7 @@ pub fn iter_sum_1e6() -> Bench {
 }
 
 /// The hand loop: a slice fold over the same 1e6 values.
-pub fn iter_sum_1e6_loop() -> Bench {
+pub fn iter_sum_1e6_loop(_: usize) -> Bench {
     let x: Vec<f64> = (0..N * N).map(|i| i as f64).collect();
     Box::new(move || {
         black_box(black_box(&x).iter().fold(0.0, |s, &v| s + v));
@@ -35,7 +35,7 @@ pub fn iter_sum_1e6_loop() -> Bench {
 
 /// Sum through `iter()` of the transpose, in its logical C order: down the columns of the
 /// stored matrix (NumPy: `x.T.sum()`).
-pub fn iter_sum_transposed_1e6() -> Bench {
+pub fn iter_sum_transposed_1e6(_: usize) -> Bench {
     let x = square();
     Box::new(move || {
         black_box(black_box(&x).t().iter().sum::<f64>());
@@ -43,7 +43,7 @@ pub fn iter_sum_transposed_1e6() -> Bench {
 }
 
 /// The hand loop: column by column over the row-major buffer.
-pub fn iter_sum_transposed_1e6_loop() -> Bench {
+pub fn iter_sum_transposed_1e6_loop(_: usize) -> Bench {
     let x: Vec<f64> = (0..N * N).map(|i| i as f64).collect();
     Box::new(move || {
         let v = black_box(&x);
@@ -59,7 +59,7 @@ pub fn iter_sum_transposed_1e6_loop() -> Bench {
 
 /// Sum through `iter()` of `y = x[::2, ::2]`, `x = np.arange(4e6).reshape(2000, 2000)`
 /// (NumPy: `y.sum()`).
-pub fn iter_sum_sliced_1e6() -> Bench {
+pub fn iter_sum_sliced_1e6(_: usize) -> Bench {
     let x = arange(4_000_000.0f64).into_shape([2 * N, 2 * N]).unwrap();
     let every2 = SliceInfoElem::from(Slice::new(None, None, 2));
     Box::new(move || {
@@ -69,7 +69,7 @@ pub fn iter_sum_sliced_1e6() -> Bench {
 }
 
 /// The hand loop: every second element of every second row.
-pub fn iter_sum_sliced_1e6_loop() -> Bench {
+pub fn iter_sum_sliced_1e6_loop(_: usize) -> Bench {
     let x: Vec<f64> = (0..4 * N * N).map(|i| i as f64).collect();
     Box::new(move || {
         let v = black_box(&x);

@@ -1,6 +1,6 @@
-//! Matrix products: `a @ b` at 1000² and 2000² f64 (NumPy runs OpenBLAS: single-threaded
-//! here, as NumPy's side pins it), and the paper's computer-vision projection (In the
-//! "Computer Vision" section): `camera.dot(points.T).T / vecs[:, 2, np.newaxis]`.
+//! Products: `a @ b` of n×n f64 (NumPy runs OpenBLAS: single-threaded here, as NumPy's
+//! side pins it), and figure 4, the paper's computer-vision projection of n points
+//! ("Computer Vision"): `camera.dot(points.T).T / vecs[:, 2, np.newaxis]`.
 //!
 //! Recipes shared with `scripts/bench/numpy_compare_linalg.py`: `a[i, j] = (i·n + j) % 7 / 7`,
 //! `b[i, j] = (i·n + j) % 5 / 5`; `points[i, j] = frac((3·i + j)·0.618034)`.
@@ -19,29 +19,16 @@ fn square(n: usize, modulus: usize) -> Array2<f64> {
     })
 }
 
-fn matmul_f64(n: usize) -> Bench {
+/// `a @ b`, n×n f64.
+pub fn matmul_f64(n: usize) -> Bench {
     let (a, b) = (square(n, 7), square(n, 5));
     Box::new(move || {
         black_box(matmul(black_box(&a), black_box(&b)).expect("square matrices"));
     })
 }
 
-/// `a @ b`, 1000×1000 f64.
-pub fn matmul_f64_1000() -> Bench {
-    matmul_f64(1000)
-}
-
-/// `a @ b`, 2000×2000 f64.
-pub fn matmul_f64_2000() -> Bench {
-    matmul_f64(2000)
-}
-
-const POINTS: usize = 100_000;
-
-fn points() -> Array2<f64> {
-    Array::from_fn([POINTS, 3], |i| {
-        ((3 * i[0] + i[1]) as f64 * 0.618034).fract()
-    })
+fn points(n: usize) -> Array2<f64> {
+    Array::from_fn([n, 3], |i| ((3 * i[0] + i[1]) as f64 * 0.618034).fract())
 }
 
 fn camera() -> Array2<f64> {
@@ -50,8 +37,8 @@ fn camera() -> Array2<f64> {
 }
 
 /// `vecs = camera.dot(points.T).T; pixel_coords = vecs / vecs[:, 2, np.newaxis]`.
-pub fn paper_projection() -> Bench {
-    let (points, camera) = (points(), camera());
+pub fn projection(n: usize) -> Bench {
+    let (points, camera) = (points(n), camera());
     Box::new(move || {
         let vecs = camera
             .dot(&black_box(&points).t())
@@ -63,8 +50,8 @@ pub fn paper_projection() -> Bench {
 }
 
 /// The same projection as a loop over the points, into a new (N, 3) buffer.
-pub fn paper_projection_loop() -> Bench {
-    let (points, camera) = (points().to_vec(), camera().to_vec());
+pub fn projection_loop(n: usize) -> Bench {
+    let (points, camera) = (points(n).to_vec(), camera().to_vec());
     Box::new(move || {
         let p = black_box(&points);
         let mut out = Vec::with_capacity(p.len());

@@ -1,11 +1,11 @@
-//! The paper's records (In \[63\]–\[69\]) at scale: 1e6 records of `dt` (time, pos.x,
-//! pos.y) in a raw file written once; timed: `np.fromfile`, the mask `x['time'] >= 2`, the
-//! x positions of the selected records, their mean.
+//! Figure 6, the paper's records (In \[63\]–\[69\]) at scale: n records of `dt` (time,
+//! pos.x, pos.y) in a raw file written once; timed: `np.fromfile`, the mask
+//! `x['time'] >= 2`, the x positions of the selected records, their mean.
 //!
-//! - `records_1e6`: the paper's order, `x[times]['pos']['x'].mean()` (the selected records
+//! - `records_query`: the paper's order, `x[times]['pos']['x'].mean()` (the selected records
 //!   are copied whole, then their field read); `loop`: the manual reading the paper calls
 //!   cumbersome, each record's bytes converted field by field, in one pass.
-//! - `records_fused_1e6`: one pass over the views `x.time()` and `x.pos().x()`, no mask
+//! - `records_fused`: one pass over the views `x.time()` and `x.pos().x()`, no mask
 //!   array and no copy; NumPy's twin is its fastest spelling, the field first:
 //!   `x['pos']['x'][x['time'] >= 2].mean()`.
 //!
@@ -20,8 +20,6 @@ use std::path::PathBuf;
 use ndops::prelude::*;
 
 use crate::harness::Bench;
-
-const N: usize = 1_000_000;
 
 // dt = np.dtype([('time', np.uint64), ('pos', [('x', float), ('y', float)])])
 #[derive(Record, Clone, Copy, Debug, PartialEq)]
@@ -39,9 +37,9 @@ struct Rec {
 }
 
 /// The file of the recipe's records, written once per case.
-fn written(name: &str) -> PathBuf {
+fn written(name: &str, n: usize) -> PathBuf {
     let path = std::env::temp_dir().join(format!("paperbench-{}-{name}.dat", std::process::id()));
-    let x: Array1<Rec> = (0..N)
+    let x: Array1<Rec> = (0..n)
         .map(|i| Rec {
             time: i as u64 % 4,
             pos: Pos {
@@ -56,8 +54,8 @@ fn written(name: &str) -> PathBuf {
 
 /// In \[69\], \[66\], \[68\] as written: `x = np.fromfile(path, dtype=dt)`,
 /// `times = x['time'] >= 2`, `x[times]['pos']['x'].mean()`.
-pub fn records_1e6() -> Bench {
-    let path = written("records");
+pub fn query(n: usize) -> Bench {
+    let path = written("records", n);
     Box::new(move || {
         let x = ndio::fromfile::<Rec>(&path, None, 0).expect("the file was just written");
         let times = x.time().ge(2).expect("same shape");
@@ -68,9 +66,9 @@ pub fn records_1e6() -> Bench {
 
 /// The same by hand: the file's bytes read into a buffer kept from call to call, each
 /// record's time and x converted from little-endian bytes, one pass.
-pub fn records_1e6_loop() -> Bench {
-    let path = written("records-loop");
-    let mut bytes = vec![0u8; N * 24];
+pub fn query_loop(n: usize) -> Bench {
+    let path = written("records-loop", n);
+    let mut bytes = vec![0u8; n * 24];
     Box::new(move || {
         let mut f = std::fs::File::open(&path).expect("the file was just written");
         f.read_exact(&mut bytes).expect("the file has N records");
@@ -88,8 +86,8 @@ pub fn records_1e6_loop() -> Bench {
 
 /// `fromfile`, then one pass over the field views `x.time()` and `x.pos().x()` together:
 /// no mask array, no copy of the selected records.
-pub fn records_fused_1e6() -> Bench {
-    let path = written("records-fused");
+pub fn fused(n: usize) -> Bench {
+    let path = written("records-fused", n);
     Box::new(move || {
         let x = ndio::fromfile::<Rec>(&path, None, 0).expect("the file was just written");
         let (mut sum, mut n) = (0.0, 0usize);
