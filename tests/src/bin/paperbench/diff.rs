@@ -1,11 +1,12 @@
 //! Figure 2, forward divided differences (In \[36\]–\[41\]) over `n` points:
 //! `(y[1:] - y[:-1]) / (x[1:] - x[:-1])` with `x = np.arange(n)`, `y = x**2`, as slices
-//! and operators (three temporaries), fused into one pass over the four slices, and as
-//! the hand loop.
+//! and operators (three temporaries), fused into one pass over the four slices (lazy
+//! operands, or `zip_map_n` with a closure), and as the hand loop.
 
 use std::hint::black_box;
 
 use ndcore::prelude::*;
+use ndops::lazy::LazyExt;
 
 use crate::harness::Bench;
 
@@ -25,9 +26,21 @@ pub fn eager(n: usize) -> Bench {
     })
 }
 
-/// The same differences as one fused loop (`ndops::zip_map_n`): the four slices read
-/// together, one output written, no temporaries.
+/// The same differences as one fused loop (the slices as lazy operands): the four slices
+/// read together, one output written, no temporaries.
 pub fn fused(n: usize) -> Bench {
+    let (x, y) = inputs(n);
+    Box::new(move || {
+        let (x, y) = black_box((&x, &y));
+        let (y1, y0) = (y.slice(s![1..]), y.slice(s![..-1]));
+        let (x1, x0) = (x.slice(s![1..]), x.slice(s![..-1]));
+        let d = (y1.lazy() - y0.lazy()) / (x1.lazy() - x0.lazy());
+        black_box(d.eval().expect("same shapes"));
+    })
+}
+
+/// The same fused loop spelled with `ndops::zip_map_n` and a closure over the four slices.
+pub fn zip_map(n: usize) -> Bench {
     let (x, y) = inputs(n);
     Box::new(move || {
         let (x, y) = black_box((&x, &y));

@@ -1,12 +1,14 @@
 //! Figure 1, the paper's `f(x) = x**2 - 3*x + 4` over `x = np.arange(n)` (In \[31\]–\[35\]):
 //! eagerly (`f(x)`: temporaries), the paper's `g(x)` (in place after `x**2`), every step
-//! into buffers made once (NumPy's `out=`), and fused (one pass, one output). The `Loop`
+//! into buffers made once (NumPy's `out=`), and fused (lazy operands: one pass, one
+//! output). The `Loop`
 //! forms are the Rust a user would write without nd: collected into a new vector, and
 //! into an existing one.
 
 use std::hint::black_box;
 
 use ndcore::prelude::*;
+use ndops::lazy::LazyExt;
 
 use crate::harness::Bench;
 
@@ -70,10 +72,12 @@ pub fn out_loop(n: usize) -> Bench {
     })
 }
 
-/// One pass over `x` into a new array: `ndops::map(&x, |v| v * v - 3.0 * v + 4.0)`.
+/// One pass over `x` into a new array: the expression on lazy operands
+/// (`ndops::lazy`), evaluated as one fused loop.
 pub fn fused(n: usize) -> Bench {
     let x = arange(n as f64);
     Box::new(move || {
-        black_box(ndops::map(black_box(&x), |v: f64| v * v - 3.0 * v + 4.0));
+        let x = black_box(&x).lazy();
+        black_box((x * x - 3.0 * x + 4.0).eval().expect("one operand"));
     })
 }

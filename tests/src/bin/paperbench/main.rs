@@ -106,6 +106,7 @@ const CASES: &[Case] = &[
     (Diff, "diff", Nd, F2, per(24.0), diff::eager),
     (Diff, "diff", Loop, F2, per(24.0), diff::eager_loop),
     (Diff, "diff_fused", Nd, F2, per(24.0), diff::fused),
+    (Diff, "diff_zip_map", Nd, F2, per(24.0), diff::zip_map),
     (Grid, "grid_mgrid", Nd, F3, Bytes(8.0, 3), grid::mgrid_r),
     (Grid, "grid_mgrid", Loop, F3, Bytes(8.0, 3), grid::r_loop),
     (Grid, "grid_ogrid", Nd, F3, Bytes(8.0, 3), grid::ogrid_r),
