@@ -224,3 +224,41 @@ fn large_sums_are_pairwise_and_blocked() {
     );
     assert_eq!(b.max().unwrap(), stored.max().unwrap());
 }
+
+#[test]
+fn thread_counts_give_identical_results() {
+    let x = linspace(-2.0, 3.0, 1_000_003);
+    let col = linspace(0.0f64, 1.0, 700).into_shape([700, 1]).unwrap();
+    let row = linspace(1.0, 2.0, 1000);
+    let run = |threads: usize| {
+        ndcore::threads::set_num_threads(threads);
+        let xl = x.lazy();
+        let f = xl * xl - 3.0 * xl + 4.0;
+        let g = (col.lazy() * &row + 1.0).sqrt();
+        let mut out = Array1::<f64>::zeros(x.len());
+        f.eval_into(&mut out).unwrap();
+        (
+            f.eval().unwrap(),
+            out,
+            g.eval().unwrap(),
+            f.sum().unwrap().to_bits(),
+            g.sum().unwrap().to_bits(),
+            g.max().unwrap().to_bits(),
+            f.gt(10.0).any().unwrap(),
+        )
+    };
+    let one = run(1);
+    for threads in [2, 3] {
+        let many = run(threads);
+        assert_eq!(one.0, many.0, "{threads} threads");
+        assert_eq!(one.1, many.1);
+        assert_eq!(one.2, many.2);
+        assert_eq!(
+            (one.3, one.4, one.5, one.6),
+            (many.3, many.4, many.5, many.6)
+        );
+    }
+    ndcore::threads::set_num_threads(0);
+    // And the eager result, bit for bit.
+    assert_eq!(one.0, &(&(&x * &x) - &(3.0 * &x)) + 4.0);
+}

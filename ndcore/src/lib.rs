@@ -45,6 +45,7 @@ pub mod ops;
 pub mod record;
 pub mod slice;
 pub mod storage;
+pub mod threads;
 
 pub use array::{
     ArcArray, Array, Array0, Array1, Array2, Array3, Array4, Array5, Array6, ArrayBase, ArrayD,

@@ -561,3 +561,42 @@ impl<'a, T, D: Dimension> ArrayView<'a, T, D> {
         Ok((Self::rebind(a), Self::rebind(b)))
     }
 }
+
+impl<'a, T, D: Dimension> ArrayViewMut<'a, T, D> {
+    /// [`split_at_mut`](ArrayRef::split_at_mut), consuming the view: two disjoint writable
+    /// views that keep its lifetime `'a` (to hand to two threads, say).
+    ///
+    /// # Errors
+    /// As `split_at`.
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let mut x = Array::<i64, _>::zeros(5);
+    /// let (mut a, mut b) = x.view_mut().into_split_at(Axis(0), 2)?;
+    /// a.fill(1);
+    /// b.fill(2);
+    /// assert_eq!(x.to_vec(), vec![1, 1, 2, 2, 2]);
+    /// # Ok::<(), ndcore::Error>(())
+    /// ```
+    pub fn into_split_at(
+        mut self,
+        axis: Axis,
+        index: usize,
+    ) -> Result<(ArrayViewMut<'a, T, D>, ArrayViewMut<'a, T, D>)> {
+        let (a, b) = self.split_at_mut(axis, index)?;
+        let rebind = |v: ArrayViewMut<'_, T, D>| {
+            let (ptr, dim, strides) = (v.parts.ptr, v.parts.dim.clone(), v.parts.strides.clone());
+            // SAFETY: `v` is one of two disjoint halves of `self`, an exclusive view valid
+            // for 'a, which is consumed here: each half is the only way to its elements.
+            unsafe {
+                ArrayBase::<ViewRepr<&'a mut T>, D>::from_parts_unchecked(
+                    ViewRepr::new(),
+                    ptr,
+                    dim,
+                    strides,
+                )
+            }
+        };
+        Ok((rebind(a), rebind(b)))
+    }
+}

@@ -27,6 +27,22 @@ pub(crate) fn use_direct<T>(a: &Mat<T>, b: &Mat<T>, c: &MatMut<T>) -> bool {
 
 /// `c = alpha·a·b + beta·c` through the `gemm` crate, single-threaded.
 ///
+/// Products of at least this many multiply-adds use nd's threads (`ndcore::threads`);
+/// smaller ones stay on the calling thread, where starting threads would cost more.
+const PARALLEL_MIN_MADDS: usize = 1 << 21;
+
+/// How the gemm crate may split an `m×k · k×n` product: over nd's thread count (on
+/// rayon's pool) when it is large enough.
+fn parallelism(m: usize, n: usize, k: usize) -> gemm::Parallelism {
+    let threads = ndcore::threads::num_threads();
+    let madds = m.saturating_mul(n).saturating_mul(k);
+    if threads > 1 && madds >= PARALLEL_MIN_MADDS {
+        gemm::Parallelism::Rayon(threads)
+    } else {
+        gemm::Parallelism::None
+    }
+}
+
 /// # Safety
 /// As [`crate::kernel::gemm`], with `T` f32 or f64.
 unsafe fn rust_gemm<T: 'static + Copy + PartialEq + Default>(
@@ -60,7 +76,7 @@ unsafe fn rust_gemm<T: 'static + Copy + PartialEq + Default>(
             false,
             false,
             false,
-            gemm::Parallelism::None,
+            parallelism(c.rows, c.cols, a.cols),
         )
     }
 }

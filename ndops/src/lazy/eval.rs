@@ -87,6 +87,14 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
             let v = self.e.at(&[], 0);
             return Array::<E::Out, IxDyn>::try_full(IxDyn::from_slice(&[])?, v)?.into_rank();
         }
+        if let Some((shape, parts)) = parallel_shape(&list, None) {
+            // SAFETY: the parts below write every element before the array is returned
+            // (on an error it is dropped unread; its elements are `Copy`).
+            let mut out =
+                unsafe { Array::<E::Out, IxDyn>::try_uninit(IxDyn::from_slice(&shape)?) }?;
+            self.par_into(&list, &shape, out.view_mut(), parts)?;
+            return out.into_rank();
+        }
         fn go<'a, E: Expr<'a>, const N: usize>(
             e: &E,
             list: &LeafList<'a, E::Elem>,
@@ -115,6 +123,10 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
             out.fill(self.e.at(&[], 0));
             return Ok(());
         }
+        if let Some((shape, parts)) = parallel_shape(&list, Some(out.shape())) {
+            let view = out.view_mut().into_dyn();
+            return self.par_into(&list, &shape, view, parts);
+        }
         fn go<'a, E: Expr<'a>, D2: Dimension, const N: usize>(
             e: &E,
             list: &LeafList<'a, E::Elem>,
@@ -133,6 +145,49 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
             };
         }
         arm!(1 2 3 4 5 6 7)
+    }
+
+    /// Evaluates into `out` (of the broadcast `shape`) in `parts` pieces along the first
+    /// axis, one per thread.
+    fn par_into(
+        &self,
+        list: &LeafList<'a, E::Elem>,
+        shape: &[usize],
+        out: ArrayViewMut<'_, E::Out, IxDyn>,
+        parts: usize,
+    ) -> Result<()> {
+        let dim = IxDyn::from_slice(shape)?;
+        let mut ins: Vec<ArrayView<'a, E::Elem, IxDyn>> = (0..list.len())
+            .filter_map(|k| list.get(k).cloned())
+            .map(|v| v.into_broadcast(dim.clone()))
+            .collect::<Result<_>>()?;
+        let rows = shape[0];
+        let mut out = out;
+        let mut pieces = Vec::with_capacity(parts);
+        let mut done = 0;
+        for p in 1..=parts {
+            let end = rows * p / parts;
+            let (o, rest) = out.into_split_at(Axis(0), end - done)?;
+            let mut here = Vec::with_capacity(ins.len());
+            let mut later = Vec::with_capacity(ins.len());
+            for v in ins {
+                let (a, b) = v.into_split_at(Axis(0), end - done)?;
+                here.push(a);
+                later.push(b);
+            }
+            pieces.push((o, here, None::<Error>));
+            (out, ins, done) = (rest, later, end);
+        }
+        let e = self.e;
+        ndcore::threads::for_each_part(&mut pieces, |_, (o, ins, err)| {
+            if let Err(x) = eval_views(&e, ins, o) {
+                *err = Some(x);
+            }
+        });
+        match pieces.into_iter().find_map(|(_, _, err)| err) {
+            Some(x) => Err(x),
+            None => Ok(()),
+        }
     }
 
     /// The expression's blocks: fixed pieces of its broadcast shape, for reductions.
@@ -200,33 +255,36 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
         let m = views.first().map_or(1, |v| v.len());
         let shape: Vec<usize> = views.first().map_or(Vec::new(), |v| v.shape().to_vec());
         let mut out = ArrayViewMut::from_slice_shape(IxDyn::from_slice(&shape)?, &mut buf[..m])?;
-        fn go<'a, 'v, E: Expr<'a>, const N: usize>(
-            e: &E,
-            views: &[ArrayView<'v, E::Elem, IxDyn>],
-            out: &mut ArrayViewMut<'_, E::Out, IxDyn>,
-        ) -> Result<()> {
-            let ins: [&ArrayRef<E::Elem, IxDyn>; N] =
-                std::array::from_fn(|k| &*views[k.min(views.len() - 1)]);
-            let e = *e; // by value: see `eval`
-            zip_map_n_into(ins, out, move |v: [E::Elem; N]| e.at(&v, 0))
-        }
-        with_n!(E::LEAVES, go(&self.e, &views, &mut out))?;
+        eval_views(&self.e, &views, &mut out)?;
         Ok(m)
     }
 
     /// Reduces the values: `block` gives each block's result from its values, `combine`
     /// joins results pairwise in block order. Returns the result (`empty` for no
     /// elements) and the number of elements.
-    fn reduce<R: Copy>(
+    fn reduce<R: Copy + Send>(
         &self,
         empty: R,
-        block: impl Fn(&[E::Out]) -> R,
+        block: impl Fn(&[E::Out]) -> R + Sync,
         combine: impl Fn(R, R) -> R,
     ) -> Result<(R, usize)> {
         let blocks = self.blocks()?;
         let count = blocks.count();
-        let mut buf = vec![<E::Out as bytemuck::Zeroable>::zeroed(); BLOCK.min(blocks.n.max(1))];
+        let new_buf = || vec![<E::Out as bytemuck::Zeroable>::zeroed(); BLOCK.min(blocks.n.max(1))];
         let mut acc = Pairwise::new(&combine);
+        if ndcore::threads::parts_for(blocks.n) > 1 && count > 1 {
+            // The blocks' results computed by the threads, then combined in block order as
+            // on one thread: the same result whatever the thread count.
+            let mut results: Vec<Option<Result<R>>> = (0..count).map(|_| None).collect();
+            ndcore::threads::for_each_part_with(&mut results, new_buf, |buf, i, slot| {
+                *slot = Some(self.eval_block(&blocks, i, buf).map(|m| block(&buf[..m])));
+            });
+            for r in results {
+                acc.push(r.unwrap_or_else(|| Err(internal()))?);
+            }
+            return Ok((acc.finish(empty), blocks.n));
+        }
+        let mut buf = new_buf();
         for i in 0..count {
             let m = self.eval_block(&blocks, i, &mut buf)?;
             acc.push(block(&buf[..m]));
@@ -258,10 +316,22 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
         if !blocks.slices.is_empty() {
             // Contiguous operands: each block summed straight from them, no buffer.
             let mut acc = Pairwise::new(|a: E::Out, b: E::Out| a.add(b));
-            for i in 0..blocks.count() {
+            let block = |i: usize| {
                 let (s, e) = (i * BLOCK, ((i + 1) * BLOCK).min(blocks.n));
-                let v = with_n!(E::LEAVES, sum_slices(&self.e, &blocks.slices, s, e))?;
-                acc.push(v);
+                with_n!(E::LEAVES, sum_slices(&self.e, &blocks.slices, s, e))
+            };
+            let count = blocks.count();
+            if ndcore::threads::parts_for(blocks.n) > 1 && count > 1 {
+                // As in `reduce`: the threads' block sums, combined in block order.
+                let mut results: Vec<Option<Result<E::Out>>> = (0..count).map(|_| None).collect();
+                ndcore::threads::for_each_part(&mut results, |i, slot| *slot = Some(block(i)));
+                for r in results {
+                    acc.push(r.unwrap_or_else(|| Err(internal()))?);
+                }
+            } else {
+                for i in 0..count {
+                    acc.push(block(i)?);
+                }
             }
             return Ok(acc.finish(<E::Out as crate::reduce::Accumulator>::ZERO));
         }
@@ -496,6 +566,43 @@ where
         // least `n` elements. Unchecked, so that the loop vectorizes.
         pairwise_sum(n, move |i| f(ins.map(|s| unsafe { *s.get_unchecked(i) })))
     }
+}
+
+/// The expression over `views` (its operands, of the output's shape or broadcasting to
+/// it), written to `out`.
+fn eval_views<'a, E: Expr<'a>>(
+    e: &E,
+    views: &[ArrayView<'_, E::Elem, IxDyn>],
+    out: &mut ArrayViewMut<'_, E::Out, IxDyn>,
+) -> Result<()> {
+    fn go<'a, E: Expr<'a>, const N: usize>(
+        e: &E,
+        views: &[ArrayView<'_, E::Elem, IxDyn>],
+        out: &mut ArrayViewMut<'_, E::Out, IxDyn>,
+    ) -> Result<()> {
+        if views.len() != N {
+            return Err(internal());
+        }
+        let ins: [&ArrayRef<E::Elem, IxDyn>; N] = std::array::from_fn(|k| &*views[k]);
+        let e = *e; // by value: see `eval`
+        zip_map_n_into(ins, out, move |v: [E::Elem; N]| e.at(&v, 0))
+    }
+    with_n!(E::LEAVES, go(e, views, out))
+}
+
+/// The broadcast shape (of the operands, and `out` if given, which it must equal) and how
+/// many threads to split it over along its first axis, when that is more than one.
+fn parallel_shape<A>(list: &LeafList<'_, A>, out: Option<&[usize]>) -> Option<(Vec<usize>, usize)> {
+    let mut shapes: Vec<&[usize]> = (0..list.len())
+        .filter_map(|k| list.get(k).map(|v| v.shape()))
+        .collect();
+    shapes.extend(out);
+    let shape = ndcore::ops::broadcast_shapes(&shapes).ok()?;
+    if out.is_some_and(|o| o != &shape[..]) {
+        return None;
+    }
+    let parts = ndcore::threads::parts_for(shape.iter().product());
+    (parts > 1 && shape.first().is_some_and(|&rows| rows >= parts)).then_some((shape, parts))
 }
 
 /// Partial results combined as a pairwise tree over their order, whatever their number:
