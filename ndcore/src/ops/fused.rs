@@ -295,9 +295,16 @@ where
     }
     let mut bufs = [[MaybeUninit::<A>::uninit(); CHUNK]; N];
     let mut obuf = [MaybeUninit::<O>::uninit(); CHUNK];
+    // An operand read twice (`x * x` of a broadcast `x`) is gathered once: `from[k]` is the
+    // first operand with its pointer and stride, whose buffer it shares.
+    let from: [usize; N] = std::array::from_fn(|k| {
+        (0..k)
+            .find(|&j| r.ptrs[j + 1] == r.ptrs[k + 1] && r.strides[j + 1] == r.strides[k + 1])
+            .unwrap_or(k)
+    });
     // A repeated value fills its buffer once for the whole run.
     for (k, buf) in bufs.iter_mut().enumerate() {
-        if r.strides[k + 1] == 0 {
+        if r.strides[k + 1] == 0 && from[k] == k {
             // SAFETY: a stride-0 operand's one element is readable (caller).
             let v = unsafe { r.ptrs[k + 1].cast::<A>().read() };
             buf[..CHUNK.min(len)].fill(MaybeUninit::new(v));
@@ -308,7 +315,7 @@ where
         let m = CHUNK.min(len - c);
         for (k, buf) in bufs.iter_mut().enumerate() {
             let s = r.strides[k + 1];
-            if s != 0 && s != asz {
+            if s != 0 && s != asz && from[k] == k {
                 let p = r.ptrs[k + 1].wrapping_offset(c as isize * s);
                 for (i, slot) in buf[..m].iter_mut().enumerate() {
                     // SAFETY: element `c + i` of the run is readable (caller).
@@ -325,8 +332,9 @@ where
                 unsafe { std::slice::from_raw_parts(p.cast_const(), m) }
             } else {
                 // SAFETY: the buffer's first `m` elements were written above (a stride-0
-                // buffer holds at least `min(CHUNK, len) >= m`).
-                unsafe { std::slice::from_raw_parts(bufs[k].as_ptr().cast::<A>(), m) }
+                // buffer holds at least `min(CHUNK, len) >= m`); `from[k]` has the same
+                // layout as `k` and was filled in its place.
+                unsafe { std::slice::from_raw_parts(bufs[from[k]].as_ptr().cast::<A>(), m) }
             }
         });
         let po = r.ptrs[0].wrapping_offset(c as isize * r.strides[0]);
