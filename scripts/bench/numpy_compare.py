@@ -41,8 +41,9 @@ import os
 # also removes them from this process's environment).
 for _var in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
     os.environ.pop(_var, None)
-# One thread, as nd runs: matrix products compare kernels, not core counts.
-os.environ["OPENBLAS_NUM_THREADS"] = "1"
+# As many threads as nd is given (xtask's --threads, one by default): matrix products
+# compare kernels, not core counts. OpenBLAS reads this when NumPy is imported.
+os.environ["OPENBLAS_NUM_THREADS"] = os.environ.get("ND_BENCH_THREADS", "1")
 
 import argparse  # noqa: E402
 import json  # noqa: E402

@@ -34,6 +34,8 @@ pub struct Options {
     figure: Option<String>,
     /// Passed to both sides: the least time spent timing each case, in seconds.
     min_time: Option<String>,
+    /// Threads for nd and for NumPy's OpenBLAS (one when not given).
+    threads: Option<String>,
 }
 
 impl Options {
@@ -53,6 +55,7 @@ impl Options {
                 "--filter" => options.filter = Some(value("--filter")?),
                 "--figure" => options.figure = Some(value("--figure")?),
                 "--min-time" => options.min_time = Some(value("--min-time")?),
+                "--threads" => options.threads = Some(value("--threads")?),
                 other => {
                     return Err(format!(
                         "unknown bench option `{other}` (see `cargo xtask help`)"
@@ -69,7 +72,11 @@ impl Options {
         if self.quick {
             args.push("--quick".into());
         }
-        for (flag, value) in [("--filter", &self.filter), ("--figure", &self.figure)] {
+        for (flag, value) in [
+            ("--filter", &self.filter),
+            ("--figure", &self.figure),
+            ("--threads", &self.threads),
+        ] {
             if let Some(value) = value {
                 args.extend([flag.to_string(), value.clone()]);
             }
@@ -327,7 +334,11 @@ fn numpy(
             // This machine's OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE tune OpenBLAS for an
             // older NumPy and slow the current one: NumPy runs without them.
             .env_remove("OPENBLAS_CORETYPE")
-            .env_remove("OPENBLAS_L2_SIZE");
+            .env_remove("OPENBLAS_L2_SIZE")
+            .env(
+                "ND_BENCH_THREADS",
+                options.threads.as_deref().unwrap_or("1"),
+            );
         command
     };
     let version: Value = serde_json::from_str(&run::stdout_of(&mut script(&["--version"]))?)

@@ -22,12 +22,13 @@ commands:
                        (bench: `bench --quick --no-numpy` as a smoke test)
   goldens              regenerate tests/goldens/ from scripts/goldens/*.py (NumPy)
   bench [--quick] [--figure ID] [--no-numpy] [--filter SUBSTR] [--min-time SECS]
-        [--criterion]
+        [--threads N] [--criterion]
                        the paper's figures (1-6, products, more) in nd, a hand loop and
                        NumPy (fresh and warm), beside the paper's 2011 figures and this
                        machine's limits; writes target/bench/report.{md,json,svg}.
                        --quick: small sizes, under a minute; --figure: one figure;
-                       --no-numpy: nd alone; --criterion then runs `cargo bench`
+                       --no-numpy: nd alone; --threads: nd's and OpenBLAS's threads
+                       (1 by default); --criterion then runs `cargo bench`
   help                 this text";
 
 fn main() -> ExitCode {

@@ -295,7 +295,8 @@ impl Report {
 }
 
 const NOTES: &str = "
-Times are medians per call. **NumPy fresh**: a new interpreter runs only that case (its \
+Times are medians per call; nd and NumPy's OpenBLAS run on one thread unless `--threads N` \
+is given (the limit column stays the one-thread limit). **NumPy fresh**: a new interpreter runs only that case (its \
 temporaries page-fault as a one-off script's do); **NumPy warm**: one process runs every \
 case after making and freeing large arrays, so glibc reuses freed memory (as a long \
 session does). **NumPy best / nd** compares nd with the faster of the two (> 1: nd is \

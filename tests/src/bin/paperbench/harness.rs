@@ -181,10 +181,11 @@ struct Args {
     filter: Option<String>,
     figure: Option<String>,
     min_time: Option<Duration>,
+    threads: usize,
 }
 
 const USAGE: &str = "usage: paperbench [--json] [--list] [--quick] [--no-limits] \
-                     [--figure ID] [--filter SUBSTR] [--min-time SECS]";
+                     [--figure ID] [--filter SUBSTR] [--min-time SECS] [--threads N]";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
@@ -195,6 +196,7 @@ fn parse_args() -> Result<Args, String> {
         filter: None,
         figure: None,
         min_time: None,
+        threads: 1,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -210,6 +212,13 @@ fn parse_args() -> Result<Args, String> {
                     return Err(format!("no figure `{id}` (1-6, products, more)"));
                 }
                 args.figure = Some(id);
+            }
+            "--threads" => {
+                args.threads = it
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .filter(|&n| n > 0)
+                    .ok_or("--threads needs a count of at least 1")?;
             }
             "--min-time" => {
                 let secs: f64 = it
@@ -258,6 +267,9 @@ pub fn main(cases: &[Case], paper: &[PaperFigure]) {
     } else {
         Duration::from_millis(500)
     });
+    // One thread unless asked: NumPy's side pins OpenBLAS to the same count, and the
+    // limit column is the one-thread limit.
+    ndcore::threads::set_num_threads(args.threads);
     if args.list {
         for (&(figure, name, implementation, _, work, _), n) in selected(cases, &args) {
             println!(

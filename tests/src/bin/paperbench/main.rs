@@ -7,8 +7,8 @@
 //! 1. Write a setup function `fn my_case(n: usize) -> Bench`: it builds the inputs of size
 //!    `n` (not timed) and returns the closure that is timed. Pass results through
 //!    `black_box` so the work cannot be optimized away.
-//! 2. Add one line to [`CASES`]: its figure, a name, [`Impl::Nd`] for code using the nd
-//!    crates or [`Impl::Loop`] for the hand-written loop (both may exist for one name),
+//! 2. Add one line to [`CASES`]: its figure, a name, [`Impl::Nd`](harness::Impl::Nd) for code using the nd
+//!    crates or [`Impl::Loop`](harness::Impl::Loop) for the hand-written loop (both may exist for one name),
 //!    its sizes (full run and `--quick`), the least work it must do (for the limit
 //!    column) and the setup.
 //! 3. Add the NumPy twin: one line with the same name in `CASES` of
