@@ -593,6 +593,9 @@ fn eval_views<'a, E: Expr<'a>>(
 /// The broadcast shape (of the operands, and `out` if given, which it must equal) and how
 /// many threads to split it over along its first axis, when that is more than one.
 fn parallel_shape<A>(list: &LeafList<'_, A>, out: Option<&[usize]>) -> Option<(Vec<usize>, usize)> {
+    if ndcore::threads::num_threads() == 1 || !may_be_large(list, out) {
+        return None;
+    }
     let mut shapes: Vec<&[usize]> = (0..list.len())
         .filter_map(|k| list.get(k).map(|v| v.shape()))
         .collect();
@@ -603,6 +606,29 @@ fn parallel_shape<A>(list: &LeafList<'_, A>, out: Option<&[usize]>) -> Option<(V
     }
     let parts = ndcore::threads::parts_for(shape.iter().product());
     (parts > 1 && shape.first().is_some_and(|&rows| rows >= parts)).then_some((shape, parts))
+}
+
+/// Whether the broadcast shape may hold enough elements for threads: a bound computed
+/// without allocating (small expressions skip the work of finding their shape twice).
+fn may_be_large<A>(list: &LeafList<'_, A>, out: Option<&[usize]>) -> bool {
+    let mut longest = [1usize; 8];
+    let mut shapes = (0..list.len()).filter_map(|k| list.get(k).map(|v| v.shape()));
+    let mut fold = |s: &[usize]| {
+        if s.len() > longest.len() {
+            return false;
+        }
+        for (k, &n) in s.iter().rev().enumerate() {
+            longest[k] = longest[k].max(n);
+        }
+        true
+    };
+    if !shapes.all(&mut fold) || !out.is_none_or(&mut fold) {
+        return true;
+    }
+    longest
+        .iter()
+        .try_fold(1usize, |acc, &n| acc.checked_mul(n))
+        .is_none_or(|n| n >= ndcore::threads::PARALLEL_MIN_ELEMENTS)
 }
 
 /// Partial results combined as a pairwise tree over their order, whatever their number:
