@@ -29,4 +29,6 @@ def grid_ogrid(n):
 CASES = [
     ("grid_mgrid", grid_mgrid),
     ("grid_ogrid", grid_ogrid),
+    # NumPy has no fused form: the twin of nd's lazy grid is the ogrid expression.
+    ("grid_fused", grid_ogrid),
 ]

@@ -5,7 +5,7 @@
 use std::marker::PhantomData;
 use std::ops;
 
-use ndcore::Element;
+use ndcore::{CastTo, Element};
 use ndcore::ops::{Arith, Bitwise};
 
 use super::{Binary, BinaryOp, Expr, IntoExpr, Lazy, Unary, UnaryOp};
@@ -165,6 +165,55 @@ binary_ops! {
     EqOp: Ordered => bool, |a, b| a == b;
     /// `a != b`.
     NeOp: Ordered => bool, |a, b| a != b;
+}
+
+/// Conversion to `U` as NumPy's `astype(U)` (C's conversions: floats to integers
+/// truncate toward zero).
+pub struct Cast<U>(PhantomData<fn() -> U>);
+
+impl<U> Clone for Cast<U> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<U> Copy for Cast<U> {}
+impl<U> Default for Cast<U> {
+    fn default() -> Self {
+        Cast(PhantomData)
+    }
+}
+impl<U> std::fmt::Debug for Cast<U> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Cast")
+    }
+}
+
+impl<T: CastTo<U>, U: Element> UnaryOp<T> for Cast<U> {
+    type Out = U;
+    #[inline(always)]
+    fn apply(x: T) -> U {
+        x.cast_to()
+    }
+}
+
+impl<'a, E: Expr<'a>> Lazy<'a, E> {
+    /// The values converted to `U` (NumPy's `astype`), inside the expression: the
+    /// paper's integer grid `(i*i + j*j + k*k).cast::<f64>().sqrt()` in one loop.
+    ///
+    /// ```
+    /// use ndops::prelude::*;
+    /// use ndops::lazy::LazyExt;
+    /// let i = arange(4i64);
+    /// let r = (i.lazy() * &i).cast::<f64>().sqrt().eval()?;
+    /// assert_eq!(r.to_vec(), vec![0.0, 1.0, 2.0, 3.0]);
+    /// # Ok::<(), ndcore::Error>(())
+    /// ```
+    pub fn cast<U: Element>(self) -> Lazy<'a, Unary<Cast<U>, E>>
+    where
+        E::Out: CastTo<U>,
+    {
+        self.unary::<Cast<U>>()
+    }
 }
 
 impl<'a, E: Expr<'a>> Lazy<'a, E> {

@@ -7,6 +7,7 @@
 use std::hint::black_box;
 
 use ndcore::prelude::*;
+use ndops::lazy::LazyExt;
 use ndops::sqrt;
 
 use crate::harness::Bench;
@@ -30,6 +31,18 @@ pub fn ogrid_r(n: usize) -> Bench {
     Box::new(move || {
         let (i, j, k) = ogrid![-h..h, -h..h, -h..h].expect("a valid grid");
         black_box(sqrt((&i * &i + &j * &j + &k * &k).cast::<f64>()));
+    })
+}
+
+/// The `ogrid` coordinates and `R` as one lazy expression (`ndops::lazy`): one pass,
+/// the output its only large allocation.
+pub fn fused_r(n: usize) -> Bench {
+    let h = half(n);
+    Box::new(move || {
+        let (i, j, k) = ogrid![-h..h, -h..h, -h..h].expect("a valid grid");
+        let (il, jl, kl) = (i.lazy(), j.lazy(), k.lazy());
+        let r = (il * il + jl * jl + kl * kl).cast::<f64>().sqrt();
+        black_box(r.eval().expect("the grid broadcasts"));
     })
 }
 

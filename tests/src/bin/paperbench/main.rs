@@ -111,6 +111,8 @@ const CASES: &[Case] = &[
     (Grid, "grid_mgrid", Loop, F3, Bytes(8.0, 3), grid::r_loop),
     (Grid, "grid_ogrid", Nd, F3, Bytes(8.0, 3), grid::ogrid_r),
     (Grid, "grid_ogrid", Loop, F3, Bytes(8.0, 3), grid::r_loop),
+    (Grid, "grid_fused", Nd, F3, Bytes(8.0, 3), grid::fused_r),
+    (Grid, "grid_fused", Loop, F3, Bytes(8.0, 3), grid::r_loop),
     (Projection, "projection", Nd, F4, per(48.0), linalg::projection),
     (Projection, "projection", Loop, F4, per(48.0), linalg::projection_loop),
     (Memmap, "memmap", Nd, F5, Work::None, io::memmap),
