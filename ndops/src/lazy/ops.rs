@@ -5,8 +5,8 @@
 use std::marker::PhantomData;
 use std::ops;
 
-use ndcore::{CastTo, Element};
 use ndcore::ops::{Arith, Bitwise};
+use ndcore::{CastTo, Element};
 
 use super::{Binary, BinaryOp, Expr, IntoExpr, Lazy, Unary, UnaryOp};
 use crate::ufunc::{Float, Num};
