@@ -133,6 +133,7 @@ const SANITIZED_TESTS: &[&str] = &[
     "dlpack",
     "share_capi",
     "paper_array_interface",
+    "lazy_props",
 ];
 
 const NO_OPENBLAS: &str =
