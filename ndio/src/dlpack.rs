@@ -57,14 +57,6 @@ fn err(why: impl Into<String>) -> Error {
     Error::exchange("DLPack", why)
 }
 
-/// `(1, -2)`: strides as NumPy prints a tuple.
-fn py_tuple_isize(v: &[isize]) -> String {
-    let items: Vec<String> = v.iter().map(|s| s.to_string()).collect();
-    match items.len() {
-        1 => format!("({},)", items[0]),
-        _ => format!("({})", items.join(", ")),
-    }
-}
 
 /// `DLPackVersion`: the ABI version of a [`DLManagedTensorVersioned`].
 #[repr(C)]

@@ -342,10 +342,9 @@ impl ArrayInterface {
         })
     }
 
-    /// Checks what needs no memory: NumPy's size rule, a null address with elements, and,
-    /// for a typed import, the element type and rank. Returns the byte strides.
-    fn check<T: Element, D: Dimension>(&self, typed: bool) -> Result<Vec<isize>> {
-        let strides = self.byte_strides();
+    /// Checks what needs no memory and no type: NumPy's size rule and a null address
+    /// with elements. Returns the byte strides.
+    fn check(&self) -> Result<Vec<isize>> {
         let (_, nbytes) = layout::checked_size(&self.shape, self.dtype.itemsize())
             .map_err(|e| err(e.to_string()))?;
         if self.data == 0 && nbytes != 0 {
@@ -354,60 +353,84 @@ impl ArrayInterface {
                 ndcore::fmt::py_tuple(&self.shape)
             )));
         }
-        if typed {
-            let want = T::dtype();
-            if want != self.dtype || std::mem::size_of::<T>() != self.dtype.itemsize() {
-                let mut why = format!(
-                    "typestr {} ({}) does not match the element type {} ({})",
-                    ndcore::fmt::py_str(&self.typestr()),
-                    self.dtype.name(),
-                    std::any::type_name::<T>(),
-                    want.descr()
-                );
-                let swapped = match want.byteorder() {
-                    ByteOrder::Little => ByteOrder::Big,
-                    ByteOrder::Big => ByteOrder::Little,
-                    ByteOrder::NotApplicable => ByteOrder::NotApplicable,
-                };
-                if swapped != want.byteorder() && want.newbyteorder(swapped) == self.dtype {
-                    why.push_str(
-                        ": the bytes are in the other byte order \
-                         (ndcore::endian's BigEndian/LittleEndian types read them)",
-                    );
-                }
-                return Err(err(why));
-            }
-            if let Some(n) = D::NDIM
-                && n != self.shape.len()
-            {
-                return Err(err(format!(
-                    "shape {} has {} dimensions, not {n}",
-                    ndcore::fmt::py_tuple(&self.shape),
-                    self.shape.len()
-                )));
-            }
-        }
-        Ok(strides)
+        Ok(self.byte_strides())
     }
 
-    /// The offset of the first element in `buf`, and the layout as `D`'s.
-    fn in_buffer<D: Dimension>(
-        &self,
-        buf: *const u8,
-        strides: &[isize],
-    ) -> Result<(usize, D, D::Strides)> {
-        let dim = D::from_slice(&self.shape).map_err(|e| err(e.to_string()))?;
-        let st = D::strides_from_slice(strides).map_err(|e| err(e.to_string()))?;
-        if self.shape.contains(&0) {
-            return Ok((0, dim, st));
+    /// [`check`](Self::check), then that the elements are `T`s (byte order included) on
+    /// `D`'s number of axes. Returns the layout as `D`'s.
+    fn check_typed<T: Element, D: Dimension>(&self) -> Result<(D, D::Strides)> {
+        let strides = self.check()?;
+        let want = T::dtype();
+        if want != self.dtype || std::mem::size_of::<T>() != self.dtype.itemsize() {
+            let mut why = format!(
+                "typestr {} ({}) does not match the element type {} ({})",
+                ndcore::fmt::py_str(&self.typestr()),
+                self.dtype.name(),
+                std::any::type_name::<T>(),
+                want.descr()
+            );
+            let swapped = match want.byteorder() {
+                ByteOrder::Little => ByteOrder::Big,
+                ByteOrder::Big => ByteOrder::Little,
+                ByteOrder::NotApplicable => ByteOrder::NotApplicable,
+            };
+            if swapped != want.byteorder() && want.newbyteorder(swapped) == self.dtype {
+                why.push_str(
+                    ": the bytes are in the other byte order \
+                     (ndcore::endian's BigEndian/LittleEndian types read them)",
+                );
+            }
+            return Err(err(why));
         }
-        let offset = self.data.checked_sub(buf as usize).ok_or_else(|| {
+        if let Some(n) = D::NDIM
+            && n != self.shape.len()
+        {
+            return Err(err(format!(
+                "shape {} has {} dimensions, not {n}",
+                ndcore::fmt::py_tuple(&self.shape),
+                self.shape.len()
+            )));
+        }
+        let dim = D::from_slice(&self.shape).map_err(|e| err(e.to_string()))?;
+        let st = D::strides_from_slice(&strides).map_err(|e| err(e.to_string()))?;
+        Ok((dim, st))
+    }
+
+    /// The bytes the elements reach: the address of the lowest and how many (the data
+    /// address and 0 when they reach none).
+    fn reach(&self, strides: &[isize]) -> Result<(usize, usize)> {
+        let beyond = || {
+            err(format!(
+                "shape {} with strides {} from {:#x} reaches beyond the address space",
+                ndcore::fmt::py_tuple(&self.shape),
+                ndcore::fmt::py_tuple(strides),
+                self.data
+            ))
+        };
+        let (lo, hi) =
+            layout::extent(&self.shape, strides, self.dtype.itemsize()).ok_or_else(beyond)?;
+        if lo == hi {
+            return Ok((self.data, 0));
+        }
+        let start = isize::try_from(self.data)
+            .ok()
+            .and_then(|d| d.checked_add(lo))
+            .filter(|&s| s > 0 && s.checked_add(hi - lo).is_some())
+            .ok_or_else(beyond)?;
+        Ok((start as usize, (hi - lo) as usize))
+    }
+
+    /// The offset of the first element in a buffer starting at `buf`.
+    fn offset_in(&self, buf: *const u8) -> Result<usize> {
+        if self.shape.contains(&0) {
+            return Ok(0);
+        }
+        self.data.checked_sub(buf as usize).ok_or_else(|| {
             err(format!(
                 "the data address {:#x} lies before the buffer at {buf:p}",
                 self.data
             ))
-        })?;
-        Ok((offset, dim, st))
+        })
     }
 
     /// A read-only view of the described elements inside `buf`, which must hold them all.
@@ -430,8 +453,8 @@ impl ArrayInterface {
     /// # Ok::<(), ndio::Error>(())
     /// ```
     pub fn view<'a, T: Element, D: Dimension>(&self, buf: &'a [u8]) -> Result<ArrayView<'a, T, D>> {
-        let strides = self.check::<T, D>(true)?;
-        let (offset, dim, st) = self.in_buffer::<D>(buf.as_ptr(), &strides)?;
+        let (dim, st) = self.check_typed::<T, D>()?;
+        let offset = self.offset_in(buf.as_ptr())?;
         ArrayView::from_bytes(buf, offset, dim, st.as_ref()).map_err(|e| err(e.to_string()))
     }
 
@@ -446,8 +469,8 @@ impl ArrayInterface {
         if self.readonly {
             return Err(err("the memory is read-only (data=(address, True))"));
         }
-        let strides = self.check::<T, D>(true)?;
-        let (offset, dim, st) = self.in_buffer::<D>(buf.as_ptr(), &strides)?;
+        let (dim, st) = self.check_typed::<T, D>()?;
+        let offset = self.offset_in(buf.as_ptr())?;
         ArrayViewMut::from_bytes_mut(buf, offset, dim, st.as_ref()).map_err(|e| err(e.to_string()))
     }
 
@@ -461,39 +484,19 @@ impl ArrayInterface {
         strides: &[isize],
         owner: impl Send + Sync + 'static,
     ) -> Result<(Foreign, usize)> {
-        let itemsize = self.dtype.itemsize();
-        let (lo, hi) = layout::extent(&self.shape, strides, itemsize).ok_or_else(|| {
-            err(format!(
-                "shape {} with strides {strides:?} reaches beyond the address space",
-                ndcore::fmt::py_tuple(&self.shape)
-            ))
-        })?;
-        if lo == hi {
-            // Nothing is reached: an empty block at the given address (kept, so that the
-            // array reports it back), or a dangling well-aligned one for a null address.
-            let start = if self.data != 0 {
-                self.data as *const u8
-            } else {
-                NonNull::<u128>::dangling().as_ptr().cast::<u8>()
-            };
-            // SAFETY: a zero-length block is never read.
-            return Ok((unsafe { Foreign::new(start, 0, !self.readonly, owner) }, 0));
-        }
-        let start = (self.data as isize).checked_add(lo).filter(|s| *s > 0);
-        let end = (self.data as isize).checked_add(hi);
-        let (Some(start), Some(_)) = (start, end) else {
-            return Err(err(format!(
-                "shape {} with strides {strides:?} from {:#x} reaches beyond the address space",
-                ndcore::fmt::py_tuple(&self.shape),
-                self.data
-            )));
+        let (start, len) = self.reach(strides)?;
+        // An empty block keeps the given address (so that the array reports it back), or
+        // takes a dangling well-aligned one for a null address.
+        let start = if start == 0 {
+            NonNull::<u128>::dangling().as_ptr().cast::<u8>()
+        } else {
+            start as *const u8
         };
-        let len = (hi - lo) as usize;
         // SAFETY: the caller vouches that every element the interface describes is valid
-        // memory (writable unless read-only) while `owner` lives; [lo, hi) is exactly the
-        // bytes those elements cover.
-        let block = unsafe { Foreign::new(start as *const u8, len, !self.readonly, owner) };
-        Ok((block, (-lo) as usize))
+        // memory (writable unless read-only) while `owner` lives; `reach` gives exactly
+        // the bytes those elements cover (none for an empty block, which is never read).
+        let block = unsafe { Foreign::new(start, len, !self.readonly, owner) };
+        Ok((block, self.offset_in(start)?))
     }
 
     /// The described memory as an [`AnyArray`] of any dtype, kept alive by `owner` (dropped
@@ -507,7 +510,7 @@ impl ArrayInterface {
     /// # Errors
     /// NumPy's size rule, a null address with elements, a layout beyond the address space.
     pub unsafe fn into_any(self, owner: impl Send + Sync + 'static) -> Result<AnyArray> {
-        let strides = self.check::<u8, ndcore::IxDyn>(false)?;
+        let strides = self.check()?;
         // SAFETY: forwarded to the caller.
         let (block, offset) = unsafe { self.block(&strides, owner)? };
         AnyArray::from_storage(Arc::new(block), self.dtype, offset, &self.shape, &strides)
@@ -525,10 +528,9 @@ impl ArrayInterface {
         self,
         owner: impl Send + Sync + 'static,
     ) -> Result<ForeignArray<T, D>> {
-        let strides = self.check::<T, D>(true)?;
+        let (dim, st) = self.check_typed::<T, D>()?;
         // SAFETY: forwarded to the caller.
-        let (block, offset) = unsafe { self.block(&strides, owner)? };
-        let (_, dim, st) = self.in_buffer::<D>(std::ptr::null(), &strides)?;
+        let (block, offset) = unsafe { self.block(st.as_ref(), owner)? };
         block
             .into_array(offset, dim, st.as_ref())
             .map_err(|e| err(e.to_string()))
@@ -548,10 +550,9 @@ impl ArrayInterface {
         if self.readonly {
             return Err(err("the memory is read-only (data=(address, True))"));
         }
-        let strides = self.check::<T, D>(true)?;
+        let (dim, st) = self.check_typed::<T, D>()?;
         // SAFETY: forwarded to the caller.
-        let (block, offset) = unsafe { self.block(&strides, owner)? };
-        let (_, dim, st) = self.in_buffer::<D>(std::ptr::null(), &strides)?;
+        let (block, offset) = unsafe { self.block(st.as_ref(), owner)? };
         block
             .into_array_mut(offset, dim, st.as_ref())
             .map_err(|e| err(e.to_string()))
@@ -564,14 +565,7 @@ impl fmt::Display for ArrayInterface {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let strides = match &self.strides {
             None => "None".to_string(),
-            Some(s) if s.len() == 1 => format!("({},)", s[0]),
-            Some(s) => format!(
-                "({})",
-                s.iter()
-                    .map(isize::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            Some(s) => ndcore::fmt::py_tuple(s),
         };
         write!(
             f,
@@ -607,15 +601,11 @@ pub fn asarray<T: Element, D: Dimension>(
     obj: &(impl ArrayInterfaceSource + ?Sized),
 ) -> Result<ArrayView<'_, T, D>> {
     let i = obj.array_interface();
-    let strides = i.check::<T, D>(true)?;
-    let (lo, hi) = layout::extent(&i.shape, &strides, i.dtype.itemsize())
-        .ok_or_else(|| err("the layout reaches beyond the address space"))?;
-    let start = (i.data as isize).wrapping_add(lo) as *const u8;
-    // SAFETY: ArrayInterfaceSource's contract: the [lo, hi) bytes around the address are
+    let (start, len) = i.reach(&i.check()?)?;
+    // SAFETY: ArrayInterfaceSource's contract: the bytes the elements reach are
     // initialized memory of obj, readable while it is borrowed.
-    let bytes = unsafe { slice_or_empty(start, (hi - lo) as usize) };
-    let (_, dim, st) = i.in_buffer::<D>(std::ptr::null(), &strides)?;
-    ArrayView::from_bytes(bytes, (-lo) as usize, dim, st.as_ref()).map_err(|e| err(e.to_string()))
+    let bytes = unsafe { reached(start, len) };
+    i.view(bytes)
 }
 
 /// NumPy's `np.asarray(obj)` with writes: a writable view of `obj`'s memory for as long
@@ -630,40 +620,36 @@ pub fn asarray_mut<T: Element + AnyBitPattern, D: Dimension>(
     if i.readonly {
         return Err(err("the memory is read-only (data=(address, True))"));
     }
-    let strides = i.check::<T, D>(true)?;
-    let (lo, hi) = layout::extent(&i.shape, &strides, i.dtype.itemsize())
-        .ok_or_else(|| err("the layout reaches beyond the address space"))?;
-    let start = (i.data as isize).wrapping_add(lo) as *mut u8;
+    let (start, len) = i.reach(&i.check()?)?;
     // SAFETY: ArrayInterfaceSource's contract: the bytes are obj's, writable through the
-    // exclusive borrow we hold for the view's lifetime.
-    let bytes = unsafe { slice_or_empty_mut(start, (hi - lo) as usize) };
-    let (_, dim, st) = i.in_buffer::<D>(std::ptr::null(), &strides)?;
-    ArrayViewMut::from_bytes_mut(bytes, (-lo) as usize, dim, st.as_ref())
-        .map_err(|e| err(e.to_string()))
+    // exclusive borrow held for the view's lifetime.
+    let bytes = unsafe { reached_mut(start, len) };
+    i.view_mut(bytes)
 }
 
-/// `len` bytes at `start`, or an empty slice (whatever `start` is) when `len` is 0.
+/// The `len` bytes at address `start` (an empty slice there, or anywhere for a null
+/// address, when `len` is 0).
 ///
 /// # Safety
 /// If `len > 0`, the bytes must be initialized and readable for `'a`.
-unsafe fn slice_or_empty<'a>(start: *const u8, len: usize) -> &'a [u8] {
-    if len == 0 || start.is_null() {
+unsafe fn reached<'a>(start: usize, len: usize) -> &'a [u8] {
+    let Some(p) = NonNull::new(start as *mut u8) else {
         return &[];
-    }
-    // SAFETY: forwarded to the caller.
-    unsafe { std::slice::from_raw_parts(start, len) }
+    };
+    // SAFETY: forwarded to the caller; zero bytes at a non-null address are a valid slice.
+    unsafe { std::slice::from_raw_parts(p.as_ptr(), len) }
 }
 
-/// As [`slice_or_empty`], writable.
+/// As [`reached`], writable.
 ///
 /// # Safety
 /// If `len > 0`, the bytes must be initialized, writable and unaliased for `'a`.
-unsafe fn slice_or_empty_mut<'a>(start: *mut u8, len: usize) -> &'a mut [u8] {
-    if len == 0 || start.is_null() {
+unsafe fn reached_mut<'a>(start: usize, len: usize) -> &'a mut [u8] {
+    let Some(p) = NonNull::new(start as *mut u8) else {
         return &mut [];
-    }
+    };
     // SAFETY: forwarded to the caller.
-    unsafe { std::slice::from_raw_parts_mut(start, len) }
+    unsafe { std::slice::from_raw_parts_mut(p.as_ptr(), len) }
 }
 
 /// A reader for the Python literals an `__array_interface__` dict holds: ints, `True`,

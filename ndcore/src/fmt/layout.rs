@@ -123,11 +123,11 @@ fn extend_line(s: &mut String, line: &mut String, word: &str, width: isize, next
 }
 
 /// A shape as Python prints a tuple: `()`, `(3,)`, `(2, 3)`.
-pub(crate) fn py_tuple(shape: &[usize]) -> String {
+pub(crate) fn py_tuple<T: std::fmt::Display>(shape: &[T]) -> String {
     match shape {
         [n] => format!("({n},)"),
         _ => {
-            let parts: Vec<String> = shape.iter().map(usize::to_string).collect();
+            let parts: Vec<String> = shape.iter().map(T::to_string).collect();
             format!("({})", parts.join(", "))
         }
     }

@@ -75,13 +75,15 @@ pub fn py_str(s: &str) -> String {
     out
 }
 
-/// A shape as Python prints a tuple, as NumPy's texts write shapes: `()`, `(3,)`, `(2, 3)`.
+/// A shape (or strides) as Python prints a tuple, as NumPy's texts write them: `()`,
+/// `(3,)`, `(2, 3)`, `(-24, 8)`.
 ///
 /// ```
 /// assert_eq!(ndcore::fmt::py_tuple(&[3]), "(3,)");
-/// assert_eq!(ndcore::fmt::py_tuple(&[]), "()");
+/// assert_eq!(ndcore::fmt::py_tuple::<usize>(&[]), "()");
+/// assert_eq!(ndcore::fmt::py_tuple(&[-24isize, 8]), "(-24, 8)");
 /// ```
-pub fn py_tuple(shape: &[usize]) -> String {
+pub fn py_tuple<T: fmt::Display>(shape: &[T]) -> String {
     layout::py_tuple(shape)
 }
 

@@ -15,7 +15,7 @@ use ndcore::{ArrayBase, Dimension, Element};
 use super::{
     DLDataType, DLDataTypeCode, DLDevice, DLManagedTensor, DLManagedTensorVersioned,
     DLPACK_FLAG_BITMASK_READ_ONLY, DLPACK_MAJOR_VERSION, DLPACK_MINOR_VERSION, DLPackVersion,
-    DLTensor, err, py_tuple_isize,
+    DLTensor, err,
 };
 use crate::error::{Error, Result};
 use crate::foreign::ForeignMutRepr;
@@ -101,7 +101,7 @@ impl Description {
                 return Err(err(format!(
                     "DLPack only supports strides which are a multiple of itemsize (strides \
                      {}, itemsize {itemsize}).",
-                    py_tuple_isize(strides)
+                    ndcore::fmt::py_tuple(strides)
                 )));
             }
         }

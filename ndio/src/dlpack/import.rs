@@ -12,7 +12,7 @@ use ndcore::{Dimension, Element};
 
 use super::{
     DLDataType, DLDataTypeCode, DLDevice, DLManagedTensor, DLManagedTensorVersioned,
-    DLPACK_FLAG_BITMASK_READ_ONLY, DLPACK_MAJOR_VERSION, DLTensor, MAX_DIMS, err, py_tuple_isize,
+    DLPACK_FLAG_BITMASK_READ_ONLY, DLPACK_MAJOR_VERSION, DLTensor, MAX_DIMS, err,
 };
 use crate::error::Result;
 use crate::foreign::{Foreign, ForeignArray, ForeignArrayMut};
@@ -317,7 +317,7 @@ unsafe fn read_tensor(t: &DLTensor) -> Result<Layout> {
             t.data,
             t.byte_offset,
             py_tuple(&shape),
-            py_tuple_isize(&strides)
+            ndcore::fmt::py_tuple(&strides)
         ))
     };
     let (lo, hi) = layout::extent(&shape, &strides, itemsize).ok_or_else(beyond)?;
