@@ -57,7 +57,6 @@ fn err(why: impl Into<String>) -> Error {
     Error::exchange("DLPack", why)
 }
 
-
 /// `DLPackVersion`: the ABI version of a [`DLManagedTensorVersioned`].
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -23,18 +23,19 @@ pub const MAX_ARRAYS: usize = MAX_OPERANDS;
 /// which stays in L2) and reduced from there.
 const BLOCK: usize = 1 << 14;
 
-/// Calls `$f::<N>($args)` for the run-time `N` in 1..=7 (the operand count is a constant
-/// of each expression type, so the other arms are dead code the compiler drops).
+/// Calls `$f::<.., N>($args)` for the run-time `N` in 1..=7, `N` the last generic
+/// argument (the operand count is a constant of each expression type, so the other arms
+/// are dead code the compiler drops).
 macro_rules! with_n {
-    ($n:expr, $f:ident($($arg:expr),*)) => {
+    ($n:expr, $f:ident::<$($pre:tt),*>($($arg:expr),*)) => {
         match $n {
-            1 => $f::<_, 1>($($arg),*),
-            2 => $f::<_, 2>($($arg),*),
-            3 => $f::<_, 3>($($arg),*),
-            4 => $f::<_, 4>($($arg),*),
-            5 => $f::<_, 5>($($arg),*),
-            6 => $f::<_, 6>($($arg),*),
-            7 => $f::<_, 7>($($arg),*),
+            1 => $f::<$($pre,)* 1>($($arg),*),
+            2 => $f::<$($pre,)* 2>($($arg),*),
+            3 => $f::<$($pre,)* 3>($($arg),*),
+            4 => $f::<$($pre,)* 4>($($arg),*),
+            5 => $f::<$($pre,)* 5>($($arg),*),
+            6 => $f::<$($pre,)* 6>($($arg),*),
+            7 => $f::<$($pre,)* 7>($($arg),*),
             n => Err(too_many(n)),
         }
     };
@@ -51,18 +52,30 @@ fn internal() -> Error {
     Error::Value("lazy expression: its operand list does not match its type".into())
 }
 
-/// The operands as `N` array references.
-fn operands<'l, 'a, A, const N: usize>(
+/// The `len` operands `get` gives, as `N` array references.
+fn operands<'v, A: 'v, const N: usize>(
+    len: usize,
+    get: impl Fn(usize) -> Option<&'v ArrayRef<A, IxDyn>>,
+) -> Result<[&'v ArrayRef<A, IxDyn>; N]> {
+    let out: [Option<&'v ArrayRef<A, IxDyn>>; N] = std::array::from_fn(&get);
+    match out.iter().all(Option::is_some) && len == N {
+        true => Ok(out.map(|o| o.unwrap_or_else(|| unreachable!("checked above")))),
+        false => Err(internal()),
+    }
+}
+
+/// The operands of `list`, for [`operands`].
+fn from_list<'l, 'a, A>(
     list: &'l LeafList<'a, A>,
-) -> Result<[&'l ArrayRef<A, IxDyn>; N]> {
-    let mut out: [Option<&'l ArrayRef<A, IxDyn>>; N] = [None; N];
-    for (k, slot) in out.iter_mut().enumerate() {
-        *slot = list.get(k).map(|v| &**v);
-    }
-    if out.iter().any(Option::is_none) || list.len() != N {
-        return Err(internal());
-    }
-    Ok(out.map(|o| o.unwrap_or_else(|| unreachable!("checked above"))))
+) -> impl Fn(usize) -> Option<&'l ArrayRef<A, IxDyn>> {
+    move |k| list.get(k).map(|v| &**v)
+}
+
+/// The operands of `views`, for [`operands`].
+fn from_views<'l, A>(
+    views: &'l [ArrayView<'_, A, IxDyn>],
+) -> impl Fn(usize) -> Option<&'l ArrayRef<A, IxDyn>> {
+    move |k| views.get(k).map(|v| &**v)
 }
 
 impl<'a, E: Expr<'a>> Lazy<'a, E> {
@@ -99,14 +112,14 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
             e: &E,
             list: &LeafList<'a, E::Elem>,
         ) -> Result<Array<E::Out, IxDyn>> {
-            let ins = operands::<E::Elem, N>(list)?;
+            let ins = operands::<E::Elem, N>(list.len(), from_list(list))?;
             // The tree by value: a closure that reads it through a reference reloads its
             // scalars on every element (the compiler cannot tell the output does not
             // overwrite them), which stops vectorization.
             let e = *e;
             zip_map_n(ins, move |v: [E::Elem; N]| e.at(&v, 0))
         }
-        let out: Array<E::Out, IxDyn> = with_n!(E::LEAVES, go(&self.e, &list))?;
+        let out: Array<E::Out, IxDyn> = with_n!(E::LEAVES, go::<_>(&self.e, &list))?;
         out.into_rank()
     }
 
@@ -127,24 +140,7 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
             let view = out.view_mut().into_dyn();
             return self.par_into(&list, &shape, view, parts);
         }
-        fn go<'a, E: Expr<'a>, D2: Dimension, const N: usize>(
-            e: &E,
-            list: &LeafList<'a, E::Elem>,
-            out: &mut ArrayRef<E::Out, D2>,
-        ) -> Result<()> {
-            let ins = operands::<E::Elem, N>(list)?;
-            let e = *e; // by value: see `eval`
-            zip_map_n_into(ins, out, move |v: [E::Elem; N]| e.at(&v, 0))
-        }
-        macro_rules! arm {
-            ($($n:literal)*) => {
-                match E::LEAVES {
-                    $($n => go::<E, D2, $n>(&self.e, &list, out),)*
-                    n => Err(too_many(n)),
-                }
-            };
-        }
-        arm!(1 2 3 4 5 6 7)
+        eval_views(&self.e, list.len(), from_list(&list), out)
     }
 
     /// Evaluates into `out` (of the broadcast `shape`) in `parts` pieces along the first
@@ -180,7 +176,7 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
         }
         let e = self.e;
         ndcore::threads::for_each_part(&mut pieces, |_, (o, ins, err)| {
-            if let Err(x) = eval_views(&e, ins, o) {
+            if let Err(x) = eval_views(&e, ins.len(), from_views(ins), o) {
                 *err = Some(x);
             }
         });
@@ -255,7 +251,7 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
         let m = views.first().map_or(1, |v| v.len());
         let shape: Vec<usize> = views.first().map_or(Vec::new(), |v| v.shape().to_vec());
         let mut out = ArrayViewMut::from_slice_shape(IxDyn::from_slice(&shape)?, &mut buf[..m])?;
-        eval_views(&self.e, &views, &mut out)?;
+        eval_views(&self.e, views.len(), from_views(&views), &mut out)?;
         Ok(m)
     }
 
@@ -318,7 +314,7 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
             let mut acc = Pairwise::new(|a: E::Out, b: E::Out| a.add(b));
             let block = |i: usize| {
                 let (s, e) = (i * BLOCK, ((i + 1) * BLOCK).min(blocks.n));
-                with_n!(E::LEAVES, sum_slices(&self.e, &blocks.slices, s, e))
+                with_n!(E::LEAVES, sum_slices::<_>(&self.e, &blocks.slices, s, e))
             };
             let count = blocks.count();
             if ndcore::threads::parts_for(blocks.n) > 1 && count > 1 {
@@ -568,26 +564,28 @@ where
     }
 }
 
-/// The expression over `views` (its operands, of the output's shape or broadcasting to
+/// The expression over its `len` operands (`get`; of `out`'s shape or broadcasting to
 /// it), written to `out`.
-fn eval_views<'a, E: Expr<'a>>(
+fn eval_views<'a, 'v, E: Expr<'a>, D2: Dimension>(
     e: &E,
-    views: &[ArrayView<'_, E::Elem, IxDyn>],
-    out: &mut ArrayViewMut<'_, E::Out, IxDyn>,
-) -> Result<()> {
-    fn go<'a, E: Expr<'a>, const N: usize>(
+    len: usize,
+    get: impl Fn(usize) -> Option<&'v ArrayRef<E::Elem, IxDyn>>,
+    out: &mut ArrayRef<E::Out, D2>,
+) -> Result<()>
+where
+    E::Elem: 'v,
+{
+    fn go<'a, 'v, E: Expr<'a>, D2: Dimension, const N: usize>(
         e: &E,
-        views: &[ArrayView<'_, E::Elem, IxDyn>],
-        out: &mut ArrayViewMut<'_, E::Out, IxDyn>,
+        len: usize,
+        get: &dyn Fn(usize) -> Option<&'v ArrayRef<E::Elem, IxDyn>>,
+        out: &mut ArrayRef<E::Out, D2>,
     ) -> Result<()> {
-        if views.len() != N {
-            return Err(internal());
-        }
-        let ins: [&ArrayRef<E::Elem, IxDyn>; N] = std::array::from_fn(|k| &*views[k]);
+        let ins = operands::<E::Elem, N>(len, get)?;
         let e = *e; // by value: see `eval`
         zip_map_n_into(ins, out, move |v: [E::Elem; N]| e.at(&v, 0))
     }
-    with_n!(E::LEAVES, go(e, views, out))
+    with_n!(E::LEAVES, go::<_, _>(e, len, &get, out))
 }
 
 /// The broadcast shape (of the operands, and `out` if given, which it must equal) and how
