@@ -45,6 +45,19 @@ def fx_out(n):
     return run
 
 
+def fx_sum(n):
+    """np.sum(f(x)): NumPy builds f(x) (its fastest spelling, as fx_fused) and sums it."""
+    x = np.arange(float(n))
+
+    def run():
+        y = x - 3
+        y *= x
+        y += 4
+        return y.sum()
+
+    return run
+
+
 def fx_fused(n):
     """NumPy cannot fuse; its fastest spelling is Horner's form in place: two passes and
     one new array, y = x - 3; y *= x; y += 4."""
@@ -112,6 +125,7 @@ CASES = [
     ("fx_inplace", fx_inplace),
     ("fx_out", fx_out),
     ("fx_fused", fx_fused),
+    ("fx_sum", fx_sum),
     ("diff", diff),
     # NumPy has no fused form: the twin of nd's zip_map_n is the same expression.
     ("diff_fused", diff),

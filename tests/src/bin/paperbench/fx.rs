@@ -81,3 +81,31 @@ pub fn fused(n: usize) -> Bench {
         black_box((x * x - 3.0 * x + 4.0).eval().expect("one operand"));
     })
 }
+
+/// `np.sum(f(x))` without building `f(x)`: the lazy expression reduced as it is computed
+/// (pairwise, nothing allocated).
+pub fn sum(n: usize) -> Bench {
+    let x = arange(n as f64);
+    Box::new(move || {
+        let x = black_box(&x).lazy();
+        black_box((x * x - 3.0 * x + 4.0).sum().expect("one operand"));
+    })
+}
+
+/// The hand loop of the sum: eight accumulators (so that it vectorizes), one pass.
+pub fn sum_loop(n: usize) -> Bench {
+    let x: Vec<f64> = (0..n).map(|i| i as f64).collect();
+    Box::new(move || {
+        let x = black_box(&x);
+        let mut acc = [0.0f64; 8];
+        let chunks = x.chunks_exact(8);
+        let rest = chunks.remainder();
+        for c in chunks {
+            for (a, &v) in acc.iter_mut().zip(c) {
+                *a += v * v - 3.0 * v + 4.0;
+            }
+        }
+        let tail: f64 = rest.iter().map(|&v| v * v - 3.0 * v + 4.0).sum();
+        black_box(acc.iter().sum::<f64>() + tail);
+    })
+}

@@ -103,6 +103,8 @@ const CASES: &[Case] = &[
     (Fx, "fx_out", Nd, F1, per(16.0), fx::out),
     (Fx, "fx_out", Loop, F1, per(16.0), fx::out_loop),
     (Fx, "fx_fused", Nd, F1, per(16.0), fx::fused),
+    (Fx, "fx_sum", Nd, F1, per(8.0), fx::sum),
+    (Fx, "fx_sum", Loop, F1, per(8.0), fx::sum_loop),
     (Diff, "diff", Nd, F2, per(24.0), diff::eager),
     (Diff, "diff", Loop, F2, per(24.0), diff::eager_loop),
     (Diff, "diff_fused", Nd, F2, per(24.0), diff::fused),
