@@ -29,7 +29,6 @@
 use std::cell::RefCell;
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use ndcore::any::AnyArray;
@@ -37,7 +36,6 @@ use ndcore::prelude::*;
 use ndcore::{DType, Kind, layout};
 
 use crate::dlpack::{self, DLManagedTensor, DLManagedTensorVersioned};
-use crate::foreign::Foreign;
 use crate::interface::ArrayInterface;
 
 /// An array handed to C: any dtype, any layout, owned memory or memory it borrows.
@@ -370,21 +368,12 @@ fn counted(a: *mut NdArray) -> Result<AnyArray, String> {
     }
     // SAFETY: a live handle, consumed here (the caller's contract).
     let mut any = unsafe { Box::from_raw(a) }.0;
-    let writeable = any.as_mut_ptr().is_some();
-    let (shape, strides, dtype) = (
-        any.shape().to_vec(),
-        any.strides().to_vec(),
-        any.dtype().clone(),
-    );
-    let (lo, hi) = layout::extent(&shape, &strides, dtype.itemsize())
-        .ok_or_else(|| "the array's layout overflows".to_string())?;
-    let start = any.as_ptr().wrapping_offset(lo);
-    // SAFETY: [lo, hi) around the first element are the bytes the array reaches, inside
-    // its storage, which the owner (the array itself) keeps alive; writable only if the
-    // array was the only holder of writeable memory, and it is moved into the owner.
-    let block = unsafe { Foreign::new(start, (hi - lo) as usize, writeable, (any, Released)) };
-    AnyArray::from_storage(Arc::new(block), dtype, (-lo) as usize, &shape, &strides)
-        .map_err(|e| e.to_string())
+    let mut i = ArrayInterface::of_any(&any);
+    i.readonly = any.as_mut_ptr().is_none();
+    // SAFETY: the interface describes the array's own elements, inside its storage, which
+    // the owner (the array itself, moved in) keeps alive; writable only if the array was
+    // the only holder of writeable memory.
+    unsafe { i.into_any((any, Released)) }.map_err(|e| e.to_string())
 }
 
 /// Exports the array as a DLPack 1.x tensor, consuming the handle (also on error). The

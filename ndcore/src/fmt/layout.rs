@@ -171,7 +171,7 @@ mod tests {
         assert_eq!(printed_indices(10, true, 0), [9]);
         assert_eq!(data_indices(10, true, 0).len(), 10);
         assert_eq!(printed_indices(6, true, 3).len(), 6);
-        assert_eq!(py_tuple(&[]), "()");
+        assert_eq!(py_tuple::<usize>(&[]), "()");
         assert_eq!(py_tuple(&[3]), "(3,)");
         assert_eq!(py_tuple(&[2, 0]), "(2, 0)");
     }
