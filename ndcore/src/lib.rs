@@ -55,6 +55,7 @@ pub use array::{
     IndexInt, LinspaceElem, NdIndex, Reshape, arange, arange_with, linspace, linspace_with,
     reshape,
 };
+pub use array::{AxisList, empty_like, full_like, ones_like, zeros_like};
 pub use dimension::{
     Axis, DimMax, Dimension, DynRank, IntoDimension, Ix, Ix0, Ix1, Ix2, Ix3, Ix4, Ix5, Ix6, IxDyn,
 };
@@ -83,4 +84,5 @@ pub mod prelude {
         reshape,
     };
     pub use crate::{Record, array, mgrid, ogrid, s};
+    pub use crate::{empty_like, full_like, ones_like, zeros_like};
 }

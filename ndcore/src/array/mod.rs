@@ -6,9 +6,11 @@ mod convert;
 mod cow;
 mod from_raw;
 mod index;
+mod like;
 mod owned_views;
 mod props;
 mod reshape;
+mod shape_views;
 mod view_layout;
 mod views;
 mod writes;
@@ -18,8 +20,10 @@ pub use construct::{
     ArangeElem, ArangeStop, LinspaceElem, arange, arange_with, linspace, linspace_with,
 };
 pub use index::{IndexInt, NdIndex};
+pub use like::{empty_like, full_like, ones_like, zeros_like};
 pub use props::Flags;
 pub use reshape::{Reshape, reshape};
+pub use shape_views::AxisList;
 
 use crate::dimension::Dimension;
 use crate::storage::{
