@@ -32,6 +32,7 @@ pub mod lazy;
 pub mod ops;
 pub mod reduce;
 pub mod select;
+pub mod shape;
 pub mod ufunc;
 
 pub use broadcast::{broadcast_arrays, broadcast_shapes};
@@ -44,6 +45,10 @@ pub use ndcore::ops::{
 };
 pub use reduce::Reduce;
 pub use select::{Select, concatenate, stack, where_};
+pub use shape::{
+    PadMode, array_split, column_stack, dstack, hstack, pad, repeat, repeat_flat, roll, split,
+    tile, trace, trace_axes, tril, triu, vstack,
+};
 pub use ufunc::*;
 
 /// The traits and functions a NumPy user reaches for first: `use ndops::prelude::*;` gives
@@ -58,5 +63,9 @@ pub use ufunc::*;
 pub mod prelude {
     pub use crate::reduce::Reduce;
     pub use crate::select::{Select, concatenate, stack, where_};
+    pub use crate::shape::{
+        PadMode, array_split, column_stack, dstack, hstack, pad, repeat, repeat_flat, roll, split,
+        tile, trace, trace_axes, tril, triu, vstack,
+    };
     pub use ndcore::prelude::*;
 }

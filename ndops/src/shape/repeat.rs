@@ -1,0 +1,168 @@
+//! `tile` and `repeat`: copies by broadcast assignment, so the inner runs are contiguous
+//! blocks of the source, not single elements.
+
+use super::axis_range_mut;
+use crate::reduce::check_axis;
+use ndcore::error::{Result, shape_str};
+use ndcore::{Array, Array1, ArrayD, ArrayRef, Axis, Dimension, Element, Error, IxDyn};
+
+/// The array repeated `reps[k]` times along each axis (NumPy's `np.tile(a, reps)`). The
+/// rank is the larger of `a`'s and `reps.len()`: shorter `reps` are padded with leading
+/// 1s, a lower-rank `a` gets leading axes of length 1, so the rank is an `ArrayD`'s.
+///
+/// # Errors
+/// A shape whose size overflows.
+///
+/// ```
+/// use ndops::prelude::*;
+/// let a = arange(3i64);
+/// assert_eq!(tile(&a, &[2])?.to_vec(), vec![0, 1, 2, 0, 1, 2]);
+/// let t = tile(&a, &[2, 1])?;
+/// assert_eq!(t.shape(), &[2, 3]);
+/// # Ok::<(), ndcore::Error>(())
+/// ```
+pub fn tile<T: Element, D: Dimension>(a: &ArrayRef<T, D>, reps: &[usize]) -> Result<ArrayD<T>> {
+    let d = a.ndim().max(reps.len());
+    let mut shape = vec![1usize; d - a.ndim()];
+    shape.extend_from_slice(a.shape());
+    let mut r = vec![1usize; d - reps.len()];
+    r.extend_from_slice(reps);
+    let out_shape = shape
+        .iter()
+        .zip(&r)
+        .map(|(&n, &k)| n.checked_mul(k))
+        .collect::<Option<Vec<usize>>>()
+        .ok_or_else(|| Error::Overflow {
+            shape: shape.clone(),
+        })?;
+    let mut out = Array::<T, IxDyn>::try_zeros(out_shape)?;
+    if out.is_empty() {
+        return Ok(out);
+    }
+    // out seen as (r0, n0, r1, n1, …) receives a seen as (1, n0, 1, n1, …) broadcast.
+    let inter: Vec<usize> = r.iter().zip(&shape).flat_map(|(&k, &n)| [k, n]).collect();
+    let src_shape: Vec<usize> = shape.iter().flat_map(|&n| [1, n]).collect();
+    let src = a.view().into_dyn();
+    let src = src.reshape(src_shape)?;
+    out.reshape_mut(inter)?.assign(&src)?;
+    Ok(out)
+}
+
+/// How many times `repeat` repeats each element: one count for all, or one per element
+/// along the axis (a list of length 1 counts for all, as NumPy broadcasts it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Repeats {
+    /// The same count for every element.
+    All(usize),
+    /// One count per element.
+    Each(Vec<usize>),
+}
+
+impl From<usize> for Repeats {
+    fn from(n: usize) -> Self {
+        Repeats::All(n)
+    }
+}
+impl<const N: usize> From<[usize; N]> for Repeats {
+    fn from(v: [usize; N]) -> Self {
+        Repeats::Each(v.to_vec())
+    }
+}
+impl From<&[usize]> for Repeats {
+    fn from(v: &[usize]) -> Self {
+        Repeats::Each(v.to_vec())
+    }
+}
+impl From<Vec<usize>> for Repeats {
+    fn from(v: Vec<usize>) -> Self {
+        Repeats::Each(v)
+    }
+}
+
+/// Each element repeated along `axis` (NumPy's `np.repeat(a, repeats, axis)`): `[a, b]`
+/// repeated 2 times is `[a, a, b, b]`; with one count per element, element `i` appears
+/// `repeats[i]` times. The rank is kept; [`repeat_flat`] is NumPy's `axis=None`.
+///
+/// # Errors
+/// An axis out of bounds; per-element counts whose number is neither 1 nor the axis'
+/// length (NumPy's `operands could not be broadcast together with shape (3,) (2,)`); a
+/// size that overflows.
+///
+/// ```
+/// use ndops::prelude::*;
+/// let x = arange(4i64).into_shape([2, 2])?;
+/// assert_eq!(repeat(&x, 2usize, Axis(1))?.to_vec(), vec![0, 0, 1, 1, 2, 2, 3, 3]);
+/// assert_eq!(repeat(&x, [1usize, 2], Axis(0))?.to_vec(), vec![0, 1, 2, 3, 2, 3]);
+/// # Ok::<(), ndcore::Error>(())
+/// ```
+pub fn repeat<T: Element, D: Dimension>(
+    a: &ArrayRef<T, D>,
+    repeats: impl Into<Repeats>,
+    axis: Axis,
+) -> Result<Array<T, D>> {
+    let ax = check_axis(axis.0, a.ndim())?;
+    let n = a.shape()[ax];
+    let mut repeats = repeats.into();
+    if let Repeats::Each(v) = &repeats {
+        if v.len() == 1 {
+            repeats = Repeats::All(v[0]);
+        } else if v.len() != n {
+            return Err(Error::Value(format!(
+                "operands could not be broadcast together with shape {} {}",
+                shape_str(&[n]),
+                shape_str(&[v.len()])
+            )));
+        }
+    }
+    let total = match &repeats {
+        Repeats::All(k) => n.checked_mul(*k),
+        Repeats::Each(v) => v.iter().try_fold(0usize, |s, &k| s.checked_add(k)),
+    };
+    let mut shape = a.shape().to_vec();
+    shape[ax] = total.ok_or_else(|| Error::Overflow {
+        shape: shape.clone(),
+    })?;
+    let mut out = Array::<T, D>::try_zeros(D::from_slice(&shape)?)?;
+    if out.is_empty() {
+        return Ok(out);
+    }
+    match repeats {
+        Repeats::All(k) => {
+            // out seen as (…, n, k, …) receives a with a new stride-0 axis after `ax`.
+            let mut inter = a.shape().to_vec();
+            inter.insert(ax + 1, k);
+            let src = a.view().into_dyn();
+            let src = src.expand_dims(Axis(ax + 1))?;
+            out.reshape_mut(inter)?.assign(&src)?;
+        }
+        Repeats::Each(v) => {
+            let mut at = 0isize;
+            for (i, &k) in v.iter().enumerate() {
+                let src = a.index_axis(Axis(ax), i as isize)?;
+                let src = src.expand_dims(Axis(ax))?;
+                axis_range_mut(&mut out, ax, at, at + k as isize)?.assign(&src)?;
+                at += k as isize;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Each element of the flattened array (C order) repeated (NumPy's
+/// `np.repeat(a, repeats)`, `axis=None`): a 1-d result.
+///
+/// # Errors
+/// As [`repeat`], the counts matching the array's size.
+///
+/// ```
+/// use ndops::prelude::*;
+/// let x = arange(4i64).into_shape([2, 2])?;
+/// assert_eq!(repeat_flat(&x, 2usize)?.to_vec(), vec![0, 0, 1, 1, 2, 2, 3, 3]);
+/// # Ok::<(), ndcore::Error>(())
+/// ```
+pub fn repeat_flat<T: Element, D: Dimension>(
+    a: &ArrayRef<T, D>,
+    repeats: impl Into<Repeats>,
+) -> Result<Array1<T>> {
+    repeat(&a.ravel(), repeats, Axis(0))
+}
