@@ -53,6 +53,7 @@ mod errors;
 mod ext;
 mod kernel;
 mod layout;
+pub mod linalg;
 mod mat;
 mod matmul;
 mod product;
