@@ -26,6 +26,7 @@
 //! ```
 
 pub mod broadcast;
+pub mod close;
 pub mod compare;
 pub mod kernels;
 pub mod lazy;
@@ -33,6 +34,7 @@ pub mod ops;
 pub mod reduce;
 pub mod select;
 pub mod shape;
+pub mod stats;
 pub mod ufunc;
 
 pub use broadcast::{broadcast_arrays, broadcast_shapes};
