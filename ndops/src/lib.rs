@@ -31,6 +31,7 @@ pub mod compare;
 pub mod kernels;
 pub mod lazy;
 pub mod ops;
+pub mod random;
 pub mod reduce;
 pub mod select;
 pub mod shape;

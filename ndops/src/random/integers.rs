@@ -1,0 +1,319 @@
+//! Bounded random integers as NumPy's `Generator.integers` draws them: Lemire's
+//! multiply-and-reject on 64-bit words for ranges past 32 bits, on 32-bit draws otherwise,
+//! and on 16- and 8-bit pieces of a 32-bit draw for the narrow types (`distributions.c`,
+//! `_bounded_integers.pyx`).
+
+use super::pcg64::Pcg64;
+use ndcore::Element;
+
+/// Lemire's unbiased `[0, rng]` from 64-bit words (`bounded_lemire_uint64`); `rng` is below
+/// `u64::MAX`.
+#[inline]
+fn lemire_u64(bg: &mut Pcg64, rng: u64) -> u64 {
+    let excl = rng.wrapping_add(1);
+    let mut m = u128::from(bg.next_u64()) * u128::from(excl);
+    let mut leftover = m as u64;
+    if leftover < excl {
+        let threshold = (u64::MAX - rng) % excl;
+        while leftover < threshold {
+            m = u128::from(bg.next_u64()) * u128::from(excl);
+            leftover = m as u64;
+        }
+    }
+    (m >> 64) as u64
+}
+
+/// Lemire's `[0, rng]` from 32-bit draws (`buffered_bounded_lemire_uint32`); `rng` is
+/// below `u32::MAX`.
+#[inline]
+fn lemire_u32(bg: &mut Pcg64, rng: u32) -> u32 {
+    let excl = rng.wrapping_add(1);
+    let mut m = u64::from(bg.next_u32()) * u64::from(excl);
+    let mut leftover = m as u32;
+    if leftover < excl {
+        let threshold = (u32::MAX - rng) % excl;
+        while leftover < threshold {
+            m = u64::from(bg.next_u32()) * u64::from(excl);
+            leftover = m as u32;
+        }
+    }
+    (m >> 32) as u32
+}
+
+/// 16- and 8-bit pieces of 32-bit draws, lowest first, as one `fill` call of NumPy's takes
+/// them (the pieces left over are dropped at the end of the call).
+struct Pieces<const BITS: u32> {
+    buf: u32,
+    left: u32,
+}
+
+impl<const BITS: u32> Pieces<BITS> {
+    fn new() -> Self {
+        Pieces { buf: 0, left: 0 }
+    }
+
+    #[inline]
+    fn next(&mut self, bg: &mut Pcg64) -> u32 {
+        if self.left == 0 {
+            self.buf = bg.next_u32();
+            self.left = 32 / BITS - 1;
+        } else {
+            self.buf >>= BITS;
+            self.left -= 1;
+        }
+        self.buf & ((1 << BITS) - 1)
+    }
+
+    /// Lemire's `[0, rng]` on pieces (`buffered_bounded_lemire_uint16` / `_uint8`); `rng`
+    /// is below the piece's maximum.
+    #[inline]
+    fn lemire(&mut self, bg: &mut Pcg64, rng: u32) -> u32 {
+        let mask = (1u32 << BITS) - 1;
+        let excl = rng + 1;
+        let mut m = self.next(bg) * excl;
+        let mut leftover = m & mask;
+        if leftover < excl {
+            let threshold = (mask - rng) % excl;
+            while leftover < threshold {
+                m = self.next(bg) * excl;
+                leftover = m & mask;
+            }
+        }
+        m >> BITS
+    }
+}
+
+/// `[0, rng]` for one 64-bit value, as `random_bounded_uint64(state, 0, rng, 0, 0)` (used
+/// by `choice` and its shuffles).
+#[inline]
+pub(crate) fn bounded_u64(bg: &mut Pcg64, rng: u64) -> u64 {
+    if rng == 0 {
+        0
+    } else if rng < 0xFFFF_FFFF {
+        u64::from(lemire_u32(bg, rng as u32))
+    } else if rng == 0xFFFF_FFFF {
+        u64::from(bg.next_u32())
+    } else if rng == u64::MAX {
+        bg.next_u64()
+    } else {
+        lemire_u64(bg, rng)
+    }
+}
+
+/// `[0, max]` by masked rejection (`random_interval`), as `shuffle` and `permutation` draw.
+#[inline]
+pub(crate) fn interval(bg: &mut Pcg64, max: u64) -> u64 {
+    if max == 0 {
+        return 0;
+    }
+    let mask = u64::MAX >> max.leading_zeros();
+    if max <= 0xFFFF_FFFF {
+        loop {
+            let v = u64::from(bg.next_u32()) & mask;
+            if v <= max {
+                return v;
+            }
+        }
+    }
+    loop {
+        let v = bg.next_u64() & mask;
+        if v <= max {
+            return v;
+        }
+    }
+}
+
+/// Fills `out` with `off + [0, rng]` in 64 bits (`random_bounded_uint64_fill`).
+fn fill_u64(bg: &mut Pcg64, off: u64, rng: u64, out: &mut [u64]) {
+    if rng == 0 {
+        out.fill(off);
+    } else if rng == 0xFFFF_FFFF {
+        out.iter_mut()
+            .for_each(|o| *o = off.wrapping_add(bg.next_u32().into()));
+    } else if rng < 0xFFFF_FFFF {
+        let r = rng as u32;
+        out.iter_mut()
+            .for_each(|o| *o = off.wrapping_add(lemire_u32(bg, r).into()));
+    } else if rng == u64::MAX {
+        out.iter_mut()
+            .for_each(|o| *o = off.wrapping_add(bg.next_u64()));
+    } else {
+        out.iter_mut()
+            .for_each(|o| *o = off.wrapping_add(lemire_u64(bg, rng)));
+    }
+}
+
+/// Fills `out` with `off + [0, rng]` in 32 bits (`random_bounded_uint32_fill`).
+fn fill_u32(bg: &mut Pcg64, off: u32, rng: u32, out: &mut [u32]) {
+    if rng == 0 {
+        out.fill(off);
+    } else if rng == u32::MAX {
+        out.iter_mut()
+            .for_each(|o| *o = off.wrapping_add(bg.next_u32()));
+    } else {
+        out.iter_mut()
+            .for_each(|o| *o = off.wrapping_add(lemire_u32(bg, rng)));
+    }
+}
+
+/// Fills `out` with `off + [0, rng]` in `BITS` (16 or 8) bits from pieces of 32-bit draws
+/// (`random_bounded_uint16_fill`, `random_bounded_uint8_fill`).
+fn fill_pieces<const BITS: u32>(bg: &mut Pcg64, off: u32, rng: u32, out: &mut [u32]) {
+    let mut p = Pieces::<BITS>::new();
+    let max = (1u32 << BITS) - 1;
+    if rng == 0 {
+        out.fill(off);
+    } else if rng == max {
+        out.iter_mut()
+            .for_each(|o| *o = off.wrapping_add(p.next(bg)) & max);
+    } else {
+        out.iter_mut()
+            .for_each(|o| *o = off.wrapping_add(p.lemire(bg, rng)) & max);
+    }
+}
+
+/// Fills `out` with `off` or `off + 1` from single bits of 32-bit draws
+/// (`random_bounded_bool_fill`).
+fn fill_bool(bg: &mut Pcg64, off: bool, rng: bool, out: &mut [bool]) {
+    if !rng {
+        out.fill(off);
+        return;
+    }
+    let (mut buf, mut left) = (0u32, 0u32);
+    for o in out {
+        if left == 0 {
+            buf = bg.next_u32();
+            left = 31;
+        } else {
+            buf >>= 1;
+            left -= 1;
+        }
+        *o = buf & 1 == 1;
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// The integer types `Generator::integers` draws: NumPy's `dtype=` choices `int8` …
+/// `int64`, `uint8` … `uint64` and `bool`.
+///
+/// Each draws as NumPy draws that dtype, so the same call gives the same numbers and uses
+/// the same words of the stream. Sealed: implemented for `i8`, `i16`, `i32`, `i64`, `u8`,
+/// `u16`, `u32`, `u64` and `bool`.
+pub trait RandomInt: Element + Copy + sealed::Sealed {
+    /// NumPy's name of the type (`"int64"`).
+    const NAME: &'static str;
+    /// The value as a wide integer.
+    fn to_i128(self) -> i128;
+    /// Fills `out` with values in the closed range `[low, low + rng]`, drawn as NumPy
+    /// draws them; `rng` fits the type's unsigned width.
+    #[doc(hidden)]
+    fn fill_closed(bg: &mut Pcg64, low: Self, rng: u64, out: &mut [Self]);
+}
+
+/// One `RandomInt` impl per line: type, its unsigned twin, NumPy's name, and how it fills.
+macro_rules! random_int {
+    ($t:ty, $u:ty, $name:literal, |$bg:ident, $off:ident, $rng:ident, $out:ident| $fill:expr) => {
+        impl sealed::Sealed for $t {}
+        impl RandomInt for $t {
+            const NAME: &'static str = $name;
+            fn to_i128(self) -> i128 {
+                self as i128
+            }
+            fn fill_closed($bg: &mut Pcg64, low: $t, rng: u64, $out: &mut [$t]) {
+                let $off = low as $u;
+                let $rng = rng as $u;
+                $fill
+            }
+        }
+    };
+}
+
+/// Fills a slice of a 32-bit-or-narrower type through a `u32` scratch row.
+fn via_u32<T: Copy>(out: &mut [T], conv: impl Fn(u32) -> T, fill: impl FnOnce(&mut [u32])) {
+    let mut tmp = vec![0u32; out.len()];
+    fill(&mut tmp);
+    out.iter_mut().zip(tmp).for_each(|(o, v)| *o = conv(v));
+}
+
+random_int!(u64, u64, "uint64", |bg, off, rng, out| fill_u64(
+    bg, off, rng, out
+));
+random_int!(i64, u64, "int64", |bg, off, rng, out| {
+    fill_u64(bg, off, rng, bytemuck::cast_slice_mut(out))
+});
+random_int!(u32, u32, "uint32", |bg, off, rng, out| fill_u32(
+    bg, off, rng, out
+));
+random_int!(i32, u32, "int32", |bg, off, rng, out| {
+    fill_u32(bg, off, rng, bytemuck::cast_slice_mut(out))
+});
+random_int!(u16, u16, "uint16", |bg, off, rng, out| {
+    via_u32(
+        out,
+        |v| v as u16,
+        |t| fill_pieces::<16>(bg, off.into(), rng.into(), t),
+    )
+});
+random_int!(i16, u16, "int16", |bg, off, rng, out| {
+    via_u32(
+        out,
+        |v| v as u16 as i16,
+        |t| fill_pieces::<16>(bg, off.into(), rng.into(), t),
+    )
+});
+random_int!(u8, u8, "uint8", |bg, off, rng, out| {
+    via_u32(
+        out,
+        |v| v as u8,
+        |t| fill_pieces::<8>(bg, off.into(), rng.into(), t),
+    )
+});
+random_int!(i8, u8, "int8", |bg, off, rng, out| {
+    via_u32(
+        out,
+        |v| v as u8 as i8,
+        |t| fill_pieces::<8>(bg, off.into(), rng.into(), t),
+    )
+});
+
+impl sealed::Sealed for bool {}
+impl RandomInt for bool {
+    const NAME: &'static str = "bool";
+    fn to_i128(self) -> i128 {
+        self.into()
+    }
+    fn fill_closed(bg: &mut Pcg64, low: bool, rng: u64, out: &mut [bool]) {
+        fill_bool(bg, low, rng != 0, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_split_a_draw_lowest_first() {
+        let mut bg = Pcg64::new(9u64);
+        let w = bg.clone().next_u32();
+        let mut p = Pieces::<8>::new();
+        let got: Vec<u32> = (0..4).map(|_| p.next(&mut bg)).collect();
+        assert_eq!(
+            got,
+            vec![w & 0xff, (w >> 8) & 0xff, (w >> 16) & 0xff, w >> 24]
+        );
+    }
+
+    #[test]
+    fn interval_stays_in_range() {
+        let mut bg = Pcg64::new(1u64);
+        for max in [1u64, 2, 5, 1 << 32, (1 << 40) + 3] {
+            for _ in 0..200 {
+                assert!(interval(&mut bg, max) <= max);
+            }
+        }
+        assert_eq!(interval(&mut bg, 0), 0);
+    }
+}
