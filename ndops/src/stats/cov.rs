@@ -171,7 +171,11 @@ pub fn corrcoef_with<T: Real, D: Dimension>(
     if p == 1 {
         // NumPy: a scalar covariance gives c / c (1, or nan for 0, inf or nan).
         let v = c[0];
-        let r = if v.is_finite() && v != 0.0 { 1.0 } else { f64::NAN };
+        let r = if v.is_finite() && v != 0.0 {
+            1.0
+        } else {
+            f64::NAN
+        };
         return shaped(1, vec![r]);
     }
     let sd: Vec<f64> = (0..p).map(|i| c[i * p + i].sqrt()).collect();

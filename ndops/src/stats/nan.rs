@@ -250,6 +250,10 @@ fn nanquantile_impl<T: Real, D: Dimension>(
     percent: bool,
 ) -> Result<ArrayD<MeanOf<T>>> {
     let (qshape, qs) = checked_q(q, percent)?;
+    if a.is_empty() {
+        // NumPy answers an empty array with `nanmean(a, axis)`: nan, without q's axes.
+        return nanmean(a, axis);
+    }
     let (shape, per_lane) = map_lanes(a, axis, false, |v| {
         drop_nans(v);
         if v.is_empty() {
@@ -262,7 +266,8 @@ fn nanquantile_impl<T: Real, D: Dimension>(
 }
 
 /// The `q`-th quantiles along `axis` of the values that are not nan, linear
-/// interpolation (NumPy's `np.nanquantile`); an all-nan lane gives nan.
+/// interpolation (NumPy's `np.nanquantile`); an all-nan lane gives nan. An empty
+/// array gives nan without `q`'s axes, as NumPy (its `nanmean`).
 ///
 /// # Errors
 /// As [`quantile`](super::quantile), except that an empty lane gives nan.

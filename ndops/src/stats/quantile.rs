@@ -112,7 +112,8 @@ impl std::str::FromStr for QuantileMethod {
 }
 
 /// What can be passed as `q`: one number (`0.5`, a 0-d result per lane) or a 1-d or 2-d
-/// collection (`[0.25, 0.75]`, `&[..]`, `Vec`, an array), whose shape leads the result's.
+/// collection (`[0.25, 0.75]`, `&[..]`, `Vec`, `&array` of `f64`), whose shape leads the
+/// result's.
 pub trait Quantiles {
     /// The shape and the values (C order).
     fn shape_values(&self) -> (Vec<usize>, Vec<f64>);
@@ -144,6 +145,11 @@ impl<const N: usize> Quantiles for &[f64; N] {
     }
 }
 impl<D: Dimension> Quantiles for &ArrayRef<f64, D> {
+    fn shape_values(&self) -> (Vec<usize>, Vec<f64>) {
+        (self.shape().to_vec(), self.to_vec())
+    }
+}
+impl<S: ndcore::storage::Data<Elem = f64>, D: Dimension> Quantiles for &ndcore::ArrayBase<S, D> {
     fn shape_values(&self) -> (Vec<usize>, Vec<f64>) {
         (self.shape().to_vec(), self.to_vec())
     }
