@@ -35,6 +35,7 @@ pub mod random;
 pub mod reduce;
 pub mod select;
 pub mod shape;
+pub mod sort;
 pub mod stats;
 pub mod ufunc;
 
@@ -48,6 +49,7 @@ pub use ndcore::ops::{
 };
 pub use reduce::Reduce;
 pub use select::{Select, concatenate, stack, where_};
+pub use sort::Sort;
 pub use shape::{
     PadMode, array_split, column_stack, dstack, hstack, pad, repeat, repeat_flat, roll, split,
     tile, trace, trace_axes, tril, triu, vstack,
@@ -66,6 +68,7 @@ pub use ufunc::*;
 pub mod prelude {
     pub use crate::reduce::Reduce;
     pub use crate::select::{Select, concatenate, stack, where_};
+    pub use crate::sort::Sort;
     pub use crate::shape::{
         PadMode, array_split, column_stack, dstack, hstack, pad, repeat, repeat_flat, roll, split,
         tile, trace, trace_axes, tril, triu, vstack,
