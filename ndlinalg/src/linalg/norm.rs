@@ -145,18 +145,18 @@ fn vector_norm<T: LinalgFloat>(
     let lanes = moved.expand_dims(Axis(nd - 1))?;
     let batch = moved.shape()[..nd - 1].to_vec();
     let len = x.shape()[axis];
-    if len == 0 && p.is_infinite() && batch.iter().product::<usize>() > 0 {
-        let what = if p > 0. { "maximum" } else { "minimum" };
-        return Err(LinAlgError::value(format!(
-            "zero-size array to reduction operation {what} which has no identity"
-        )));
+    // NumPy's max here starts from 0 (`initial=0`); its min has no identity.
+    if len == 0 && p == f64::NEG_INFINITY && batch.iter().product::<usize>() > 0 {
+        return Err(LinAlgError::value(
+            "zero-size array to reduction operation minimum which has no identity",
+        ));
     }
     let mut out = Vec::new();
     for m in matrices(&lanes, &batch) {
         let vals = (0..len).map(|j| m[(0, j)].abs());
         let pt = T::from_f64(p);
         let v = if p == f64::INFINITY {
-            vals.fold(T::neg_infinity(), |a, b| {
+            vals.fold(T::zero(), |a, b| {
                 if b > a || b.is_nan() || a.is_nan() {
                     if a.is_nan() { a } else { b }
                 } else {
@@ -233,6 +233,14 @@ fn matrix_norm<T: LinalgFloat>(
             }
         })
     };
+    // NumPy's max of the sums starts from 0 (`initial=0`); its min has no identity.
+    let pick_or_zero = |vals: &mut dyn Iterator<Item = T>, max: bool| -> Result<T> {
+        match pick(vals, max) {
+            Some(v) => Ok(v),
+            None if max => Ok(T::zero()),
+            None => Err(empty_extreme(max)),
+        }
+    };
     let mut s = vec![T::zero(); m.min(n)];
     let mut out = Vec::new();
     for mat in matrices(&moved, &batch) {
@@ -240,11 +248,11 @@ fn matrix_norm<T: LinalgFloat>(
             Kind::Fro => sum_abs(mat, |v| v * v).sqrt(),
             Kind::ColSums(max) => {
                 let mut sums = (0..n).map(|j| (0..m).fold(T::zero(), |a, i| a + mat[(i, j)].abs()));
-                pick(&mut sums, max).ok_or_else(|| empty_extreme(max))?
+                pick_or_zero(&mut sums, max)?
             }
             Kind::RowSums(max) => {
                 let mut sums = (0..m).map(|i| (0..n).fold(T::zero(), |a, j| a + mat[(i, j)].abs()));
-                pick(&mut sums, max).ok_or_else(|| empty_extreme(max))?
+                pick_or_zero(&mut sums, max)?
             }
             Kind::Svd(max, sum) => {
                 svd_into(mat, &mut s, None, None)?;
