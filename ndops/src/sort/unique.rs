@@ -57,9 +57,15 @@ pub(crate) fn unique_impl<T: Sortable, D: Dimension>(
     a: &ArrayRef<T, D>,
     opts: UniqueOptions,
 ) -> Result<Unique<T>> {
-    let flat = a.ravel();
-    let Some(x) = flat.as_slice() else {
-        unreachable!("ravel gives a contiguous array")
+    // The elements in C order: borrowed when contiguous, else copied (a 1-d `ravel` of
+    // a broadcast or strided view can be a strided view).
+    let copy;
+    let x: &[T] = match a.as_slice() {
+        Some(s) => s,
+        None => {
+            copy = a.to_vec();
+            &copy
+        }
     };
     let n = x.len();
     if !(opts.return_index || opts.return_inverse) {
