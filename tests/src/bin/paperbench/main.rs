@@ -27,6 +27,7 @@ mod io;
 mod iteration;
 mod limits;
 mod linalg;
+mod random;
 mod records;
 mod reduce;
 
@@ -152,6 +153,7 @@ const CASES: &[Case] = &[
     (More, "npy_save", Nd, IO_1E7, Work::None, io::npy_save),
     (More, "npy_load", Nd, IO_1E7, Work::None, io::npy_load),
     (More, "npy_load", Loop, IO_1E7, Work::None, io::npy_load_loop),
+    (More, "standard_normal", Nd, FIXED_1E7, per(8.0), random::standard_normal),
 ];
 
 /// The paper's own timings (2011, its authors' machine): case, size, seconds, and the
