@@ -198,6 +198,25 @@ fn call(g: &mut Generator, line: &str) -> ndcore::Result<Drawn> {
             g.shuffle_axis(&mut x, Axis(a[2].parse().unwrap()))?;
             ints(x)
         }
+        "shuffle_view" => {
+            // The base np.arange(24).reshape(4, 6), shuffled through a view of it.
+            let mut base = arange(24i64).into_shape([4, 6]).unwrap();
+            match a[1] {
+                "rev2" => g.shuffle(&mut base.slice_mut(s![..;-1, ..;2]))?,
+                "t" => g.shuffle(&mut base.view_mut().reversed_axes())?,
+                "col" => g.shuffle(&mut base.slice_mut(s![.., 1]))?,
+                v => panic!("view {v}"),
+            }
+            ints(base.into_dyn())
+        }
+        "permutation_of_view" => {
+            let base = arange(24i64).into_shape([4, 6]).unwrap();
+            match a[1] {
+                "rev2" => ints(g.permutation_of(&base.slice(s![..;-1, ..;2]))?.into_dyn()),
+                "t" => ints(g.permutation_of(&base.t())?.into_dyn()),
+                v => panic!("view {v}"),
+            }
+        }
         "permutation" => ints(g.permutation(a[1].parse().unwrap())?.into_dyn()),
         "permutation_of" => {
             let x = arange_shaped(&shape(a[1]).unwrap());

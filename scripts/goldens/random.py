@@ -147,6 +147,27 @@ def c_shuffle(shape, axis=0):
     return f"shuffle {shape_arg(shape)} {axis}", f
 
 
+def c_shuffle_view(view):
+    """shuffle a view of np.arange(24).reshape(4, 6) (`rev2`: [::-1, ::2]; `t`: .T; `col`:
+    [:, 1], a strided 1-d view); the result is the whole base array."""
+    def f(g):
+        a = np.arange(24).reshape(4, 6)
+        v = {"rev2": a[::-1, ::2], "t": a.T, "col": a[:, 1]}[view]
+        g.shuffle(v)
+        return a
+
+    return f"shuffle_view {view}", f
+
+
+def c_permutation_of_view(view):
+    """permutation of the same views (a copy; the base is untouched)."""
+    def f(g):
+        a = np.arange(24).reshape(4, 6)
+        return g.permutation({"rev2": a[::-1, ::2], "t": a.T, "col": a[:, 1]}[view])
+
+    return f"permutation_of_view {view}", f
+
+
 def c_permutation(n):
     return f"permutation {n}", lambda g: g.permutation(n)
 
@@ -216,6 +237,15 @@ def every_method():
         c_permutation_of(7),
         c_permutation_of((5, 2)),
         c_permutation_of((2, 5), axis=1),
+        c_shuffle_view("rev2"),
+        c_shuffle_view("t"),
+        c_shuffle_view("col"),
+        c_permutation_of_view("rev2"),
+        c_permutation_of_view("t"),
+        c_shuffle((3, 0)),
+        c_permutation_of((3, 0)),
+        c_shuffle(0),
+        c_permutation(0),
         c_random(3),
     ]
 
