@@ -28,8 +28,29 @@ def projection(n):
     return run
 
 
+def _golden(n, shift):
+    """frac((i*n + j) * 0.618034) + shift * I (paperbench's linalg_np.rs recipe)."""
+    g = np.modf(np.arange(n * n, dtype=np.float64) * 0.618034)[0].reshape(n, n)
+    return g + shift * np.eye(n)
+
+
+def solve(n):
+    """np.linalg.solve of a diagonally dominant n x n system, b of shape (n,)."""
+    a = _golden(n, n)
+    b = np.arange(n) % 5 / 5 + 1
+    return lambda: np.linalg.solve(a, b)
+
+
+def svd(n):
+    """np.linalg.svd(a) of a n x n matrix: u, s, vh (full matrices, NumPy's default)."""
+    a = _golden(n, 0)
+    return lambda: np.linalg.svd(a)
+
+
 # (name shared with paperbench, setup taking n). One line each.
 CASES = [
     ("matmul", matmul),
     ("projection", projection),
+    ("solve", solve),
+    ("svd", svd),
 ]

@@ -27,6 +27,7 @@ mod io;
 mod iteration;
 mod limits;
 mod linalg;
+mod linalg_np;
 mod random;
 mod records;
 mod reduce;
@@ -63,6 +64,14 @@ const F6: Sizes = Sizes {
 const MATMUL: Sizes = Sizes {
     full: &[1000, 2000],
     quick: &[200],
+};
+const SOLVE: Sizes = Sizes {
+    full: &[1000],
+    quick: &[200],
+};
+const SVD: Sizes = Sizes {
+    full: &[500],
+    quick: &[100],
 };
 const M1E7: Sizes = Sizes {
     full: &[10_000_000],
@@ -123,6 +132,8 @@ const CASES: &[Case] = &[
     (Records, "records_query", Loop, F6, per(24.0), records::query_loop),
     (Records, "records_fused", Nd, F6, per(24.0), records::fused),
     (Products, "matmul", Nd, MATMUL, Flops(2.0, 3), linalg::matmul_f64),
+    (Products, "solve", Nd, SOLVE, Flops(0.667, 3), linalg_np::solve),
+    (Products, "svd", Nd, SVD, Flops(2.667, 3), linalg_np::svd),
     (More, "sum", Nd, M1E7, per(8.0), reduce::sum_f64),
     (More, "sum", Loop, M1E7, per(8.0), reduce::sum_f64_loop),
     (More, "var", Nd, M1E6, per(8.0), reduce::var_f64),
