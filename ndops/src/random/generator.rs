@@ -13,7 +13,8 @@ use ndcore::{Array, Dimension, Element, IntoDimension};
 /// A generator seeded as `np.random.default_rng(seed)`: a [`Generator`] on a [`Pcg64`]
 /// seeded through a [`SeedSequence`](super::SeedSequence), so it draws NumPy's numbers.
 ///
-/// `seed` is a `u64`, a `u128`, a list of `u64` (`[1, 2, 3]`, `&[..]`, `Vec`), or a
+/// `seed` is a `u64`, a list of `u64` (`[1, 2, 3]`, `&[..]`, `Vec`), `None` for fresh OS
+/// entropy (`default_rng(None)`, NumPy's `default_rng()`), or a
 /// `SeedSequence`; see [`IntoSeed`].
 ///
 /// ```

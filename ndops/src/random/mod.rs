@@ -14,6 +14,7 @@
 //! |---|---|
 //! | `rng = np.random.default_rng(42)` | `let mut rng = default_rng(42);` |
 //! | `np.random.default_rng([1, 2, 3])` | `default_rng([1, 2, 3])` |
+//! | `np.random.default_rng()` (OS entropy) | `default_rng(None)` |
 //! | `rng.random((2, 3))` | `rng.random((2, 3))?` |
 //! | `rng.random()` | `rng.random_scalar()` |
 //! | `rng.random(5, dtype=np.float32)` | `rng.random_f32(5)?` |
@@ -51,9 +52,9 @@
 //! # Ok::<(), ndcore::Error>(())
 //! ```
 //!
-//! Not here yet: seeding from OS entropy (`default_rng()` with no seed), NumPy's other
-//! bit generators and distributions (`gamma`, `binomial`, `poisson`, …), array-valued
-//! parameters (`rng.normal([0, 1], 1)`), `choice`'s `axis=` and `shuffle=False`.
+//! Not here yet: NumPy's other bit generators and distributions (`gamma`, `binomial`,
+//! `poisson`, …), array-valued parameters (`rng.normal([0, 1], 1)`), `choice`'s `axis=`
+//! and `shuffle=False`.
 
 mod choice;
 mod distributions;

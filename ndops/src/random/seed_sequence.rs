@@ -54,8 +54,8 @@ pub(crate) fn int_words(n: u128) -> Vec<u32> {
 /// An integer seed is split into 32-bit words, lowest first; a sequence of integers is each
 /// one split that way and the words concatenated (so `[5, 1 << 40]` is three words, as in
 /// NumPy, whatever the integer type). Implemented for `u64`, `&[u64]`, `[u64; N]`,
-/// `Vec<u64>` and a ready [`SeedSequence`]; `u64` is the only integer type, so that a bare
-/// literal (`default_rng(42)`) is one. Larger integer seeds: [`SeedSequence::from_u128`].
+/// `Vec<u64>`, `Option<u64>` (`None`: OS entropy) and a ready [`SeedSequence`]; `u64` is
+/// the only integer type, so that a bare literal (`default_rng(42)`) is one. Larger integer seeds: [`SeedSequence::from_u128`].
 pub trait IntoSeed {
     /// The seed sequence this seed makes.
     fn into_seed_sequence(self) -> SeedSequence;
@@ -89,6 +89,41 @@ impl IntoSeed for &Vec<u64> {
     fn into_seed_sequence(self) -> SeedSequence {
         self.as_slice().into_seed_sequence()
     }
+}
+
+/// `None` is fresh entropy from the operating system (NumPy's `default_rng(None)`, see
+/// [`SeedSequence::from_entropy`]); `Some(seed)` is `seed`.
+impl IntoSeed for Option<u64> {
+    fn into_seed_sequence(self) -> SeedSequence {
+        match self {
+            Some(seed) => seed.into_seed_sequence(),
+            None => SeedSequence::from_entropy(),
+        }
+    }
+}
+
+/// 128 bits from the operating system: `/dev/urandom` where there is one, else the random
+/// keys the standard library's `RandomState` draws from the OS, mixed with the clock.
+fn os_entropy() -> u128 {
+    use std::io::Read;
+    let mut buf = [0u8; 16];
+    if std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .is_ok()
+    {
+        return u128::from_le_bytes(buf);
+    }
+    use std::hash::{BuildHasher, Hasher};
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let half = |salt: u64| {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(nanos);
+        h.write_u64(salt);
+        h.finish()
+    };
+    (u128::from(half(1)) << 64) | u128::from(half(2))
 }
 
 impl IntoSeed for SeedSequence {
@@ -130,6 +165,23 @@ impl SeedSequence {
     /// ```
     pub fn new<S: IntoSeed>(entropy: S) -> SeedSequence {
         entropy.into_seed_sequence()
+    }
+
+    /// A seed sequence from 128 fresh bits of operating-system entropy, as
+    /// `SeedSequence()` / `default_rng()` with no seed (NumPy takes `secrets.randbits(128)`).
+    /// The entropy is kept ([`entropy_words`](Self::entropy_words)), so a run can be
+    /// repeated from it.
+    ///
+    /// ```
+    /// use ndops::random::{SeedSequence, default_rng};
+    /// let ss = SeedSequence::from_entropy();
+    /// let again = SeedSequence::from_words(ss.entropy_words().to_vec());
+    /// assert_eq!(ss.generate_state_u32(4), again.generate_state_u32(4));
+    /// let mut rng = default_rng(None); // np.random.default_rng()
+    /// assert!((0.0..1.0).contains(&rng.random_scalar()));
+    /// ```
+    pub fn from_entropy() -> SeedSequence {
+        Self::from_u128(os_entropy())
     }
 
     /// A seed sequence from an integer seed wider than 64 bits, as NumPy takes any Python
