@@ -60,7 +60,7 @@ import numpy_compare_grid  # noqa: E402  (figure 3)
 import numpy_compare_linalg  # noqa: E402  (figure 4; products)
 import numpy_compare_io  # noqa: E402  (figure 5; .npy files)
 import numpy_compare_records  # noqa: E402  (figure 6)
-import numpy_compare_random  # noqa: E402  (random numbers)
+import numpy_compare_stats  # noqa: E402  (statistics)
 
 
 def sum_(n):
@@ -139,7 +139,7 @@ CASES = dict([
     *numpy_compare_linalg.CASES,
     *numpy_compare_io.CASES,
     *numpy_compare_records.CASES,
-    *numpy_compare_random.CASES,
+    *numpy_compare_stats.CASES,
     ("sum", sum_),
     ("var", var),
     ("max", max_),

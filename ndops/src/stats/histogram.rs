@@ -169,6 +169,8 @@ fn histogram_impl<T: Real, D: Dimension>(
                 ));
             }
             let (first, last) = outer_edges(&data, &raw, range)?;
+            // The counts first: a bin count past memory is NumPy's MemoryError, not an abort.
+            Array1::<i64>::try_zeros(n.saturating_add(1))?;
             let edges = ndcore::linspace(first, last, n + 1).to_vec();
             if edges.windows(2).any(|w| w[0] >= w[1]) {
                 return Err(Error::Value(format!(
@@ -268,7 +270,11 @@ fn bins_of<T: BinIndex>(x: &ArrayRef<T, Ix1>, minlength: usize) -> Result<(Vec<u
         .map(|&v| v.bin())
         .collect::<Option<Vec<usize>>>()
         .ok_or_else(|| Error::Value("'list' argument must have no negative elements".into()))?;
-    let len = idx.iter().max().map_or(0, |&m| m + 1).max(minlength);
+    let len = idx
+        .iter()
+        .max()
+        .map_or(0, |&m| m.saturating_add(1))
+        .max(minlength);
     Ok((idx, len))
 }
 
@@ -287,11 +293,14 @@ fn bins_of<T: BinIndex>(x: &ArrayRef<T, Ix1>, minlength: usize) -> Result<(Vec<u
 /// ```
 pub fn bincount<T: BinIndex>(x: &ArrayRef<T, Ix1>, minlength: usize) -> Result<Array1<i64>> {
     let (idx, len) = bins_of(x, minlength)?;
-    let mut out = vec![0i64; len];
-    for i in idx {
-        out[i] += 1;
+    // NumPy's MemoryError for a huge maximum is an error here too, not an abort.
+    let mut out = Array1::<i64>::try_zeros(len)?;
+    if let Some(o) = out.as_slice_mut() {
+        for i in idx {
+            o[i] += 1;
+        }
     }
-    Ok(Array1::from_vec(out))
+    Ok(out)
 }
 
 /// The sum of the weights of each value `0..=max(x)` in `x` (NumPy's
@@ -318,9 +327,11 @@ pub fn bincount_weights<T: BinIndex>(
             "The weights and list don't have the same length.".into(),
         ));
     }
-    let mut out = vec![0.0f64; len];
-    for (i, &w) in idx.into_iter().zip(weights.iter()) {
-        out[i] += w;
+    let mut out = Array1::<f64>::try_zeros(len)?;
+    if let Some(o) = out.as_slice_mut() {
+        for (i, &w) in idx.into_iter().zip(weights.iter()) {
+            o[i] += w;
+        }
     }
-    Ok(Array1::from_vec(out))
+    Ok(out)
 }

@@ -16,6 +16,19 @@
 //! Averages and order statistics of integers are `f64`, of `f32` are `f32` (the
 //! [`MeanOf`](crate::reduce::MeanOf) of the element type), as NumPy's with a scalar `q`.
 //!
+//! # Differences from NumPy
+//! - `axis` is one axis or all (no tuples); no `keepdims`, `out` or `overwrite_input`.
+//! - Quantiles are always floats: NumPy keeps an integer type for the methods that pick a
+//!   data point (`lower`, `higher`, `nearest`, `inverted_cdf`, `closest_observation`); the
+//!   values are the same (exact below 2^53). For `f32` data with an array `q` NumPy
+//!   computes in `float64`; nd stays in `f32` (with a scalar `q` both use `float32`).
+//! - No `weights` for quantiles; `histogram` has no `weights`/`density` and compares
+//!   `f32` data as `f64` (NumPy uses `float32` edges there); `bins` as a string estimator
+//!   (`'auto'`, …) is not supported.
+//! - No warnings: an all-nan slice gives nan (and `nanargmin`/`nanargmax` the error
+//!   `All-NaN slice encountered`, as NumPy); an empty `median` gives nan.
+//! - `cov`/`corrcoef` sum products in order where NumPy calls BLAS: equal within rounding.
+//!
 //! ```
 //! use ndcore::prelude::*;
 //! use ndops::stats::{median, quantile_with, QuantileMethod};

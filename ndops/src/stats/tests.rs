@@ -80,6 +80,25 @@ fn empty_and_nan_lanes() {
     assert!(lane_quantiles(&mut v, &[0.0, 1.0], QuantileMethod::Lower).unwrap()[0].is_nan());
 }
 
+#[test]
+fn huge_counts_are_errors_not_aborts() {
+    let e = bincount(&array![i64::MAX], 0).unwrap_err();
+    assert!(e.to_string().starts_with("array is too big"), "{e}");
+    assert!(histogram(&array![1.0, 2.0], usize::MAX).is_err());
+}
+
+#[test]
+fn zero_d_and_strided_inputs() {
+    let z = Array::from_shape_vec(Vec::<usize>::new(), vec![4.0]).unwrap();
+    assert_eq!(median(&z, None).unwrap()[[]], 4.0);
+    assert!(median(&z, Some(0)).is_err());
+    let x = arange(12.0).into_shape([3, 4]).unwrap();
+    let v = x.slice(s![..;-1, ..;2]);
+    assert_eq!(median(&v, Some(1)).unwrap().to_vec(), vec![9.0, 5.0, 1.0]);
+    assert_eq!(nanargmax(&v, None).unwrap()[[]], 1);
+    assert_eq!(nanargmin(&v.t(), None).unwrap()[[]], 2);
+}
+
 proptest! {
     #[test]
     fn median_matches_sorting(v in prop::collection::vec(-1e6f64..1e6, 1..200)) {
