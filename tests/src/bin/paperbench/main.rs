@@ -27,6 +27,8 @@ mod io;
 mod iteration;
 mod limits;
 mod linalg;
+mod linalg_np;
+mod random;
 mod records;
 mod reduce;
 mod stats;
@@ -63,6 +65,14 @@ const F6: Sizes = Sizes {
 const MATMUL: Sizes = Sizes {
     full: &[1000, 2000],
     quick: &[200],
+};
+const SOLVE: Sizes = Sizes {
+    full: &[1000],
+    quick: &[200],
+};
+const SVD: Sizes = Sizes {
+    full: &[500],
+    quick: &[100],
 };
 const M1E7: Sizes = Sizes {
     full: &[10_000_000],
@@ -123,6 +133,8 @@ const CASES: &[Case] = &[
     (Records, "records_query", Loop, F6, per(24.0), records::query_loop),
     (Records, "records_fused", Nd, F6, per(24.0), records::fused),
     (Products, "matmul", Nd, MATMUL, Flops(2.0, 3), linalg::matmul_f64),
+    (Products, "solve", Nd, SOLVE, Flops(0.667, 3), linalg_np::solve),
+    (Products, "svd", Nd, SVD, Flops(2.667, 3), linalg_np::svd),
     (More, "sum", Nd, M1E7, per(8.0), reduce::sum_f64),
     (More, "sum", Loop, M1E7, per(8.0), reduce::sum_f64_loop),
     (More, "var", Nd, M1E6, per(8.0), reduce::var_f64),
@@ -154,6 +166,7 @@ const CASES: &[Case] = &[
     (More, "npy_save", Nd, IO_1E7, Work::None, io::npy_save),
     (More, "npy_load", Nd, IO_1E7, Work::None, io::npy_load),
     (More, "npy_load", Loop, IO_1E7, Work::None, io::npy_load_loop),
+    (More, "standard_normal", Nd, FIXED_1E7, per(8.0), random::standard_normal),
 ];
 
 /// The paper's own timings (2011, its authors' machine): case, size, seconds, and the
