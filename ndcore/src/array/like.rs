@@ -140,3 +140,27 @@ pub fn full_like<T: Element, D: Dimension, U: Element>(
 pub fn empty_like<T: Element, D: Dimension>(a: &ArrayRef<T, D>) -> Array<T, D> {
     zeros_like(a)
 }
+
+/// Like [`empty_like`], with the contents truly unspecified (NumPy's `np.empty_like`
+/// without the zeroing): for code that writes every element next.
+///
+/// # Safety
+/// Every element must be written before it is read.
+///
+/// # Panics
+/// As [`zeros_like`].
+///
+/// ```
+/// use ndcore::prelude::*;
+/// use ndcore::array::uninit_like;
+/// let x = arange(3i64);
+/// // SAFETY: `fill` writes every element before any is read.
+/// let mut y = unsafe { uninit_like(&x) };
+/// y.fill(4);
+/// assert_eq!(y.to_vec(), vec![4, 4, 4]);
+/// ```
+pub unsafe fn uninit_like<T: Element, D: Dimension>(a: &ArrayRef<T, D>) -> Array<T, D> {
+    // SAFETY: forwarded to the caller.
+    let o = unsafe { uninit_buffer::<T>(a.shape()) }.unwrap_or_else(|e| panic!("{e}"));
+    with_order_of(o, a)
+}

@@ -20,7 +20,7 @@ pub use construct::{
     ArangeElem, ArangeStop, LinspaceElem, arange, arange_with, linspace, linspace_with,
 };
 pub use index::{IndexInt, NdIndex};
-pub use like::{empty_like, full_like, ones_like, zeros_like};
+pub use like::{empty_like, full_like, ones_like, uninit_like, zeros_like};
 pub use props::Flags;
 pub use reshape::{Reshape, reshape};
 pub use shape_views::AxisList;

@@ -123,13 +123,17 @@ pub fn pad<T: Element, D: Dimension>(
             }
         }
     }
-    let mut out = match mode {
-        PadMode::Constant(v) => Array::try_full(dim, v)?,
-        _ => Array::try_zeros(dim)?,
-    };
-    if out.is_empty() {
-        return Ok(out);
+    if a.is_empty() {
+        // Nothing to copy: all padding (only constant mode gets here with elements).
+        return match mode {
+            PadMode::Constant(v) => Array::try_full(dim, v),
+            _ => Array::try_zeros(dim),
+        };
     }
+    // SAFETY: the original area is assigned below, and every other element lies in the
+    // padding of some axis, which the loop over axes writes (the whole slab of that axis'
+    // padding, other axes in full).
+    let mut out = unsafe { Array::<T, D>::try_uninit(dim) }?;
     let original: Vec<SliceInfoElem> = (0..nd)
         .map(|ax| {
             let (b, n) = (widths[ax].0 as isize, a.shape()[ax] as isize);
@@ -137,9 +141,6 @@ pub fn pad<T: Element, D: Dimension>(
         })
         .collect();
     out.try_slice_mut(original.as_slice())?.assign(a)?;
-    if matches!(mode, PadMode::Constant(_)) || a.is_empty() {
-        return Ok(out);
-    }
     for (ax, &(before, after)) in widths.iter().enumerate() {
         if before == 0 && after == 0 {
             continue;
@@ -147,6 +148,11 @@ pub fn pad<T: Element, D: Dimension>(
         let n = a.shape()[ax];
         let (mut left, rest) = out.split_at_mut(Axis(ax), before)?;
         let (center, mut right) = rest.into_split_at(Axis(ax), n)?;
+        if let PadMode::Constant(v) = mode {
+            left.fill(v);
+            right.fill(v);
+            continue;
+        }
         let source = |p: isize| source_index(mode, p, n);
         // Positions before the data are p = -before..0, after it n..n+after.
         fill_runs(

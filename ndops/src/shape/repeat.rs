@@ -1,7 +1,7 @@
-//! `tile` and `repeat`: copies by broadcast assignment, so the inner runs are contiguous
-//! blocks of the source, not single elements.
+//! `tile` and `repeat`: copies by contiguous runs — `tile` as one broadcast assignment,
+//! `repeat` as block copies (a block being the elements after the axis) — not element by
+//! element through indices.
 
-use super::axis_range_mut;
 use crate::reduce::check_axis;
 use ndcore::error::{Result, shape_str};
 use ndcore::{Array, Array1, ArrayD, ArrayRef, Axis, Dimension, Element, Error, IxDyn};
@@ -35,7 +35,8 @@ pub fn tile<T: Element, D: Dimension>(a: &ArrayRef<T, D>, reps: &[usize]) -> Res
         .ok_or_else(|| Error::Overflow {
             shape: shape.clone(),
         })?;
-    let mut out = Array::<T, IxDyn>::try_zeros(out_shape)?;
+    // SAFETY: the broadcast assignment below writes every element (none when empty).
+    let mut out = unsafe { Array::<T, IxDyn>::try_uninit(out_shape) }?;
     if out.is_empty() {
         return Ok(out);
     }
@@ -122,30 +123,43 @@ pub fn repeat<T: Element, D: Dimension>(
     shape[ax] = total.ok_or_else(|| Error::Overflow {
         shape: shape.clone(),
     })?;
-    let mut out = Array::<T, D>::try_zeros(D::from_slice(&shape)?)?;
+    // SAFETY: `repeat_blocks` writes every element: the counts add up to the new length.
+    let mut out = unsafe { Array::<T, D>::try_uninit(D::from_slice(&shape)?) }?;
     if out.is_empty() {
         return Ok(out);
     }
+    let src = a.as_standard_layout();
+    let src = src
+        .as_slice()
+        .ok_or_else(|| unreachable!("a standard layout is C-contiguous"))?;
+    let dst = out
+        .as_slice_mut()
+        .ok_or_else(|| unreachable!("a new array is C-contiguous"))?;
+    // In C order, the source is blocks of the axes after `ax`, one per (outer index, i);
+    // the result is each block written count(i) times in a row.
+    let block: usize = a.shape()[ax + 1..].iter().product();
     match repeats {
-        Repeats::All(k) => {
-            // out seen as (…, n, k, …) receives a with a new stride-0 axis after `ax`.
-            let mut inter = a.shape().to_vec();
-            inter.insert(ax + 1, k);
-            let src = a.view().into_dyn();
-            let src = src.expand_dims(Axis(ax + 1))?;
-            out.reshape_mut(inter)?.assign(&src)?;
-        }
-        Repeats::Each(v) => {
-            let mut at = 0isize;
-            for (i, &k) in v.iter().enumerate() {
-                let src = a.index_axis(Axis(ax), i as isize)?;
-                let src = src.expand_dims(Axis(ax))?;
-                axis_range_mut(&mut out, ax, at, at + k as isize)?.assign(&src)?;
-                at += k as isize;
-            }
-        }
+        Repeats::All(k) => repeat_blocks(src, dst, block, |_| k),
+        Repeats::Each(v) => repeat_blocks(src, dst, block, |j| v[j % n]),
     }
     Ok(out)
+}
+
+/// Writes each `block`-long run `j` of `src` `count(j)` times into `dst`, in order.
+fn repeat_blocks<T: Copy>(src: &[T], dst: &mut [T], block: usize, count: impl Fn(usize) -> usize) {
+    let mut at = 0;
+    for (j, b) in src.chunks_exact(block).enumerate() {
+        let c = count(j);
+        if block == 1 {
+            dst[at..at + c].fill(b[0]);
+            at += c;
+        } else {
+            for d in dst[at..at + c * block].chunks_exact_mut(block) {
+                d.copy_from_slice(b);
+            }
+            at += c * block;
+        }
+    }
 }
 
 /// Each element of the flattened array (C order) repeated (NumPy's

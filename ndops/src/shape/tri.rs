@@ -27,7 +27,9 @@ where
         shape.insert(0, shape[0]);
     }
     let (m, n) = (shape[shape.len() - 2], shape[shape.len() - 1]);
-    let mut out = Array::try_zeros(<D as DimMax<Ix2>>::Output::from_slice(&shape)?)?;
+    let dim = <D as DimMax<Ix2>>::Output::from_slice(&shape)?;
+    // SAFETY: `assign` writes every element (it broadcasts `a` to the whole shape).
+    let mut out = unsafe { Array::try_uninit(dim) }?;
     out.assign(a)?;
     if n == 0 {
         return Ok(out);
