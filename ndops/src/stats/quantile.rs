@@ -475,11 +475,10 @@ pub(crate) fn lane_median<T: Real>(v: &mut [T]) -> MeanOf<T> {
     let h = n / 2;
     let (left, mid, _) = v.select_nth_unstable_by(h, cmp);
     let mid = *mid;
-    let middle = if n % 2 == 1 {
-        vec![mid]
+    let lo = if n % 2 == 1 {
+        mid
     } else {
-        let lo = left
-            .iter()
+        left.iter()
             .copied()
             .reduce(|a, b| {
                 if cmp(&b, &a) == Ordering::Greater {
@@ -488,11 +487,16 @@ pub(crate) fn lane_median<T: Real>(v: &mut [T]) -> MeanOf<T> {
                     a
                 }
             })
-            .unwrap_or(mid);
-        vec![lo, mid]
+            .unwrap_or(mid)
     };
-    // NumPy takes `mean` of the middle values; so does nd, for its exact rounding.
-    Array::from_vec(middle).mean()
+    // NumPy takes `mean` of the middle values (its sum starts from +0.0: the median of
+    // [-0.0, -0.0] is 0.0); the reductions' mean does the same, here on a stack view.
+    let middle = [lo, mid];
+    let k = 2 - n % 2;
+    match ndcore::ArrayView1::from_slice_shape([k], &middle[2 - k..]) {
+        Ok(view) => view.mean(),
+        Err(_) => <MeanOf<T> as FloatAcc>::NAN,
+    }
 }
 
 /// The median along `axis` (NumPy's `np.median(a, axis)`); `None` for all elements.

@@ -137,6 +137,29 @@ proptest! {
         prop_assert_eq!(higher, s[vi.ceil() as usize] as f64);
     }
 
+    /// Selection answers as a full sort does, for every method and several q at once
+    /// (the multi-index select_all path and the single-index one).
+    #[test]
+    fn selection_equals_sorting_for_every_method(
+        v in prop::collection::vec(-50i64..50, 1..120),
+        q in prop::collection::vec(0.0f64..=1.0, 1..24),
+    ) {
+        let mut sorted = v.clone();
+        sorted.sort();
+        for m in QuantileMethod::ALL {
+            let want = lane_quantiles(&mut sorted.clone(), &q, m).unwrap();
+            let got = lane_quantiles(&mut v.clone(), &q, m).unwrap();
+            prop_assert_eq!(&got, &want, "{:?}", m);
+            let (lo, hi) = (sorted[0] as f64, sorted[sorted.len() - 1] as f64);
+            prop_assert!(got.iter().all(|&g| g >= lo && g <= hi), "{:?}", m);
+            for &qq in &q {
+                let one = lane_quantiles(&mut v.clone(), &[qq], m).unwrap();
+                let k = q.iter().position(|&x| x == qq).unwrap();
+                prop_assert_eq!(one[0], got[k]);
+            }
+        }
+    }
+
     #[test]
     fn quantile_along_axis_is_per_lane(v in prop::collection::vec(-10f64..10.0, 12)) {
         let x = Array::from_shape_vec([3, 4], v).unwrap();
