@@ -41,6 +41,7 @@ mod nonzero;
 mod partition;
 mod radix;
 mod search;
+mod simd;
 #[allow(clippy::module_inception)]
 mod sort;
 #[cfg(test)]

@@ -105,48 +105,28 @@ fn scatter<T: Copy>(
     }
 }
 
-/// Sorts `out` (or `src` into `out`, when given) stably by `key`, so that the last pass
-/// writes `out`.
-fn radix<T: Copy>(src: Option<&[T]>, out: &mut [T], scratch: &mut [T], key: impl Fn(&T) -> u64) {
-    let (d, mut off) = {
-        let input: &[T] = src.unwrap_or(out);
-        let d = digits(input, &key);
-        let off = offsets(input, &d, &key);
-        (d, off)
-    };
+/// Sorts `v` stably by `key`, passes alternating between `v` and `scratch` (of the same
+/// length) so that the last one writes `v`.
+fn radix<T: Copy>(v: &mut [T], scratch: &mut [T], key: impl Fn(&T) -> u64) {
+    let d = digits(v, &key);
     if d.is_empty() {
-        if let Some(s) = src {
-            out.copy_from_slice(s);
-        }
         return;
     }
-    let p = d.len();
-    let mut in_out = match src {
-        // With an odd number of passes the first lands in `out`.
-        Some(s) if p % 2 == 1 => {
-            scatter(s, out, d[0], &mut off[0], &key);
-            true
-        }
-        Some(s) => {
-            scatter(s, scratch, d[0], &mut off[0], &key);
-            false
-        }
-        None if p % 2 == 1 => {
-            scratch.copy_from_slice(out);
-            false
-        }
-        None => true,
-    };
-    let first = usize::from(src.is_some());
-    for (&dig, o) in d[first..].iter().zip(&mut off[first..]) {
-        if in_out {
-            scatter(out, scratch, dig, o, &key);
-        } else {
-            scatter(scratch, out, dig, o, &key);
-        }
-        in_out = !in_out;
+    let mut off = offsets(v, &d, &key);
+    // With an odd number of passes the first reads a copy in `scratch`.
+    let mut in_v = d.len().is_multiple_of(2);
+    if !in_v {
+        scratch.copy_from_slice(v);
     }
-    debug_assert!(in_out, "the last pass writes out");
+    for (&dig, o) in d.iter().zip(&mut off) {
+        if in_v {
+            scatter(v, scratch, dig, o, &key);
+        } else {
+            scatter(scratch, v, dig, o, &key);
+        }
+        in_v = !in_v;
+    }
+    debug_assert!(in_v, "the last pass writes v");
 }
 
 /// Sorts `v` stably in NumPy's order.
@@ -158,8 +138,11 @@ pub(crate) fn sort_slice<T: Sortable>(v: &mut [T], scratch: &mut Scratch<T>) -> 
         v.sort_by_key(|x| x.key());
         return Ok(());
     }
+    if T::sort_values_fast(v) {
+        return Ok(());
+    }
     let s = scratch.get(v.len())?;
-    radix(None, v, s, |x: &T| x.key().to_u64());
+    radix(v, s, |x: &T| x.key().to_u64());
     Ok(())
 }
 
@@ -177,8 +160,12 @@ pub(crate) fn sort_into<T: Sortable>(
         out.sort_by_key(|x| x.key());
         return Ok(());
     }
+    out.copy_from_slice(src);
+    if T::sort_values_fast(out) {
+        return Ok(());
+    }
     let s = scratch.get(src.len())?;
-    radix(Some(src), out, s, |x: &T| x.key().to_u64());
+    radix(out, s, |x: &T| x.key().to_u64());
     Ok(())
 }
 
@@ -201,7 +188,7 @@ pub(crate) fn argsort_into<T: Sortable>(src: &[T], out: &mut [i64]) {
         .map(|(i, x)| (x.key().to_u64(), i as u32))
         .collect();
     let mut scratch = pairs.clone();
-    radix(None, &mut pairs, &mut scratch, |x: &(u64, u32)| x.0);
+    radix(&mut pairs, &mut scratch, |x: &(u64, u32)| x.0);
     for (o, (_, i)) in out.iter_mut().zip(pairs) {
         *o = i64::from(i);
     }
