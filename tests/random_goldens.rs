@@ -5,7 +5,9 @@
 
 use nd_tests::goldens::read_golden;
 use ndcore::prelude::*;
-use ndops::random::{Generator, Pcg64, RandomInt, SeedSequence, default_rng, tables};
+use ndops::random::{
+    ChoiceOptions, Generator, Pcg64, RandomInt, SeedSequence, default_rng, tables,
+};
 
 /// A result as the golden file writes it.
 enum Drawn {
@@ -192,6 +194,21 @@ fn call(g: &mut Generator, line: &str) -> ndcore::Result<Drawn> {
                 arange_shaped(&[rows, cols])
             };
             ints(g.choice_from(&x, s, replace, None)?)
+        }
+        "choice_opts" => {
+            let (rows, cols): (usize, usize) = (a[1].parse().unwrap(), a[2].parse().unwrap());
+            let s = shape(a[3]).unwrap();
+            let opts = ChoiceOptions {
+                replace: a[4] == "1",
+                axis: Axis(a[5].parse().unwrap()),
+                shuffle: a[6] == "1",
+                ..Default::default()
+            };
+            if cols == 0 {
+                ints(g.choice_with(rows, s, &opts)?)
+            } else {
+                ints(g.choice_from_with(&arange_shaped(&[rows, cols]), s, &opts)?)
+            }
         }
         "shuffle" => {
             let mut x = arange_shaped(&shape(a[1]).unwrap());

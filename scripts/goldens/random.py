@@ -137,6 +137,16 @@ def c_choice_rows(rows, cols, size, replace=True):
     return f"choice_rows {rows} {cols} {shape_arg(size)} {int(replace)}", f
 
 
+def c_choice_opts(rows, cols, size, replace, axis, shuffle):
+    """choice(np.arange(rows * cols).reshape(rows, cols), size, replace, axis=axis,
+    shuffle=shuffle); cols 0: choice(rows, ...) from an integer population."""
+    def f(g):
+        a = rows if cols == 0 else np.arange(rows * cols).reshape(rows, cols)
+        return g.choice(a, size, replace=replace, axis=axis, shuffle=shuffle)
+
+    return f"choice_opts {rows} {cols} {shape_arg(size)} {int(replace)} {axis} {int(shuffle)}", f
+
+
 def c_shuffle(shape, axis=0):
     """shuffle np.arange(prod(shape)).reshape(shape) along axis; the result is the array."""
     def f(g):
@@ -230,6 +240,13 @@ def every_method():
         c_choice(20000, 1000, replace=False),
         c_choice_rows(6, 0, 4),
         c_choice_rows(6, 3, (2, 2), replace=False),
+        c_choice_opts(20000, 0, 800, False, 0, True),
+        c_choice_opts(20000, 0, 800, False, 0, False),
+        c_choice_opts(20000, 0, 1500, False, 0, False),
+        c_choice_opts(10, 0, 6, False, 0, False),
+        c_choice_opts(3, 4, 5, True, 1, True),
+        c_choice_opts(3, 4, (2, 2), False, 1, False),
+        c_choice_opts(3, 4, 2, False, 0, True),
         c_shuffle(10),
         c_shuffle((4, 3)),
         c_shuffle((3, 4), axis=1),
@@ -342,6 +359,8 @@ ERRORS = [
     c_choice(3, 2, replace=False, p=[1.0, 0.0, 0.0]),
     c_choice_rows(0, 0, 2),
     c_permutation_of((3, 2), axis=2),
+    c_choice_opts(0, 3, 2, True, 0, True),
+    c_choice_opts(3, 2, 3, False, 1, True),
 ]
 lines = []
 for text, f in ERRORS:

@@ -70,6 +70,42 @@ fn search_right(cdf: &[f64], u: f64) -> i64 {
     cdf.partition_point(|&c| c <= u) as i64
 }
 
+/// The keyword arguments of NumPy's `Generator.choice`: `replace=True`, `p=None`,
+/// `axis=0`, `shuffle=True` by default.
+///
+/// ```
+/// use ndops::prelude::*;
+/// use ndops::random::{ChoiceOptions, default_rng};
+/// // rng.choice(x, 2, replace=False, axis=1, shuffle=False)
+/// let x = arange(6i64).reshape((2, 3)).unwrap();
+/// let opts = ChoiceOptions { replace: false, axis: Axis(1), shuffle: false, ..Default::default() };
+/// let s = default_rng(0).choice_from_with(&x, 2, &opts).unwrap();
+/// assert_eq!(s.shape(), &[2, 2]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChoiceOptions<'a> {
+    /// Whether a value may be drawn more than once (`replace`).
+    pub replace: bool,
+    /// The probability of each value (`p`), or `None` for uniform.
+    pub p: Option<&'a [f64]>,
+    /// The axis of an array population that is sampled (`axis`).
+    pub axis: Axis,
+    /// Whether samples drawn without replacement are shuffled (`shuffle`); without it they
+    /// come out in the order NumPy's sampler finds them, cheaper to draw.
+    pub shuffle: bool,
+}
+
+impl Default for ChoiceOptions<'_> {
+    fn default() -> Self {
+        ChoiceOptions {
+            replace: true,
+            p: None,
+            axis: Axis(0),
+            shuffle: true,
+        }
+    }
+}
+
 impl Generator {
     /// Random samples of `0..n` as int64. Like `rng.choice(n, size, replace, p)`.
     ///
@@ -111,11 +147,36 @@ impl Generator {
         replace: bool,
         p: Option<&[f64]>,
     ) -> Result<Array<i64, Sh::Dim>> {
+        let opts = ChoiceOptions {
+            replace,
+            p,
+            ..Default::default()
+        };
+        self.choice_with(n, shape, &opts)
+    }
+
+    /// Random samples of `0..n` with all of `choice`'s options (the axis is unused). Like
+    /// `rng.choice(n, size, replace, p, shuffle=...)`.
+    ///
+    /// # Errors
+    /// As [`choice`](Self::choice).
+    ///
+    /// ```
+    /// use ndops::random::{ChoiceOptions, default_rng};
+    /// let opts = ChoiceOptions { replace: false, shuffle: false, ..Default::default() };
+    /// let s = default_rng(0).choice_with(100, 5, &opts).unwrap();
+    /// assert_eq!(s.len(), 5);
+    /// ```
+    pub fn choice_with<Sh: IntoDimension>(
+        &mut self,
+        n: usize,
+        shape: Sh,
+        opts: &ChoiceOptions,
+    ) -> Result<Array<i64, Sh::Dim>> {
         self.choice_indices(
             n,
             shape,
-            replace,
-            p,
+            opts,
             "a must be a positive integer unless no samples are taken",
         )
     }
@@ -147,27 +208,61 @@ impl Generator {
         replace: bool,
         p: Option<&[f64]>,
     ) -> Result<ArrayD<T>> {
-        if a.ndim() == 0 {
-            return Err(Error::AxisOutOfBounds { axis: 0, ndim: 0 });
-        }
-        let idx = self.choice_indices(
-            a.shape()[0],
-            shape,
+        let opts = ChoiceOptions {
             replace,
             p,
+            ..Default::default()
+        };
+        self.choice_from_with(a, shape, &opts)
+    }
+
+    /// Random samples of an array's sub-arrays along `opts.axis`, with all of `choice`'s
+    /// options. Like `rng.choice(a, size, replace, p, axis, shuffle)`: the result's shape is
+    /// `a`'s with the axis replaced by `size`.
+    ///
+    /// # Errors
+    /// As [`choice_from`](Self::choice_from); an axis out of bounds: "axis 2 is out of
+    /// bounds for array of dimension 2" (NumPy raises `IndexError: tuple index out of
+    /// range`).
+    ///
+    /// ```
+    /// use ndops::prelude::*;
+    /// use ndops::random::{ChoiceOptions, default_rng};
+    /// let x = arange(6i64).reshape((3, 2)).unwrap();
+    /// let opts = ChoiceOptions { axis: Axis(1), ..Default::default() };
+    /// let s = default_rng(0).choice_from_with(&x, 4, &opts).unwrap(); // axis=1
+    /// assert_eq!(s.shape(), &[3, 4]);
+    /// ```
+    pub fn choice_from_with<T: Element, D: Dimension, Sh: IntoDimension>(
+        &mut self,
+        a: &ArrayRef<T, D>,
+        shape: Sh,
+        opts: &ChoiceOptions,
+    ) -> Result<ArrayD<T>> {
+        let axis = opts.axis.0;
+        if axis >= a.ndim() {
+            return Err(Error::AxisOutOfBounds {
+                axis: axis as isize,
+                ndim: a.ndim(),
+            });
+        }
+        let idx = self.choice_indices(
+            a.shape()[axis],
+            shape,
+            opts,
             "a cannot be empty unless no samples are taken",
         )?;
-        a.take(&idx, Some(Axis(0)))
+        a.take(&idx, Some(opts.axis))
     }
 
     fn choice_indices<Sh: IntoDimension>(
         &mut self,
         pop_size: usize,
         shape: Sh,
-        replace: bool,
-        p: Option<&[f64]>,
+        opts: &ChoiceOptions,
         empty_msg: &str,
     ) -> Result<Array<i64, Sh::Dim>> {
+        let (replace, p) = (opts.replace, opts.p);
         let dim = shape.into_dimension()?;
         let size = dim.size_checked().ok_or_else(|| Error::Overflow {
             shape: dim.as_ref().to_vec(),
@@ -193,7 +288,7 @@ impl Generator {
                 );
             }
             (false, Some(p)) => self.choice_p_unique(p, size)?,
-            (false, None) => self.choice_unique(pop_size, size),
+            (false, None) => self.choice_unique(pop_size, size, opts.shuffle),
         };
         Array1::from_vec(flat).into_shape(dim)
     }
@@ -231,11 +326,13 @@ impl Generator {
     }
 
     /// Without replacement, uniform: a partial shuffle of `0..pop_size` for large samples
-    /// of large populations, else Floyd's algorithm followed by a shuffle.
-    fn choice_unique(&mut self, pop_size: usize, size: usize) -> Vec<i64> {
+    /// of large populations (NumPy's heuristic cutoff: past 1/50 of the population, 1/20
+    /// without `shuffle`), else Floyd's algorithm, then a shuffle if asked.
+    fn choice_unique(&mut self, pop_size: usize, size: usize, shuffle: bool) -> Vec<i64> {
         let bg = self.bit_generator_mut();
         let (pop, size) = (pop_size as u64, size as u64);
-        if pop > 10_000 && size > pop / 50 {
+        let cutoff = if shuffle { 50 } else { 20 };
+        if pop > 10_000 && size > pop / cutoff {
             let mut idx: Vec<i64> = (0..pop as i64).collect();
             shuffle_tail(bg, &mut idx, (pop - size).max(1) as usize);
             return idx.split_off((pop - size) as usize);
@@ -253,7 +350,9 @@ impl Generator {
             };
             out.push(pick as i64);
         }
-        shuffle_tail(bg, &mut out, 1);
+        if shuffle {
+            shuffle_tail(bg, &mut out, 1);
+        }
         out
     }
 }

@@ -28,6 +28,7 @@
 //! | `rng.standard_exponential(5)` | `rng.standard_exponential(5)?` |
 //! | `rng.choice(10, 3, replace=False)` | `rng.choice(10, 3, false, None)?` |
 //! | `rng.choice(a, 3, p=[..])` | `rng.choice_from(&a, 3, true, Some(&[..]))?` |
+//! | `rng.choice(a, 3, axis=1, shuffle=False)` | `rng.choice_from_with(&a, 3, &ChoiceOptions { axis: Axis(1), shuffle: false, ..Default::default() })?` |
 //! | `rng.shuffle(x)` | `rng.shuffle(&mut x)?` |
 //! | `rng.permutation(10)`, `rng.permutation(x)` | `rng.permutation(10)?`, `rng.permutation_of(&x)?` |
 //! | `rng.bit_generator.state`, `.advance(n)` | `rng.bit_generator().state()`, `rng.bit_generator_mut().advance(n)` |
@@ -53,8 +54,7 @@
 //! ```
 //!
 //! Not here yet: NumPy's other bit generators and distributions (`gamma`, `binomial`,
-//! `poisson`, …), array-valued parameters (`rng.normal([0, 1], 1)`), `choice`'s `axis=`
-//! and `shuffle=False`.
+//! `poisson`, …) and array-valued parameters (`rng.normal([0, 1], 1)`).
 
 mod choice;
 mod distributions;
@@ -65,6 +65,7 @@ mod seed_sequence;
 mod shuffle;
 mod ziggurat;
 
+pub use choice::ChoiceOptions;
 pub use generator::{Generator, default_rng};
 pub use integers::RandomInt;
 pub use pcg64::{Pcg64, Pcg64State};

@@ -3,21 +3,20 @@
 
 use super::generator::Generator;
 use super::integers::interval;
+use super::pcg64::Pcg64;
 use crate::Select;
 use ndcore::error::{Error, Result};
 use ndcore::{Array, Array1, ArrayRef, Axis, Dimension, Element};
 
-impl Generator {
-    /// The swaps of a shuffle of `n` items: `(i, j)` for `i` from `n - 1` down to 1, each
-    /// `j` drawn in `[0, i]`.
-    fn swaps(&mut self, n: usize) -> Vec<(usize, usize)> {
-        let bg = self.bit_generator_mut();
-        (1..n)
-            .rev()
-            .map(|i| (i, interval(bg, i as u64) as usize))
-            .collect()
+/// Fisher–Yates on a slice, each partner drawn as NumPy's `random_interval` draws it.
+fn shuffle_slice<T>(bg: &mut Pcg64, s: &mut [T]) {
+    for i in (1..s.len()).rev() {
+        let j = interval(bg, i as u64) as usize;
+        s.swap(i, j);
     }
+}
 
+impl Generator {
     /// Shuffles an array in place along its first axis (the rows of a 2-d array move as
     /// wholes). Like `rng.shuffle(x)`; any layout (strided and negative-stride views too).
     ///
@@ -67,18 +66,23 @@ impl Generator {
         if x.is_empty() {
             return Ok(());
         }
-        let swaps = self.swaps(x.shape()[axis.0]);
+        let bg = self.bit_generator_mut();
         if x.ndim() == 1
             && let Some(s) = x.as_slice_mut()
         {
-            swaps.iter().for_each(|&(i, j)| s.swap(i, j));
+            shuffle_slice(bg, s);
             return Ok(());
         }
-        for mut lane in x.lanes_mut(axis) {
-            for &(i, j) in &swaps {
-                let t = lane[i];
-                lane[i] = lane[j];
-                lane[j] = t;
+        // Whole sub-arrays swap (rows of a C-order matrix along axis 0: contiguous runs).
+        let mut subs: Vec<_> = x.axis_iter_mut(axis).collect();
+        for i in (1..subs.len()).rev() {
+            let j = interval(bg, i as u64) as usize;
+            if i == j {
+                continue;
+            }
+            let (lo, hi) = subs.split_at_mut(i);
+            for (p, q) in lo[j].iter_mut().zip(hi[0].iter_mut()) {
+                std::mem::swap(p, q);
             }
         }
         Ok(())
@@ -97,14 +101,13 @@ impl Generator {
     /// assert_eq!(sorted, vec![0, 1, 2, 3, 4]);
     /// ```
     pub fn permutation(&mut self, n: usize) -> Result<Array1<i64>> {
-        let mut v: Vec<i64> = Vec::new();
-        v.try_reserve_exact(n)
-            .map_err(|_| ndcore::Error::Overflow { shape: vec![n] })?;
-        v.extend(0..n as i64);
-        for (i, j) in self.swaps(n) {
-            v.swap(i, j);
-        }
-        Ok(Array1::from_vec(v))
+        let mut p = Array1::<i64>::try_zeros(n)?;
+        let Some(s) = p.as_slice_mut() else {
+            unreachable!("a new array is C-contiguous")
+        };
+        s.iter_mut().zip(0..).for_each(|(v, i)| *v = i);
+        shuffle_slice(self.bit_generator_mut(), s);
+        Ok(p)
     }
 
     /// A shuffled copy of an array along its first axis. Like `rng.permutation(x)`.
