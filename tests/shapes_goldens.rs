@@ -12,7 +12,7 @@ use ndcore::error::shape_str;
 use ndcore::prelude::*;
 use ndcore::storage::Data;
 use ndops::prelude::*;
-use ndops::shape::Sections;
+use ndops::shape::{Sections, roll_axes};
 
 /// Cases where nd's error text differs from NumPy's, with nd's text.
 const DIFFERENCES: &[(&str, &str, &str)] = &[
@@ -371,6 +371,10 @@ fn eval(inp: &Inputs, file: &str, key: &str) -> String {
                 _ => res(column_stack(&views), false),
             }
         }
+        "roll" if a[1].starts_with('(') => res(
+            roll_axes(&inp.view(name), &ints(&a[1]), &usizes(&a[2])),
+            false,
+        ),
         "roll" => res(
             roll(&inp.view(name), a[1].parse().unwrap(), axis(&a[2])),
             false,

@@ -6,6 +6,7 @@
 
 use ndcore::prelude::*;
 use ndops::prelude::*;
+use ndops::shape::{array_split_mut, roll_axes, split_mut};
 use proptest::prelude::*;
 
 /// A shape and a layout to view it through.
@@ -169,6 +170,25 @@ proptest! {
     }
 
     #[test]
+    fn roll_axes_equals_rolls_one_after_another(
+        s in src(),
+        shifts in prop::collection::vec(-9isize..9, 1..4),
+        axes in prop::collection::vec(0usize..4, 1..4),
+    ) {
+        prop_assume!(!s.shape.is_empty());
+        s.with(|v| {
+            let k = shifts.len().min(axes.len());
+            let axes: Vec<usize> = axes[..k].iter().map(|&a| a % v.ndim()).collect();
+            let got = roll_axes(&v, &shifts[..k], &axes).unwrap();
+            let mut want = v.to_owned();
+            for (&sh, &ax) in shifts.iter().zip(&axes) {
+                want = roll(&want, sh, Some(Axis(ax))).unwrap();
+            }
+            assert_eq!(got.to_vec(), want.to_vec());
+        });
+    }
+
+    #[test]
     fn tile_and_repeat_match_index_arithmetic(s in src(), reps in prop::collection::vec(0usize..3, 0..=5), k in 0usize..3, each in prop::collection::vec(0usize..3, 4)) {
         s.with(|v| {
             let t = tile(&v, &reps).unwrap();
@@ -257,6 +277,19 @@ fn views_share_memory_with_their_source() {
     assert_eq!(starts, vec![at([0, 0, 0]), at([0, 0, 2]), at([0, 0, 3])]);
     let pieces = split(&x, [1], Axis(1)).unwrap();
     assert_eq!(pieces[1].as_ptr(), at([0, 1, 0]));
+    // Writable pieces write into the source.
+    for (k, mut p) in array_split_mut(&mut x, [1, 3], Axis(2))
+        .unwrap()
+        .into_iter()
+        .enumerate()
+    {
+        p.fill(100 + k as i64);
+    }
+    assert_eq!(x.slice(s![0, 0, ..]).to_vec(), vec![100, 101, 101, 102]);
+    split_mut(&mut x, 2, Axis(0)).unwrap()[1].fill(-5);
+    assert!(x.slice(s![1, .., ..]).iter().all(|&v| v == -5));
+    assert!(array_split_mut(&mut x, [3, 1], Axis(2)).is_err());
+    let at = |i: [usize; 3]| &x[i] as *const i64;
     // Flips of a view of a view keep pointing into the original.
     let z = x.slice(s![.., ..;-1, ..;2]);
     assert_eq!(z.flip(Axis(1)).unwrap().as_ptr(), at([0, 0, 0]));

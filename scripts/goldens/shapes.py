@@ -198,6 +198,11 @@ for n, shift, ax in [("c23", 1, None), ("c23", -7, None), ("c23", 1, 0), ("c23",
                      ("c23", 4, 1), ("t", 2, 0), ("t", 5, None), ("neg", 5, 2), ("neg", -1, 1),
                      ("e", 1, 1), ("e", 2, 2), ("z", 3, None), ("vrev", 2, 0), ("c23", 1, 3)]:
     f.case(f"{n} {shift} {ax}", lambda: np.roll(I[n], shift, ax))
+# Several axes at once (nd's roll_axes).
+for n, shift, ax in [("c23", (1,), (0, 1)), ("c23", (1, 2), (0, 0)), ("c23", (1, -4), (0, 1)),
+                     ("neg", (1, 2, 3), (2, 0, 1)), ("t", (5, -1), (1, 0)), ("e", (1, 1), (0, 2)),
+                     ("c23", (1, 2, 3), (0, 1)), ("c23", (1,), (0, 2))]:
+    f.case(f"{n} {shift} {ax}", lambda: np.roll(I[n], shift, ax))
 f.write()
 
 f = File("tile")

@@ -32,8 +32,8 @@ mod tri;
 
 pub use pad::{PadMode, PadWidth, pad};
 pub use repeat::{Repeats, repeat, repeat_flat, tile};
-pub use roll::roll;
-pub use split::{Sections, array_split, split};
+pub use roll::{roll, roll_axes};
+pub use split::{Sections, array_split, array_split_mut, split, split_mut};
 pub use stacking::{column_stack, dstack, hstack, vstack};
 pub use tri::{trace, trace_axes, tril, triu};
 
