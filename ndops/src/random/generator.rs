@@ -22,7 +22,7 @@ use ndcore::{Array, Dimension, Element, IntoDimension};
 /// let mut rng = default_rng(12345); // rng = np.random.default_rng(12345)
 /// assert_eq!(rng.random_scalar(), 0.22733602246716966); // rng.random()
 /// let mut rng = default_rng(12345);
-/// let r = rng.integers(0, 10, 3).unwrap(); // rng.integers(low=0, high=10, size=3)
+/// let r = rng.integers(0i64, 10, 3).unwrap(); // rng.integers(low=0, high=10, size=3)
 /// assert_eq!(r.to_vec(), vec![6, 2, 7]);
 /// ```
 pub fn default_rng<S: IntoSeed>(seed: S) -> Generator {
