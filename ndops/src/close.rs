@@ -51,6 +51,13 @@ impl Default for Tol {
 
 /// Element types `isclose` compares: numbers and booleans, in their float type (`f32` for
 /// `f32`, else `f64`), as NumPy converts `b` to an inexact type first.
+///
+/// ```
+/// use ndops::close::{Closeness, Tol};
+/// assert!(f64::is_close(1.0, 1.0 + 1e-6, &Tol::default()));
+/// assert!(!f64::is_close(f64::INFINITY, f64::NEG_INFINITY, &Tol::default()));
+/// assert!(i64::is_close(100_000, 100_001, &Tol::default()));
+/// ```
 pub trait Closeness: Element {
     /// Whether `a` is close to `b` under `tol` (NumPy's formula; asymmetric in `b`).
     fn is_close(a: Self, b: Self, tol: &Tol) -> bool;
@@ -214,8 +221,7 @@ pub fn array_equal_with<T: MinMax, D: Dimension, E: Dimension>(
 pub fn array_equiv<T: MinMax, D: ndcore::DimMax<E>, E: Dimension>(
     a: &ArrayRef<T, D>,
     b: &ArrayRef<T, E>,
-) -> bool
-{
+) -> bool {
     match crate::broadcast_arrays(a, b) {
         Ok((x, y)) => x.iter().zip(y.iter()).all(|(&u, &v)| u == v),
         Err(_) => false,

@@ -242,6 +242,12 @@ pub fn histogram_with<T: Real, D: Dimension>(
 }
 
 /// Element types [`bincount`] counts: integers and booleans (NumPy casts them to `intp`).
+///
+/// ```
+/// use ndops::stats::BinIndex;
+/// assert_eq!(3u8.bin(), Some(3));
+/// assert_eq!((-1i64).bin(), None);
+/// ```
 pub trait BinIndex: Element {
     /// The value as a bin index; `None` if negative.
     fn bin(self) -> Option<usize>;

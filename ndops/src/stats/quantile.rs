@@ -51,6 +51,12 @@ pub enum QuantileMethod {
 
 impl QuantileMethod {
     /// Every method, in NumPy's order.
+    ///
+    /// ```
+    /// use ndops::stats::QuantileMethod;
+    /// assert_eq!(QuantileMethod::ALL.len(), 13);
+    /// assert_eq!(QuantileMethod::ALL[6], QuantileMethod::Linear);
+    /// ```
     pub const ALL: [QuantileMethod; 13] = [
         Self::InvertedCdf,
         Self::AveragedInvertedCdf,
@@ -68,6 +74,11 @@ impl QuantileMethod {
     ];
 
     /// NumPy's name of the method (`"linear"`).
+    ///
+    /// ```
+    /// use ndops::stats::QuantileMethod;
+    /// assert_eq!(QuantileMethod::InvertedCdf.name(), "inverted_cdf");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Self::InvertedCdf => "inverted_cdf",
@@ -114,6 +125,15 @@ impl std::str::FromStr for QuantileMethod {
 /// What can be passed as `q`: one number (`0.5`, a 0-d result per lane) or a 1-d or 2-d
 /// collection (`[0.25, 0.75]`, `&[..]`, `Vec`, `&array` of `f64`), whose shape leads the
 /// result's.
+///
+/// ```
+/// use ndcore::prelude::*;
+/// use ndops::stats::Quantiles;
+/// assert_eq!(0.5.shape_values(), (vec![], vec![0.5]));
+/// assert_eq!([0.1, 0.9].shape_values(), (vec![2], vec![0.1, 0.9]));
+/// let q = array![[0.1, 0.2], [0.3, 0.4]];
+/// assert_eq!((&q).shape_values().0, vec![2, 2]);
+/// ```
 pub trait Quantiles {
     /// The shape and the values (C order).
     fn shape_values(&self) -> (Vec<usize>, Vec<f64>);
