@@ -383,9 +383,9 @@ fn eval(inp: &Inputs, file: &str, key: &str) -> String {
         "repeat" => {
             let x = inp.view(name);
             let reps: ndops::shape::Repeats = if a[1].starts_with('[') {
-                usizes(&a[1]).into()
+                ints(&a[1]).into()
             } else {
-                a[1].parse::<usize>().unwrap().into()
+                a[1].parse::<isize>().unwrap().into()
             };
             match axis(&a[2]) {
                 Some(ax) => res(repeat(&x, reps, ax), false),

@@ -49,34 +49,63 @@ pub fn tile<T: Element, D: Dimension>(a: &ArrayRef<T, D>, reps: &[usize]) -> Res
     Ok(out)
 }
 
-/// How many times `repeat` repeats each element: one count for all, or one per element
-/// along the axis (a list of length 1 counts for all, as NumPy broadcasts it).
+/// How many times `repeat` repeats each element: one count for all (`2`), or one per
+/// element along the axis (`[1, 0, 3]`, `&[…]`, `vec![…]`; a list of length 1 counts for
+/// all, as NumPy broadcasts it). Negative counts are NumPy's error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Repeats {
     /// The same count for every element.
-    All(usize),
+    All(i64),
     /// One count per element.
+    Each(Vec<i64>),
+}
+
+macro_rules! repeats_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Repeats {
+            fn from(n: $t) -> Self {
+                Repeats::All(i64::try_from(n).unwrap_or(i64::MAX))
+            }
+        }
+        impl<const N: usize> From<[$t; N]> for Repeats {
+            fn from(v: [$t; N]) -> Self {
+                Repeats::from(v.as_slice())
+            }
+        }
+        impl From<&[$t]> for Repeats {
+            fn from(v: &[$t]) -> Self {
+                Repeats::Each(v.iter().map(|&n| i64::try_from(n).unwrap_or(i64::MAX)).collect())
+            }
+        }
+        impl From<Vec<$t>> for Repeats {
+            fn from(v: Vec<$t>) -> Self {
+                Repeats::from(v.as_slice())
+            }
+        }
+    )*};
+}
+repeats_from!(i32, i64, isize, usize);
+
+/// Checked counts.
+enum Counts {
+    All(usize),
     Each(Vec<usize>),
 }
 
-impl From<usize> for Repeats {
-    fn from(n: usize) -> Self {
-        Repeats::All(n)
-    }
-}
-impl<const N: usize> From<[usize; N]> for Repeats {
-    fn from(v: [usize; N]) -> Self {
-        Repeats::Each(v.to_vec())
-    }
-}
-impl From<&[usize]> for Repeats {
-    fn from(v: &[usize]) -> Self {
-        Repeats::Each(v.to_vec())
-    }
-}
-impl From<Vec<usize>> for Repeats {
-    fn from(v: Vec<usize>) -> Self {
-        Repeats::Each(v)
+impl Repeats {
+    /// The counts as sizes, or NumPy's error for a negative one; a list of one is `All`.
+    fn counts(self) -> Result<Counts> {
+        let size = |k: i64, what: &str| usize::try_from(k).map_err(|_| Error::Value(what.into()));
+        let all = "negative dimensions are not allowed";
+        Ok(match self {
+            Repeats::All(k) => Counts::All(size(k, all)?),
+            Repeats::Each(v) if v.len() == 1 => Counts::All(size(v[0], all)?),
+            Repeats::Each(v) => Counts::Each(
+                v.into_iter()
+                    .map(|k| size(k, "repeats may not contain negative values."))
+                    .collect::<Result<_>>()?,
+            ),
+        })
     }
 }
 
@@ -85,15 +114,17 @@ impl From<Vec<usize>> for Repeats {
 /// `repeats[i]` times. The rank is kept; [`repeat_flat`] is NumPy's `axis=None`.
 ///
 /// # Errors
-/// An axis out of bounds; per-element counts whose number is neither 1 nor the axis'
-/// length (NumPy's `operands could not be broadcast together with shape (3,) (2,)`); a
-/// size that overflows.
+/// An axis out of bounds; a negative count (`negative dimensions are not allowed`, or
+/// `repeats may not contain negative values.` in a list);
+/// per-element counts whose number is neither 1 nor the axis' length (NumPy's `operands
+/// could not be broadcast together with shape (3,) (2,)`); a size that overflows.
 ///
 /// ```
 /// use ndops::prelude::*;
 /// let x = arange(4i64).into_shape([2, 2])?;
-/// assert_eq!(repeat(&x, 2usize, Axis(1))?.to_vec(), vec![0, 0, 1, 1, 2, 2, 3, 3]);
-/// assert_eq!(repeat(&x, [1usize, 2], Axis(0))?.to_vec(), vec![0, 1, 2, 3, 2, 3]);
+/// assert_eq!(repeat(&x, 2, Axis(1))?.to_vec(), vec![0, 0, 1, 1, 2, 2, 3, 3]);
+/// assert_eq!(repeat(&x, [1, 2], Axis(0))?.to_vec(), vec![0, 1, 2, 3, 2, 3]);
+/// assert!(repeat(&x, -1, Axis(0)).is_err());
 /// # Ok::<(), ndcore::Error>(())
 /// ```
 pub fn repeat<T: Element, D: Dimension>(
@@ -103,21 +134,19 @@ pub fn repeat<T: Element, D: Dimension>(
 ) -> Result<Array<T, D>> {
     let ax = check_axis(axis.0, a.ndim())?;
     let n = a.shape()[ax];
-    let mut repeats = repeats.into();
-    if let Repeats::Each(v) = &repeats {
-        if v.len() == 1 {
-            repeats = Repeats::All(v[0]);
-        } else if v.len() != n {
-            return Err(Error::Value(format!(
-                "operands could not be broadcast together with shape {} {}",
-                shape_str(&[n]),
-                shape_str(&[v.len()])
-            )));
-        }
+    let repeats = repeats.into().counts()?;
+    if let Counts::Each(v) = &repeats
+        && v.len() != n
+    {
+        return Err(Error::Value(format!(
+            "operands could not be broadcast together with shape {} {}",
+            shape_str(&[n]),
+            shape_str(&[v.len()])
+        )));
     }
     let total = match &repeats {
-        Repeats::All(k) => n.checked_mul(*k),
-        Repeats::Each(v) => v.iter().try_fold(0usize, |s, &k| s.checked_add(k)),
+        Counts::All(k) => n.checked_mul(*k),
+        Counts::Each(v) => v.iter().try_fold(0usize, |s, &k| s.checked_add(k)),
     };
     let mut shape = a.shape().to_vec();
     shape[ax] = total.ok_or_else(|| Error::Overflow {
@@ -139,8 +168,8 @@ pub fn repeat<T: Element, D: Dimension>(
     // the result is each block written count(i) times in a row.
     let block: usize = a.shape()[ax + 1..].iter().product();
     match repeats {
-        Repeats::All(k) => repeat_blocks(src, dst, block, |_| k),
-        Repeats::Each(v) => repeat_blocks(src, dst, block, |j| v[j % n]),
+        Counts::All(k) => repeat_blocks(src, dst, block, |_| k),
+        Counts::Each(v) => repeat_blocks(src, dst, block, |j| v[j % n]),
     }
     Ok(out)
 }
@@ -171,7 +200,7 @@ fn repeat_blocks<T: Copy>(src: &[T], dst: &mut [T], block: usize, count: impl Fn
 /// ```
 /// use ndops::prelude::*;
 /// let x = arange(4i64).into_shape([2, 2])?;
-/// assert_eq!(repeat_flat(&x, 2usize)?.to_vec(), vec![0, 0, 1, 1, 2, 2, 3, 3]);
+/// assert_eq!(repeat_flat(&x, 2)?.to_vec(), vec![0, 0, 1, 1, 2, 2, 3, 3]);
 /// # Ok::<(), ndcore::Error>(())
 /// ```
 pub fn repeat_flat<T: Element, D: Dimension>(
