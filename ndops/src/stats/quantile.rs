@@ -401,7 +401,8 @@ fn quantile_impl<T: Real, D: Dimension>(
 ///
 /// `axis` `None` reads all elements. The result has shape `q`'s shape followed by `a`'s
 /// shape without `axis`; a lane holding a nan gives nan. Integers give `f64`, `f32` gives
-/// `f32`. Each lane is copied and partially ordered by selection (O(n)), not sorted.
+/// `f32`. Each lane is copied and partially ordered by selection (O(n) per distinct index
+/// needed), not sorted; past 16 distinct indices (many `q`) the copy is sorted instead.
 ///
 /// # Errors
 /// `Quantiles must be in the range [0, 1]`; `q must be a scalar or 1d` for a `q` of more
