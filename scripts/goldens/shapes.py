@@ -105,7 +105,7 @@ class File:
 
 # Views.
 f = File("flip")
-for n in ["c23", "t", "neg", "e", "z", "vrev"]:
+for n in ["c23", "t", "neg", "e", "z", "vrev", "bc"]:
     x = I[n]
     for ax in range(x.ndim):
         f.case(f"{n} {ax}", lambda: np.flip(x, ax), True)
@@ -140,7 +140,7 @@ for n, ax in [("x213", 1), ("x213", 0), ("x213", 5), ("one16", 0), ("one16", 1),
 f.write()
 
 f = File("atleast")
-for n in ["z", "v", "vrev", "c23", "t", "neg", "e"]:
+for n in ["z", "v", "vrev", "c23", "t", "neg", "e", "bc"]:
     x = I[n]
     f.case(f"{n} 1", lambda: np.atleast_1d(x), True)
     f.case(f"{n} 2", lambda: np.atleast_2d(x), True)
@@ -186,6 +186,7 @@ def arrays(names):
     return [I[k] if k is not None else I["neg"][0] for k in names]
 
 
+J["bc t"] = ["bc", "t"]
 for fn in ["hstack", "vstack", "dstack", "column_stack"]:
     g = getattr(np, fn)
     for case, names in J.items():
@@ -196,7 +197,8 @@ f.write()
 f = File("roll")
 for n, shift, ax in [("c23", 1, None), ("c23", -7, None), ("c23", 1, 0), ("c23", -1, 1),
                      ("c23", 4, 1), ("t", 2, 0), ("t", 5, None), ("neg", 5, 2), ("neg", -1, 1),
-                     ("e", 1, 1), ("e", 2, 2), ("z", 3, None), ("vrev", 2, 0), ("c23", 1, 3)]:
+                     ("e", 1, 1), ("e", 2, 2), ("z", 3, None), ("vrev", 2, 0), ("bc", 1, 0),
+                     ("bc", 2, 1), ("bc", 4, None), ("c23", 1, 3)]:
     f.case(f"{n} {shift} {ax}", lambda: np.roll(I[n], shift, ax))
 # Several axes at once (nd's roll_axes).
 for n, shift, ax in [("c23", (1,), (0, 1)), ("c23", (1, 2), (0, 0)), ("c23", (1, -4), (0, 1)),
@@ -208,7 +210,7 @@ f.write()
 f = File("tile")
 for n, reps in [("v", (2,)), ("v", (2, 1)), ("v", (2, 0)), ("c23", (2, 2)), ("t", (1, 2, 1)),
                 ("neg", (2,)), ("neg", (2, 1, 1, 3)), ("z", (3,)), ("z", ()), ("z", (2, 2)),
-                ("e", (2, 2, 2)), ("vrev", (3,)), ("c23", ())]:
+                ("e", (2, 2, 2)), ("vrev", (3,)), ("bc", (2, 3)), ("c23", ())]:
     f.case(f"{n} {tup(reps)}", lambda: np.tile(I[n], reps))
 f.write()
 
@@ -216,7 +218,7 @@ f = File("repeat")
 for n, reps, ax in [("c23", 2, 1), ("c23", 2, 0), ("c23", [1, 2], 0), ("c23", [1, 0, 3], 1),
                     ("c23", [3], 1), ("c23", [1, 2], 1), ("c23", 0, 0), ("t", 2, 0),
                     ("t", [2, 0, 1], 1), ("neg", 3, 2), ("neg", [0, 2], 2), ("e", 2, 1),
-                    ("e", 2, 2), ("vrev", 2, 0), ("c23", 2, 2),
+                    ("e", 2, 2), ("vrev", 2, 0), ("bc", 2, 0), ("bc", [1, 0, 2], 1), ("c23", 2, 2),
                     ("c23", 2, None), ("t", 2, None), ("z", 3, None), ("v", [0, 1, 2, 3, 4], None),
                     ("v", [1, 2], None), ("c23", -1, 0), ("c23", [1, -1], 0)]:
     f.case(f"{n} {reps} {ax}", lambda: np.repeat(I[n], reps, ax))
@@ -226,7 +228,7 @@ f = File("pad")
 MODES = ["constant", "edge", "reflect", "symmetric", "wrap"]
 for n, width in [("v", (2, 3)), ("v", 7), ("v", 0), ("vrev", 4), ("c23", ((1, 2), (2, 1))),
                  ("c23", 5), ("t", 2), ("t", ((0, 3), (1, 0))), ("neg", 1), ("neg", ((1,),)),
-                 ("sq", ((4, 1), (2, 5))), ("f23", 2)]:
+                 ("sq", ((4, 1), (2, 5))), ("bc", ((1, 5), (4, 2))), ("f23", 2)]:
     for mode in MODES:
         kw = {"constant_values": 9} if mode == "constant" else {}
         f.case(f"{n} {width} {mode}", lambda: np.pad(I[n], width, mode, **kw))
@@ -240,7 +242,7 @@ f.case("c23 ((1,1),(1,1),(1,1)) edge", lambda: np.pad(c23, ((1, 1), (1, 1), (1, 
 f.write()
 
 f = File("tri")
-for n in ["c23", "sq", "t", "neg", "v", "e", "f23", "c23_bool"]:
+for n in ["c23", "sq", "t", "neg", "v", "e", "bc", "f23", "c23_bool"]:
     for k in [-2, -1, 0, 1, 3]:
         f.case(f"{n} tril {k}", lambda: np.tril(I[n], k))
         f.case(f"{n} triu {k}", lambda: np.triu(I[n], k))
