@@ -160,6 +160,47 @@ proptest! {
         }
     }
 
+    /// The nan-skipping statistics are the plain ones of the values that are not nan.
+    #[test]
+    fn nan_statistics_skip_nans(
+        v in prop::collection::vec(prop_oneof![3 => -100f64..100.0, 1 => Just(f64::NAN)], 1..60),
+    ) {
+        let kept: Vec<f64> = v.iter().copied().filter(|x| !x.is_nan()).collect();
+        let x = Array1::from_vec(v.clone());
+        let med = nanmedian(&x, None).unwrap()[[]];
+        let q = nanquantile(&x, [0.2, 0.7], None).unwrap();
+        if kept.is_empty() {
+            prop_assert!(med.is_nan() && q.iter().all(|v| v.is_nan()));
+            prop_assert!(nanargmin(&x, None).is_err());
+        } else {
+            let k = Array1::from_vec(kept.clone());
+            prop_assert_eq!(med.to_bits(), median(&k, None).unwrap()[[]].to_bits());
+            prop_assert_eq!(q.to_vec(), quantile(&k, [0.2, 0.7], None).unwrap().to_vec());
+            let mn = kept.iter().copied().fold(f64::INFINITY, f64::min);
+            prop_assert_eq!(nanmin(&x, None).unwrap()[[]], mn);
+            let i = nanargmin(&x, None).unwrap()[[]] as usize;
+            prop_assert_eq!(v[i], mn);
+            prop_assert!(v[..i].iter().all(|&y| y.is_nan() || y > mn));
+        }
+    }
+
+    /// isclose is NumPy's formula element by element, asymmetric in b.
+    #[test]
+    fn isclose_is_numpys_formula(
+        a in prop::collection::vec(-2f64..2.0, 8),
+        b in prop::collection::vec(-2f64..2.0, 8),
+        rtol in 0f64..0.5,
+        atol in 0f64..0.5,
+    ) {
+        let t = crate::close::Tol { rtol, atol, equal_nan: false };
+        let (x, y) = (Array1::from_vec(a.clone()), Array1::from_vec(b.clone()));
+        let c = crate::close::isclose_with(&x, &y, t).unwrap();
+        for ((&u, &v), &got) in a.iter().zip(&b).zip(c.iter()) {
+            prop_assert_eq!(got, (u - v).abs() <= atol + rtol * v.abs());
+        }
+        prop_assert_eq!(crate::close::allclose_with(&x, &y, t).unwrap(), c.iter().all(|&g| g));
+    }
+
     #[test]
     fn quantile_along_axis_is_per_lane(v in prop::collection::vec(-10f64..10.0, 12)) {
         let x = Array::from_shape_vec([3, 4], v).unwrap();
