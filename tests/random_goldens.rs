@@ -113,6 +113,16 @@ fn f64s<D: Dimension>(a: Array<f64, D>) -> Drawn {
     Drawn::F64(a.to_vec())
 }
 
+/// `<shape>:<start>:<step>`: `np.arange(n) * step + start` in that shape (`-`: 0-d).
+fn lin(spec: &str) -> ArrayD<f64> {
+    let p: Vec<&str> = spec.split(':').collect();
+    let s = shape(p[0]).unwrap_or_default();
+    let (start, step): (f64, f64) = (p[1].parse().unwrap(), p[2].parse().unwrap());
+    let n: usize = s.iter().product();
+    let v = (0..n).map(|i| i as f64 * step + start).collect();
+    ArrayD::from_shape_vec(s, v).unwrap()
+}
+
 /// Replays one golden `call` line on `g`.
 fn call(g: &mut Generator, line: &str) -> ndcore::Result<Drawn> {
     let a: Vec<&str> = line.split(' ').collect();
@@ -170,6 +180,8 @@ fn call(g: &mut Generator, line: &str) -> ndcore::Result<Drawn> {
                 Some(s) => f64s(g.normal(loc, scale, s)?),
             }
         }
+        "normal_array" => f64s(g.normal_array(&lin(a[1]), &lin(a[2]), shape(a[3]).as_deref())?),
+        "uniform_array" => f64s(g.uniform_array(&lin(a[1]), &lin(a[2]), shape(a[3]).as_deref())?),
         "standard_exponential" => match shape(a[1]) {
             None => Drawn::F64(vec![g.standard_exponential_scalar()]),
             Some(s) => f64s(g.standard_exponential(s)?),

@@ -147,6 +147,30 @@ def c_choice_opts(rows, cols, size, replace, axis, shuffle):
     return f"choice_opts {rows} {cols} {shape_arg(size)} {int(replace)} {axis} {int(shuffle)}", f
 
 
+def lin(spec):
+    """`<shape>:<start>:<step>`: np.arange(prod(shape)) * step + start in that shape
+    (shape `-` is 0-d), as float64; the Rust test builds the same."""
+    shp, start, step = spec.split(":")
+    shape = () if shp == "-" else tuple(int(d) for d in shp.split("x"))
+    n = int(np.prod(shape))
+    with np.errstate(invalid="ignore"):
+        return (np.arange(n, dtype=np.float64) * float(step) + float(start)).reshape(shape)
+
+
+def c_normal_array(loc, scale, size):
+    return (
+        f"normal_array {loc} {scale} {shape_arg(size)}",
+        lambda g: g.normal(lin(loc), lin(scale), size),
+    )
+
+
+def c_uniform_array(low, high, size):
+    return (
+        f"uniform_array {low} {high} {shape_arg(size)}",
+        lambda g: g.uniform(lin(low), lin(high), size),
+    )
+
+
 def c_shuffle(shape, axis=0):
     """shuffle np.arange(prod(shape)).reshape(shape) along axis; the result is the array."""
     def f(g):
@@ -232,6 +256,11 @@ def every_method():
         c_normal(0.0, 0.0, 3),
         c_exponential(6),
         c_exponential(6, f32=True),
+        c_normal_array("3:0:10", "-:1:0", None),
+        c_normal_array("2x1:5:1", "3:0.5:0.5", None),
+        c_normal_array("3:0:10", "-:2:0", (2, 3)),
+        c_uniform_array("-:0:0", "4:1:10", None),
+        c_uniform_array("3x1:-1:-1", "3:0:1", (2, 3, 3)),
         c_choice(10, 4),
         c_choice(10, 4, replace=False),
         c_choice(5, 6, p=[0.1, 0.2, 0.3, 0.0, 0.4]),
@@ -360,6 +389,14 @@ ERRORS = [
     c_choice_rows(0, 0, 2),
     c_permutation_of((3, 2), axis=2),
     c_choice_opts(0, 3, 2, True, 0, True),
+    c_normal_array("3:0:1", "2:1:1", None),
+    c_normal_array("2x3:0:1", "-:1:0", 3),
+    c_normal_array("3:0:1", "-:1:0", (3, 2)),
+    c_normal_array("3:0:1", "3:1:-1", None),
+    c_uniform_array("3:0:1", "2:1:1", None),
+    c_uniform_array("3:0:1", "3:1:-1", None),
+    c_uniform_array("3:0:1", "3:1:inf", None),
+    c_uniform_array("-:0:0", "-:inf:0", None),
     c_choice_opts(3, 2, 3, False, 1, True),
 ]
 lines = []

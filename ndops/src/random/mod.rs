@@ -25,6 +25,8 @@
 //! | `rng.uniform(-1, 1, 5)` | `rng.uniform(-1.0, 1.0, 5)?` |
 //! | `rng.standard_normal(5)` | `rng.standard_normal(5)?` (`_f32`, `_scalar` variants) |
 //! | `rng.normal(10, 2, (3, 3))` | `rng.normal(10.0, 2.0, (3, 3))?` |
+//! | `rng.normal(mu, sigma)` (arrays) | `rng.normal_array(&mu, &sigma, None)?` (`Some(&[..])` for `size`) |
+//! | `rng.uniform(low, high)` (arrays) | `rng.uniform_array(&low, &high, None)?` |
 //! | `rng.standard_exponential(5)` | `rng.standard_exponential(5)?` |
 //! | `rng.choice(10, 3, replace=False)` | `rng.choice(10, 3, false, None)?` |
 //! | `rng.choice(a, 3, p=[..])` | `rng.choice_from(&a, 3, true, Some(&[..]))?` |
@@ -54,12 +56,13 @@
 //! ```
 //!
 //! Not here yet: NumPy's other bit generators and distributions (`gamma`, `binomial`,
-//! `poisson`, …) and array-valued parameters (`rng.normal([0, 1], 1)`).
+//! `poisson`, …) and array-valued parameters for the other methods (`integers`).
 
 mod choice;
 mod distributions;
 mod generator;
 mod integers;
+mod params;
 mod pcg64;
 mod seed_sequence;
 mod shuffle;
