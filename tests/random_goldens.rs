@@ -182,6 +182,7 @@ fn call(g: &mut Generator, line: &str) -> ndcore::Result<Drawn> {
         }
         "normal_array" => f64s(g.normal_array(&lin(a[1]), &lin(a[2]), shape(a[3]).as_deref())?),
         "uniform_array" => f64s(g.uniform_array(&lin(a[1]), &lin(a[2]), shape(a[3]).as_deref())?),
+        "exponential" => f64s(g.exponential(hexf(a[1]), shape(a[2]).unwrap())?),
         "standard_exponential" => match shape(a[1]) {
             None => Drawn::F64(vec![g.standard_exponential_scalar()]),
             Some(s) => f64s(g.standard_exponential(s)?),

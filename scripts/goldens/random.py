@@ -119,6 +119,10 @@ def c_exponential(size, f32=False):
     return f"{name} {shape_arg(size)}", lambda g: g.standard_exponential(size, dtype=dt)
 
 
+def c_exp_scale(scale, size):
+    return f"exponential {fhex(scale)} {shape_arg(size)}", lambda g: g.exponential(scale, size)
+
+
 def c_choice(n, size, replace=True, p=None):
     ptxt = "none" if p is None else ",".join(fhex(v) for v in p)
     return (
@@ -256,6 +260,7 @@ def every_method():
         c_normal(0.0, 0.0, 3),
         c_exponential(6),
         c_exponential(6, f32=True),
+        c_exp_scale(3.5, 4),
         c_normal_array("3:0:10", "-:1:0", None),
         c_normal_array("2x1:5:1", "3:0.5:0.5", None),
         c_normal_array("3:0:10", "-:2:0", (2, 3)),
@@ -379,6 +384,7 @@ ERRORS = [
     c_uniform(float("nan"), 1.0, 3),
     c_normal(0.0, -1.0, 3),
     c_normal(0.0, -0.0, 3),
+    c_exp_scale(-1.0, 3),
     c_choice(0, 3),
     c_choice(3, 5, replace=False),
     c_choice(3, 2, p=[0.5, 0.5]),

@@ -303,6 +303,28 @@ impl Generator {
         draw(shape, || standard_exponential(bg))
     }
 
+    /// Exponential float64 numbers with mean `scale`: `scale * e`, `e` standard
+    /// exponential. Like `rng.exponential(scale, size)`.
+    ///
+    /// # Errors
+    /// A negative `scale` (`-0.0` too): "scale < 0"; and as [`random`](Self::random).
+    ///
+    /// ```
+    /// use ndops::random::default_rng;
+    /// let x = default_rng(0).exponential(2.0, 3).unwrap();
+    /// let e = default_rng(0).standard_exponential(3).unwrap();
+    /// assert_eq!(x[[1]], 2.0 * e[[1]]);
+    /// ```
+    pub fn exponential<Sh: IntoDimension>(
+        &mut self,
+        scale: f64,
+        shape: Sh,
+    ) -> Result<Array<f64, Sh::Dim>> {
+        check_non_negative(scale, "scale")?;
+        let bg = &mut self.bit_generator;
+        draw(shape, || scale * standard_exponential(bg))
+    }
+
     /// One standard exponential float64. Like `rng.standard_exponential()`.
     ///
     /// ```

@@ -28,6 +28,7 @@
 //! | `rng.normal(mu, sigma)` (arrays) | `rng.normal_array(&mu, &sigma, None)?` (`Some(&[..])` for `size`) |
 //! | `rng.uniform(low, high)` (arrays) | `rng.uniform_array(&low, &high, None)?` |
 //! | `rng.standard_exponential(5)` | `rng.standard_exponential(5)?` |
+//! | `rng.exponential(2.0, 5)` | `rng.exponential(2.0, 5)?` |
 //! | `rng.choice(10, 3, replace=False)` | `rng.choice(10, 3, false, None)?` |
 //! | `rng.choice(a, 3, p=[..])` | `rng.choice_from(&a, 3, true, Some(&[..]))?` |
 //! | `rng.choice(a, 3, axis=1, shuffle=False)` | `rng.choice_from_with(&a, 3, &ChoiceOptions { axis: Axis(1), shuffle: false, ..Default::default() })?` |
