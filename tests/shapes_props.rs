@@ -322,4 +322,10 @@ fn static_ranks_follow_numpy() {
     assert!(z.fliplr().is_err());
     assert!(pad(&Array::<i64, _>::zeros([0]), 1, PadMode::Wrap).is_err());
     assert!(repeat(&v, [1usize, 2], Axis(0)).is_err());
+    assert!(array_split(&v, isize::MAX, Axis(0)).is_err());
+    assert!(tile(&v, &[usize::MAX, 2]).is_err());
+    assert!(repeat(&v, usize::MAX, Axis(0)).is_err());
+    assert!(pad(&v, usize::MAX, PadMode::Edge).is_err());
+    assert!(v.item_at(isize::MIN).is_err());
+    assert!(roll(&v, isize::MIN, Some(Axis(0))).is_ok());
 }

@@ -55,7 +55,11 @@ fn bounds(sections: Sections, len: usize) -> Result<Vec<isize>> {
             }
             let n = n as usize;
             let (each, extra) = (len / n, len % n);
-            let mut b = Vec::with_capacity(n + 1);
+            let mut b = Vec::new();
+            // A count past what memory holds is NumPy's MemoryError, not a panic.
+            b.try_reserve_exact(n + 1).map_err(|_| {
+                Error::Value(format!("Unable to allocate the {n} pieces of array_split"))
+            })?;
             let mut at = 0usize;
             b.push(0isize);
             for i in 0..n {
