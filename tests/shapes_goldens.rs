@@ -150,6 +150,7 @@ struct Inputs {
     a213: ArrayD<i64>,
     a116: ArrayD<i64>,
     a3: ArrayD<i64>,
+    x2131: ArrayD<i64>,
     f23: ArrayD<f64>,
     c23_i32: ArrayD<i32>,
     c23_u8: ArrayD<u8>,
@@ -180,6 +181,7 @@ impl Inputs {
             a213: ar(6, &[2, 1, 3]),
             a116: ar(6, &[1, 1, 6]),
             a3: ar(3, &[3]),
+            x2131: Array::zeros(vec![2, 1, 3, 1]),
             f23: c23.map(|&x| x as f64 / 2.0),
             c23_i32: c23.map(|&x| x as i32),
             c23_u8: c23.map(|&x| x as u8),
@@ -207,6 +209,7 @@ impl Inputs {
                 .a116
                 .slice(&[full(), full(), Slice::new(Some(4), Some(5), 1).into()]),
             "bc" => self.a3.broadcast_to(vec![4, 3]).unwrap(),
+            "x2131" => self.x2131.view(),
             other => panic!("no input {other}"),
         }
     }
@@ -313,6 +316,7 @@ fn eval(inp: &Inputs, file: &str, key: &str) -> String {
     let name = a[0].as_str();
     match file {
         "flip" => typed!(inp, name, |x| match a[1].as_str() {
+            t if t.starts_with('(') => res(x.flip_axes(ints(t)), true),
             "None" => res(Ok(x.flip_all()), true),
             "lr" => res(x.fliplr(), true),
             "ud" => res(x.flipud(), true),
@@ -329,6 +333,7 @@ fn eval(inp: &Inputs, file: &str, key: &str) -> String {
                 true,
             )
         }
+        "squeeze" if a[1].starts_with('(') => res(inp.view(name).squeeze_axes(ints(&a[1])), true),
         "squeeze" => res(
             inp.view(name).squeeze_axis(Axis(a[1].parse().unwrap())),
             true,

@@ -113,6 +113,11 @@ for n in ["c23", "t", "neg", "e", "z", "vrev", "bc"]:
     f.case(f"{n} {x.ndim}", lambda: np.flip(x, x.ndim), True)
     f.case(f"{n} lr", lambda: np.fliplr(x), True)
     f.case(f"{n} ud", lambda: np.flipud(x), True)
+x4 = np.zeros((2, 1, 3, 1), dtype=np.int64)
+INPUTS["x2131"] = x4
+for axes in [(0, -1), (1, 2, 0), (-4,), (), (0, 0), (0, 4)]:
+    f.case(f"neg {tup(axes)}", lambda: np.flip(I["neg"], axes), True)
+    f.case(f"x2131 {tup(axes)}", lambda: np.flip(x4, axes), True)
 f.write()
 
 f = File("moveaxis")
@@ -137,6 +142,8 @@ f = File("squeeze")
 for n, ax in [("x213", 1), ("x213", 0), ("x213", 5), ("one16", 0), ("one16", 1), ("one16", 2),
               ("e", 1), ("c23", 0)]:
     f.case(f"{n} {ax}", lambda: np.squeeze(I[n], ax), True)
+for axes in [(1, 3), (-1,), (3, 1), (), (1, 1), (0, 1), (5,)]:
+    f.case(f"x2131 {tup(axes)}", lambda: np.squeeze(I["x2131"], axes), True)
 f.write()
 
 f = File("atleast")

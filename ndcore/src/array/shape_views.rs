@@ -3,7 +3,7 @@
 
 use super::views::check_axis;
 use super::{ArrayRef, ArrayView, ArrayViewMut};
-use crate::dimension::{Axis, DimMax, Dimension, Ix1, Ix2, Ix3};
+use crate::dimension::{Axis, DimMax, Dimension, Ix1, Ix2, Ix3, IxDyn};
 use crate::error::{Error, Result};
 
 /// A NumPy axis argument (negative counts from the end) checked against `ndim`.
@@ -70,6 +70,20 @@ fn normalize_axes(axes: &[isize], ndim: usize, what: &str) -> Result<Vec<usize>>
     Ok(out)
 }
 
+/// Normalizes an axis tuple (NumPy's `normalize_axis_tuple`): out of bounds is an
+/// `AxisError`, a repeat is `repeated`.
+fn unique_axes(axes: &[isize], ndim: usize, repeated: &str) -> Result<Vec<usize>> {
+    let mut out = Vec::with_capacity(axes.len());
+    for &a in axes {
+        let n = normalize_axis(a, ndim)?;
+        if out.contains(&n) {
+            return Err(Error::Value(repeated.into()));
+        }
+        out.push(n);
+    }
+    Ok(out)
+}
+
 impl<T, D: Dimension> ArrayRef<T, D> {
     /// A view with the order of elements along `axis` reversed (NumPy's `np.flip(a, axis)`,
     /// `a[..., ::-1, ...]`): a negative stride, no copy.
@@ -126,6 +140,57 @@ impl<T, D: Dimension> ArrayRef<T, D> {
                 .unwrap_or_else(|_| unreachable!("every axis below ndim exists"));
         }
         v
+    }
+
+    /// A view with the order reversed along each of `axes` (NumPy's `np.flip(a, axis=(…))`;
+    /// negative axes count from the end).
+    ///
+    /// # Errors
+    /// An axis out of bounds; an axis named twice (`repeated axis`).
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let x = arange(6i64).into_shape([2, 3])?;
+    /// assert_eq!(x.flip_axes([0, -1])?.to_vec(), vec![5, 4, 3, 2, 1, 0]);
+    /// assert!(x.flip_axes([1, 1]).is_err());
+    /// # Ok::<(), ndcore::Error>(())
+    /// ```
+    pub fn flip_axes(&self, axes: impl AxisList) -> Result<ArrayView<'_, T, D>> {
+        let axes = unique_axes(&axes.axes(), self.ndim(), "repeated axis")?;
+        let mut v = self.view();
+        for ax in axes {
+            v.invert_axis(Axis(ax))?;
+        }
+        Ok(v)
+    }
+
+    /// A view without `axes`, each of length 1 (NumPy's `np.squeeze(a, axis=(…))`; negative
+    /// axes count from the end). The rank depends on how many axes are given: `IxDyn`.
+    ///
+    /// # Errors
+    /// An axis out of bounds or named twice (`duplicate value in 'axis'`), or of a length
+    /// other than 1 (`cannot select an axis to squeeze out which has size not equal to one`).
+    ///
+    /// ```
+    /// use ndcore::prelude::*;
+    /// let x = Array::<f64, _>::zeros([2, 1, 3, 1]);
+    /// assert_eq!(x.squeeze_axes([1, -1])?.shape(), &[2, 3]);
+    /// assert!(x.squeeze_axes([0]).is_err());
+    /// # Ok::<(), ndcore::Error>(())
+    /// ```
+    pub fn squeeze_axes(&self, axes: impl AxisList) -> Result<ArrayView<'_, T, IxDyn>> {
+        let axes = unique_axes(&axes.axes(), self.ndim(), "duplicate value in 'axis'")?;
+        if axes.iter().any(|&a| self.shape()[a] != 1) {
+            return Err(Error::Value(
+                "cannot select an axis to squeeze out which has size not equal to one".into(),
+            ));
+        }
+        let (shape, strides): (Vec<usize>, Vec<isize>) = (0..self.ndim())
+            .filter(|a| !axes.contains(a))
+            .map(|a| (self.shape()[a], self.strides()[a]))
+            .unzip();
+        // SAFETY: the same elements as self; removing length-1 axes moves nothing.
+        unsafe { self.view_from(0, &shape, &strides) }
     }
 
     /// A view with the columns (axis 1) in reverse order (NumPy's `np.fliplr`).
