@@ -123,6 +123,31 @@ fn lin(spec: &str) -> ArrayD<f64> {
     ArrayD::from_shape_vec(s, v).unwrap()
 }
 
+/// `<shape>:<start>:<step>` as integers (`-`: 0-d), converted to the dtype by `conv`.
+fn ilin<T: RandomInt>(spec: &str, conv: fn(i128) -> T) -> ArrayD<T> {
+    let p: Vec<&str> = spec.split(':').collect();
+    let s = shape(p[0]).unwrap_or_default();
+    let (start, step): (i128, i128) = (p[1].parse().unwrap(), p[2].parse().unwrap());
+    let n: usize = s.iter().product();
+    let v = (0..n).map(|i| conv(start + i as i128 * step)).collect();
+    ArrayD::from_shape_vec(s, v).unwrap()
+}
+
+/// `integers_array` for one dtype.
+fn integers_array_as<T: RandomInt>(
+    g: &mut Generator,
+    a: &[&str],
+    conv: fn(i128) -> T,
+) -> ndcore::Result<Drawn> {
+    let (low, high) = (ilin(a[2], conv), ilin(a[3], conv));
+    let size = shape(a[4]);
+    Ok(ints(if a[0] == "integers_array_endpoint" {
+        g.integers_array_endpoint(&low, &high, size.as_deref())?
+    } else {
+        g.integers_array(&low, &high, size.as_deref())?
+    }))
+}
+
 /// Replays one golden `call` line on `g`.
 fn call(g: &mut Generator, line: &str) -> ndcore::Result<Drawn> {
     let a: Vec<&str> = line.split(' ').collect();
@@ -161,6 +186,21 @@ fn call(g: &mut Generator, line: &str) -> ndcore::Result<Drawn> {
                 t => panic!("dtype {t}"),
             }
         }
+        "integers_array" | "integers_array_endpoint" => match a[1] {
+            "int64" => integers_array_as(g, &a, |v| v as i64)?,
+            "int32" => integers_array_as(g, &a, |v| v as i32)?,
+            "int16" => integers_array_as(g, &a, |v| v as i16)?,
+            "int8" => integers_array_as(g, &a, |v| v as i8)?,
+            "uint64" => integers_array_as(g, &a, |v| v as u64)?,
+            "uint32" => integers_array_as(g, &a, |v| v as u32)?,
+            "uint16" => integers_array_as(g, &a, |v| v as u16)?,
+            "uint8" => integers_array_as(g, &a, |v| v as u8)?,
+            "bool" => match integers_array_as(g, &a, |v| v != 0)? {
+                Drawn::Int(v, _) => Drawn::Bool(v.iter().map(|&x| x != 0).collect()),
+                other => other,
+            },
+            t => panic!("dtype {t}"),
+        },
         "uniform" => {
             let (lo, hi) = (hexf(a[1]), hexf(a[2]));
             match shape(a[3]) {

@@ -175,6 +175,24 @@ def c_uniform_array(low, high, size):
     )
 
 
+def ilin(spec, dtype):
+    """`<shape>:<start>:<step>` as integers of `dtype` (shape `-` is 0-d)."""
+    shp, start, step = spec.split(":")
+    shape = () if shp == "-" else tuple(int(d) for d in shp.split("x"))
+    n = int(np.prod(shape))
+    vals = [int(start) + i * int(step) for i in range(n)]
+    return np.array(vals, dtype=dtype).reshape(shape)
+
+
+def c_integers_array(dtype, low, high, size, endpoint=False):
+    dt = np.dtype(dtype)
+    name = "integers_array_endpoint" if endpoint else "integers_array"
+    return (
+        f"{name} {dt.name} {low} {high} {shape_arg(size)}",
+        lambda g: g.integers(ilin(low, dt), ilin(high, dt), size, dtype=dt, endpoint=endpoint),
+    )
+
+
 def c_shuffle(shape, axis=0):
     """shuffle np.arange(prod(shape)).reshape(shape) along axis; the result is the array."""
     def f(g):
@@ -274,6 +292,18 @@ def every_method():
         c_choice(20000, 1000, replace=False),
         c_choice_rows(6, 0, 4),
         c_choice_rows(6, 3, (2, 2), replace=False),
+        c_integers_array(np.int64, "-:0:0", "3:10:90", None),
+        c_integers_array(np.uint8, "3:0:50", "-:255:0", (4, 3), endpoint=True),
+        c_integers_array(np.uint8, "2:0:0", "-:200:0", None),
+        c_integers_array(np.int16, "2x1:-100:50", "3:1000:7", None),
+        c_integers_array(np.int32, "-:-5:0", "4:0:1000000", (2, 4)),
+        c_integers_array(np.uint16, "3:0:0", "3:65535:0", None, endpoint=True),
+        c_integers_array(np.int8, "-:-128:0", "5:-100:50", None),
+        c_integers_array(np.bool_, "-:0:0", "7:1:0", None, endpoint=True),
+        c_integers_array(np.uint64, "-:0:0", "2:18446744073709551614:1", None, endpoint=True),
+        c_integers_array(np.int64, "2:-9223372036854775808:0", "2:9223372036854775806:1", None, endpoint=True),
+        c_integers_array(np.int64, "3:0:0", "3:5:0", 0),
+        c_integers(np.uint8, 0, 7, 3),
         c_choice_opts(20000, 0, 800, False, 0, True),
         c_choice_opts(20000, 0, 800, False, 0, False),
         c_choice_opts(20000, 0, 1500, False, 0, False),
@@ -395,6 +425,12 @@ ERRORS = [
     c_choice_rows(0, 0, 2),
     c_permutation_of((3, 2), axis=2),
     c_choice_opts(0, 3, 2, True, 0, True),
+    c_integers_array(np.int64, "2:0:0", "3:5:1", None),
+    c_integers_array(np.int64, "2:1:1", "2:1:4", None),
+    c_integers_array(np.int64, "2:0:0", "2:0:5", None),
+    c_integers_array(np.int64, "2:0:0", "2:-1:6", None, endpoint=True),
+    c_integers_array(np.uint8, "2:3:0", "2:3:0", None, endpoint=False),
+    c_integers_array(np.int64, "3:0:0", "-:5:0", (3, 2)),
     c_normal_array("3:0:1", "2:1:1", None),
     c_normal_array("2x3:0:1", "-:1:0", 3),
     c_normal_array("3:0:1", "-:1:0", (3, 2)),

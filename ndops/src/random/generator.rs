@@ -4,7 +4,7 @@
 use super::distributions::{
     standard_exponential, standard_exponential_f32, standard_normal, standard_normal_f32,
 };
-use super::integers::RandomInt;
+use super::integers::{RandomInt, fill_closed};
 use super::pcg64::Pcg64;
 use super::seed_sequence::IntoSeed;
 use ndcore::error::{Error, Result};
@@ -422,7 +422,7 @@ impl Generator {
         let Some(s) = a.as_slice_mut() else {
             unreachable!("a new array is C-contiguous")
         };
-        T::fill_closed(&mut self.bit_generator, low, rng, s);
+        fill_closed(&mut self.bit_generator, low, rng, s);
         Ok(a)
     }
 
@@ -439,7 +439,7 @@ impl Generator {
     pub fn integers_scalar<T: RandomInt>(&mut self, low: T, high: T) -> Result<T> {
         let rng = closed_range(low, high, false)?;
         let mut out = [low];
-        T::fill_closed(&mut self.bit_generator, low, rng, &mut out);
+        fill_closed(&mut self.bit_generator, low, rng, &mut out);
         Ok(out[0])
     }
 }

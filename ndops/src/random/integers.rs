@@ -40,18 +40,16 @@ fn lemire_u32(bg: &mut Pcg64, rng: u32) -> u32 {
     (m >> 32) as u32
 }
 
-/// 16- and 8-bit pieces of 32-bit draws, lowest first, as one `fill` call of NumPy's takes
-/// them (the pieces left over are dropped at the end of the call).
-struct Pieces<const BITS: u32> {
+/// 16-bit, 8-bit or 1-bit pieces of 32-bit draws, lowest first, as one call of NumPy's
+/// takes them (the pieces left over are dropped at the end of the call).
+#[doc(hidden)]
+#[derive(Default)]
+pub struct Pieces<const BITS: u32> {
     buf: u32,
     left: u32,
 }
 
 impl<const BITS: u32> Pieces<BITS> {
-    fn new() -> Self {
-        Pieces { buf: 0, left: 0 }
-    }
-
     #[inline]
     fn next(&mut self, bg: &mut Pcg64) -> u32 {
         if self.left == 0 {
@@ -61,7 +59,7 @@ impl<const BITS: u32> Pieces<BITS> {
             self.buf >>= BITS;
             self.left -= 1;
         }
-        self.buf & ((1 << BITS) - 1)
+        self.buf & (u32::MAX >> (32 - BITS))
     }
 
     /// Lemire's `[0, rng]` on pieces (`buffered_bounded_lemire_uint16` / `_uint8`); `rng`
@@ -123,72 +121,26 @@ pub(crate) fn interval(bg: &mut Pcg64, max: u64) -> u64 {
     }
 }
 
-/// Fills `out` with `off + [0, rng]` in 64 bits (`random_bounded_uint64_fill`).
-fn fill_u64(bg: &mut Pcg64, off: u64, rng: u64, out: &mut [u64]) {
-    if rng == 0 {
-        out.fill(off);
-    } else if rng == 0xFFFF_FFFF {
-        out.iter_mut()
-            .for_each(|o| *o = off.wrapping_add(bg.next_u32().into()));
-    } else if rng < 0xFFFF_FFFF {
-        let r = rng as u32;
-        out.iter_mut()
-            .for_each(|o| *o = off.wrapping_add(lemire_u32(bg, r).into()));
-    } else if rng == u64::MAX {
-        out.iter_mut()
-            .for_each(|o| *o = off.wrapping_add(bg.next_u64()));
-    } else {
-        out.iter_mut()
-            .for_each(|o| *o = off.wrapping_add(lemire_u64(bg, rng)));
+/// `[0, rng]` in 32 bits (`random_buffered_bounded_uint32`).
+#[inline]
+fn bounded_u32(bg: &mut Pcg64, rng: u32) -> u32 {
+    match rng {
+        0 => 0,
+        u32::MAX => bg.next_u32(),
+        _ => lemire_u32(bg, rng),
     }
 }
 
-/// Fills `out` with `off + [0, rng]` in 32 bits (`random_bounded_uint32_fill`).
-fn fill_u32(bg: &mut Pcg64, off: u32, rng: u32, out: &mut [u32]) {
+/// `[0, rng]` in `BITS` (16 or 8) bits from pieces of 32-bit draws kept in `p`
+/// (`random_buffered_bounded_uint16` / `_uint8`).
+#[inline]
+fn bounded_pieces<const BITS: u32>(bg: &mut Pcg64, p: &mut Pieces<BITS>, rng: u32) -> u32 {
     if rng == 0 {
-        out.fill(off);
-    } else if rng == u32::MAX {
-        out.iter_mut()
-            .for_each(|o| *o = off.wrapping_add(bg.next_u32()));
+        0
+    } else if rng == (1 << BITS) - 1 {
+        p.next(bg)
     } else {
-        out.iter_mut()
-            .for_each(|o| *o = off.wrapping_add(lemire_u32(bg, rng)));
-    }
-}
-
-/// Fills `out` with `off + [0, rng]` in `BITS` (16 or 8) bits from pieces of 32-bit draws
-/// (`random_bounded_uint16_fill`, `random_bounded_uint8_fill`).
-fn fill_pieces<const BITS: u32>(bg: &mut Pcg64, off: u32, rng: u32, out: &mut [u32]) {
-    let mut p = Pieces::<BITS>::new();
-    let max = (1u32 << BITS) - 1;
-    if rng == 0 {
-        out.fill(off);
-    } else if rng == max {
-        out.iter_mut()
-            .for_each(|o| *o = off.wrapping_add(p.next(bg)) & max);
-    } else {
-        out.iter_mut()
-            .for_each(|o| *o = off.wrapping_add(p.lemire(bg, rng)) & max);
-    }
-}
-
-/// Fills `out` with `off` or `off + 1` from single bits of 32-bit draws
-/// (`random_bounded_bool_fill`).
-fn fill_bool(bg: &mut Pcg64, off: bool, rng: bool, out: &mut [bool]) {
-    if !rng {
-        out.fill(off);
-        return;
-    }
-    let (mut buf, mut left) = (0u32, 0u32);
-    for o in out {
-        if left == 0 {
-            buf = bg.next_u32();
-            left = 31;
-        } else {
-            buf >>= 1;
-            left -= 1;
-        }
-        *o = buf & 1 == 1;
+        p.lemire(bg, rng)
     }
 }
 
@@ -205,88 +157,76 @@ mod sealed {
 pub trait RandomInt: Element + Copy + sealed::Sealed {
     /// NumPy's name of the type (`"int64"`).
     const NAME: &'static str;
+    /// The random bits one call keeps between its draws (NumPy's `buf`, `bcnt`).
+    #[doc(hidden)]
+    type Buffer: Default;
     /// The value as a wide integer.
     fn to_i128(self) -> i128;
-    /// Fills `out` with values in the closed range `[low, low + rng]`, drawn as NumPy
-    /// draws them; `rng` fits the type's unsigned width.
+    /// One value in the closed range `[low, low + rng]` (wrapping), drawn as NumPy draws
+    /// it; `rng` fits the type's unsigned width.
     #[doc(hidden)]
-    fn fill_closed(bg: &mut Pcg64, low: Self, rng: u64, out: &mut [Self]);
+    fn draw_closed(bg: &mut Pcg64, buf: &mut Self::Buffer, low: Self, rng: u64) -> Self;
 }
 
-/// One `RandomInt` impl per line: type, its unsigned twin, NumPy's name, and how it fills.
+/// Fills `out` with values in `[low, low + rng]`, one call's worth of draws (its buffer
+/// starts empty, as each NumPy call's does).
+pub(crate) fn fill_closed<T: RandomInt>(bg: &mut Pcg64, low: T, rng: u64, out: &mut [T]) {
+    let mut buf = T::Buffer::default();
+    for o in out {
+        *o = T::draw_closed(bg, &mut buf, low, rng);
+    }
+}
+
+/// One `RandomInt` impl per line: type, its unsigned twin, NumPy's name, the buffer, and
+/// the draw of `[0, rng]` in the unsigned twin.
 macro_rules! random_int {
-    ($t:ty, $u:ty, $name:literal, |$bg:ident, $off:ident, $rng:ident, $out:ident| $fill:expr) => {
+    ($t:ty, $u:ty, $name:literal, $buf:ty, |$bg:ident, $b:ident, $rng:ident| $draw:expr) => {
         impl sealed::Sealed for $t {}
         impl RandomInt for $t {
             const NAME: &'static str = $name;
+            type Buffer = $buf;
             fn to_i128(self) -> i128 {
                 self as i128
             }
-            fn fill_closed($bg: &mut Pcg64, low: $t, rng: u64, $out: &mut [$t]) {
-                let $off = low as $u;
-                let $rng = rng as $u;
-                $fill
+            #[inline]
+            fn draw_closed($bg: &mut Pcg64, $b: &mut $buf, low: $t, $rng: u64) -> $t {
+                (low as $u).wrapping_add($draw as $u) as $t
             }
         }
     };
 }
 
-/// Fills a slice of a 32-bit-or-narrower type through a `u32` scratch row.
-fn via_u32<T: Copy>(out: &mut [T], conv: impl Fn(u32) -> T, fill: impl FnOnce(&mut [u32])) {
-    let mut tmp = vec![0u32; out.len()];
-    fill(&mut tmp);
-    out.iter_mut().zip(tmp).for_each(|(o, v)| *o = conv(v));
-}
-
-random_int!(u64, u64, "uint64", |bg, off, rng, out| fill_u64(
-    bg, off, rng, out
+random_int!(u64, u64, "uint64", (), |bg, _b, rng| bounded_u64(bg, rng));
+random_int!(i64, u64, "int64", (), |bg, _b, rng| bounded_u64(bg, rng));
+random_int!(u32, u32, "uint32", (), |bg, _b, rng| bounded_u32(
+    bg, rng as u32
 ));
-random_int!(i64, u64, "int64", |bg, off, rng, out| {
-    fill_u64(bg, off, rng, bytemuck::cast_slice_mut(out))
-});
-random_int!(u32, u32, "uint32", |bg, off, rng, out| fill_u32(
-    bg, off, rng, out
+random_int!(i32, u32, "int32", (), |bg, _b, rng| bounded_u32(
+    bg, rng as u32
 ));
-random_int!(i32, u32, "int32", |bg, off, rng, out| {
-    fill_u32(bg, off, rng, bytemuck::cast_slice_mut(out))
-});
-random_int!(u16, u16, "uint16", |bg, off, rng, out| {
-    via_u32(
-        out,
-        |v| v as u16,
-        |t| fill_pieces::<16>(bg, off.into(), rng.into(), t),
-    )
-});
-random_int!(i16, u16, "int16", |bg, off, rng, out| {
-    via_u32(
-        out,
-        |v| v as u16 as i16,
-        |t| fill_pieces::<16>(bg, off.into(), rng.into(), t),
-    )
-});
-random_int!(u8, u8, "uint8", |bg, off, rng, out| {
-    via_u32(
-        out,
-        |v| v as u8,
-        |t| fill_pieces::<8>(bg, off.into(), rng.into(), t),
-    )
-});
-random_int!(i8, u8, "int8", |bg, off, rng, out| {
-    via_u32(
-        out,
-        |v| v as u8 as i8,
-        |t| fill_pieces::<8>(bg, off.into(), rng.into(), t),
-    )
-});
+random_int!(u16, u16, "uint16", Pieces<16>, |bg, b, rng| bounded_pieces(
+    bg, b, rng as u32
+));
+random_int!(i16, u16, "int16", Pieces<16>, |bg, b, rng| bounded_pieces(
+    bg, b, rng as u32
+));
+random_int!(u8, u8, "uint8", Pieces<8>, |bg, b, rng| bounded_pieces(
+    bg, b, rng as u32
+));
+random_int!(i8, u8, "int8", Pieces<8>, |bg, b, rng| bounded_pieces(
+    bg, b, rng as u32
+));
 
 impl sealed::Sealed for bool {}
 impl RandomInt for bool {
     const NAME: &'static str = "bool";
+    type Buffer = Pieces<1>;
     fn to_i128(self) -> i128 {
         self.into()
     }
-    fn fill_closed(bg: &mut Pcg64, low: bool, rng: u64, out: &mut [bool]) {
-        fill_bool(bg, low, rng != 0, out)
+    /// One bit of a 32-bit draw (`buffered_bounded_bool`); `low` itself when `rng` is 0.
+    fn draw_closed(bg: &mut Pcg64, buf: &mut Pieces<1>, low: bool, rng: u64) -> bool {
+        if rng == 0 { low } else { buf.next(bg) == 1 }
     }
 }
 
@@ -298,7 +238,7 @@ mod tests {
     fn pieces_split_a_draw_lowest_first() {
         let mut bg = Pcg64::new(9u64);
         let w = bg.clone().next_u32();
-        let mut p = Pieces::<8>::new();
+        let mut p = Pieces::<8>::default();
         let got: Vec<u32> = (0..4).map(|_| p.next(&mut bg)).collect();
         assert_eq!(
             got,

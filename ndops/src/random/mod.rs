@@ -27,6 +27,7 @@
 //! | `rng.normal(10, 2, (3, 3))` | `rng.normal(10.0, 2.0, (3, 3))?` |
 //! | `rng.normal(mu, sigma)` (arrays) | `rng.normal_array(&mu, &sigma, None)?` (`Some(&[..])` for `size`) |
 //! | `rng.uniform(low, high)` (arrays) | `rng.uniform_array(&low, &high, None)?` |
+//! | `rng.integers(low, high)` (arrays) | `rng.integers_array(&low, &high, None)?` |
 //! | `rng.standard_exponential(5)` | `rng.standard_exponential(5)?` |
 //! | `rng.exponential(2.0, 5)` | `rng.exponential(2.0, 5)?` |
 //! | `rng.choice(10, 3, replace=False)` | `rng.choice(10, 3, false, None)?` |
@@ -57,7 +58,7 @@
 //! ```
 //!
 //! Not here yet: NumPy's other bit generators and distributions (`gamma`, `binomial`,
-//! `poisson`, …) and array-valued parameters for the other methods (`integers`).
+//! `poisson`, …).
 
 mod choice;
 mod distributions;

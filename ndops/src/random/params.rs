@@ -4,6 +4,7 @@
 
 use super::distributions::standard_normal;
 use super::generator::Generator;
+use super::integers::RandomInt;
 use super::pcg64::Pcg64;
 use ndcore::error::{Error, Result};
 use ndcore::fmt::py_tuple;
@@ -165,6 +166,123 @@ impl Generator {
         draw2(self.bit_generator_mut(), low, &range, shape, |bg, l, r| {
             l + r * bg.next_f64()
         })
+    }
+}
+
+impl Generator {
+    /// Random integers in `[low, high)` per element: `low` and `high` broadcast together,
+    /// or to `size`. Like `rng.integers(low, high, size, dtype=...)` with array bounds; the
+    /// draws are NumPy's (its shared 16/8-bit buffer across elements included).
+    ///
+    /// # Errors
+    /// NumPy's: bounds that do not broadcast ("operands could not be broadcast together
+    /// with shapes (2,) (3,) "); `high <= low` anywhere: "low >= high" ("high <= 0" when
+    /// every `low` is 0); `size` the parameters do not broadcast to: the "shape mismatch"
+    /// message of [`normal_array`](Self::normal_array). Where NumPy fills a `size` smaller
+    /// than the bounds' broadcast from their first elements, this is an error ("Output
+    /// size (3,) is not compatible with broadcast dimensions of inputs (2, 3).").
+    ///
+    /// ```
+    /// use ndops::prelude::*;
+    /// use ndops::random::default_rng;
+    /// // rng.integers(0, [10, 100, 1000])
+    /// let high = array![10i64, 100, 1000];
+    /// let x = default_rng(0).integers_array(&Array::full([], 0i64), &high, None).unwrap();
+    /// assert!(x.iter().zip(high.iter()).all(|(v, h)| (0..*h).contains(v)));
+    /// ```
+    pub fn integers_array<T: RandomInt, D1: Dimension, D2: Dimension>(
+        &mut self,
+        low: &ArrayRef<T, D1>,
+        high: &ArrayRef<T, D2>,
+        size: Option<&[usize]>,
+    ) -> Result<ArrayD<T>> {
+        self.integers_array_with(low, high, size, false)
+    }
+
+    /// Random integers in the closed range `[low, high]` per element. Like
+    /// `rng.integers(low, high, size, endpoint=True)` with array bounds.
+    ///
+    /// # Errors
+    /// As [`integers_array`](Self::integers_array), with "low > high" ("high < 0").
+    ///
+    /// ```
+    /// use ndops::prelude::*;
+    /// use ndops::random::default_rng;
+    /// let sides = array![4u8, 6, 20]; // a d4, a d6 and a d20, five throws each
+    /// let t = default_rng(0).integers_array_endpoint(&array![1u8], &sides, Some(&[5, 3])).unwrap();
+    /// assert!(t.iter().all(|&v| (1..=20).contains(&v)));
+    /// ```
+    pub fn integers_array_endpoint<T: RandomInt, D1: Dimension, D2: Dimension>(
+        &mut self,
+        low: &ArrayRef<T, D1>,
+        high: &ArrayRef<T, D2>,
+        size: Option<&[usize]>,
+    ) -> Result<ArrayD<T>> {
+        self.integers_array_with(low, high, size, true)
+    }
+
+    fn integers_array_with<T: RandomInt, D1: Dimension, D2: Dimension>(
+        &mut self,
+        low: &ArrayRef<T, D1>,
+        high: &ArrayRef<T, D2>,
+        size: Option<&[usize]>,
+        endpoint: bool,
+    ) -> Result<ArrayD<T>> {
+        if let Some(size) = size
+            && size.contains(&0)
+        {
+            return ArrayD::try_zeros(size);
+        }
+        let pair = ndcore::ops::broadcast_shapes(&[low.shape(), high.shape()])?;
+        let (lv, hv) = (
+            low.broadcast_to(pair.as_slice())?,
+            high.broadcast_to(pair.as_slice())?,
+        );
+        let open = i128::from(!endpoint);
+        if lv
+            .iter()
+            .zip(hv.iter())
+            .any(|(l, h)| l.to_i128() > h.to_i128() - open)
+        {
+            let zero = low.iter().all(|l| l.to_i128() == 0);
+            let msg = match (zero, endpoint) {
+                (true, false) => "high <= 0",
+                (true, true) => "high < 0",
+                (false, false) => "low >= high",
+                (false, true) => "low > high",
+            };
+            return Err(Error::Value(msg.to_string()));
+        }
+        let shape = match size {
+            None => pair,
+            Some(size) => {
+                let b = multi_iter_shape(&[low.shape(), high.shape(), size])?;
+                if b != size {
+                    return Err(Error::Value(format!(
+                        "Output size {} is not compatible with broadcast dimensions of \
+                         inputs {}.",
+                        py_tuple(size),
+                        py_tuple(&b)
+                    )));
+                }
+                b
+            }
+        };
+        let (lv, hv) = (
+            low.broadcast_to(shape.as_slice())?,
+            high.broadcast_to(shape.as_slice())?,
+        );
+        let mut out = ArrayD::<T>::try_zeros(shape)?;
+        let Some(s) = out.as_slice_mut() else {
+            unreachable!("a new array is C-contiguous")
+        };
+        let bg = self.bit_generator_mut();
+        let mut buf = T::Buffer::default();
+        for ((o, &l), &h) in s.iter_mut().zip(lv.iter()).zip(hv.iter()) {
+            let rng = (h.to_i128() - open - l.to_i128()) as u64;
+            *o = T::draw_closed(bg, &mut buf, l, rng);
+        }
+        Ok(out)
     }
 }
 
