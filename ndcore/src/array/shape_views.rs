@@ -19,7 +19,14 @@ fn normalize_axis(axis: isize, ndim: usize) -> Result<usize> {
     }
 }
 
-/// One axis or several, as NumPy's `moveaxis` takes them: `0`, `-1`, `[0, 1]`, `&[2, -1]`.
+/// One axis or several, as NumPy's `moveaxis`, `flip` and `squeeze` take them: `0`, `-1`,
+/// `[0, 1]`, `&[2, -1][..]`, `vec![…]`; negative axes count from the end.
+///
+/// ```
+/// use ndcore::AxisList;
+/// assert_eq!((-1).axes(), vec![-1]);
+/// assert_eq!([0, 2].axes(), vec![0, 2]);
+/// ```
 pub trait AxisList {
     /// The axes, as given (negative ones count from the end).
     fn axes(&self) -> Vec<isize>;

@@ -7,6 +7,14 @@ use ndcore::{
 };
 
 /// How to fill the padding (NumPy's `mode=`).
+///
+/// ```
+/// use ndops::prelude::*;
+/// let a = arange(3i64);
+/// assert_eq!(pad(&a, 1, PadMode::Constant(-1))?.to_vec(), vec![-1, 0, 1, 2, -1]);
+/// assert_eq!(pad(&a, 1, PadMode::Wrap)?.to_vec(), vec![2, 0, 1, 2, 0]);
+/// # Ok::<(), ndcore::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum PadMode<T> {
     /// One value everywhere (`'constant'` with `constant_values=value`; NumPy's default
@@ -25,7 +33,15 @@ pub enum PadMode<T> {
 
 /// The `pad_width` of NumPy's `np.pad`: one width for every side (`2`), one
 /// `(before, after)` pair for every axis (`(1, 2)`), or one pair per axis
-/// (`[(1, 2), (0, 3)]`, `&[…]`, `vec![…]`).
+/// (`[(1, 2), (0, 3)]`, `&[…]`, `vec![…]`; a list of one pair counts for every axis).
+///
+/// ```
+/// use ndops::shape::PadWidth;
+/// assert_eq!(2usize.widths(2)?, vec![(2, 2), (2, 2)]);
+/// assert_eq!((1, 3).widths(1)?, vec![(1, 3)]);
+/// assert!([(1, 1); 3].widths(2).is_err());
+/// # Ok::<(), ndcore::Error>(())
+/// ```
 pub trait PadWidth {
     /// The `(before, after)` pairs for an array of `ndim` axes.
     ///

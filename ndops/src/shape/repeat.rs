@@ -52,6 +52,12 @@ pub fn tile<T: Element, D: Dimension>(a: &ArrayRef<T, D>, reps: &[usize]) -> Res
 /// How many times `repeat` repeats each element: one count for all (`2`), or one per
 /// element along the axis (`[1, 0, 3]`, `&[…]`, `vec![…]`; a list of length 1 counts for
 /// all, as NumPy broadcasts it). Negative counts are NumPy's error.
+///
+/// ```
+/// use ndops::shape::Repeats;
+/// assert_eq!(Repeats::from(2), Repeats::All(2));
+/// assert_eq!(Repeats::from(vec![1usize, 0]), Repeats::Each(vec![1, 0]));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Repeats {
     /// The same count for every element.

@@ -8,7 +8,13 @@ use ndcore::{ArrayRef, ArrayView, ArrayViewMut, Axis, Dimension, Error};
 /// How to cut an axis, as NumPy's `indices_or_sections`: a number of pieces, or the
 /// indices where pieces start (Python's slice rules: negative from the end, clipped).
 ///
-/// Built from an integer (`3`) or a list of indices (`[2, 5]`, `&[2, -1]`, `vec![..]`).
+/// Built from an integer (`3`) or a list of indices (`[2, 5]`, `&[2, -1][..]`, `vec![..]`).
+///
+/// ```
+/// use ndops::shape::Sections;
+/// assert_eq!(Sections::from(3), Sections::Count(3));
+/// assert_eq!(Sections::from([2, -1]), Sections::Indices(vec![2, -1]));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Sections {
     /// This many pieces.
