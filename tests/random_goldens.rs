@@ -223,6 +223,10 @@ fn call(g: &mut Generator, line: &str) -> ndcore::Result<Drawn> {
         "normal_array" => f64s(g.normal_array(&lin(a[1]), &lin(a[2]), shape(a[3]).as_deref())?),
         "uniform_array" => f64s(g.uniform_array(&lin(a[1]), &lin(a[2]), shape(a[3]).as_deref())?),
         "exponential" => f64s(g.exponential(hexf(a[1]), shape(a[2]).unwrap())?),
+        "standard_gamma" => f64s(g.standard_gamma(hexf(a[1]), shape(a[2]).unwrap())?),
+        "gamma" => f64s(g.gamma(hexf(a[1]), hexf(a[2]), shape(a[3]).unwrap())?),
+        "lognormal" => f64s(g.lognormal(hexf(a[1]), hexf(a[2]), shape(a[3]).unwrap())?),
+        "poisson" => ints(g.poisson(hexf(a[1]), shape(a[2]).unwrap())?),
         "standard_exponential" => match shape(a[1]) {
             None => Drawn::F64(vec![g.standard_exponential_scalar()]),
             Some(s) => f64s(g.standard_exponential(s)?),

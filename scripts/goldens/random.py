@@ -123,6 +123,27 @@ def c_exp_scale(scale, size):
     return f"exponential {fhex(scale)} {shape_arg(size)}", lambda g: g.exponential(scale, size)
 
 
+def c_gamma(shape, scale, size):
+    """standard_gamma(shape, size) when scale is None, else gamma(shape, scale, size)."""
+    if scale is None:
+        return f"standard_gamma {fhex(shape)} {shape_arg(size)}", lambda g: g.standard_gamma(shape, size)
+    return (
+        f"gamma {fhex(shape)} {fhex(scale)} {shape_arg(size)}",
+        lambda g: g.gamma(shape, scale, size),
+    )
+
+
+def c_poisson(lam, size):
+    return f"poisson {fhex(lam)} {shape_arg(size)}", lambda g: g.poisson(lam, size)
+
+
+def c_lognormal(mean, sigma, size):
+    return (
+        f"lognormal {fhex(mean)} {fhex(sigma)} {shape_arg(size)}",
+        lambda g: g.lognormal(mean, sigma, size),
+    )
+
+
 def c_choice(n, size, replace=True, p=None):
     ptxt = "none" if p is None else ",".join(fhex(v) for v in p)
     return (
@@ -279,6 +300,16 @@ def every_method():
         c_exponential(6),
         c_exponential(6, f32=True),
         c_exp_scale(3.5, 4),
+        c_gamma(0.3, None, 5),
+        c_gamma(1.0, None, 3),
+        c_gamma(0.0, None, 2),
+        c_gamma(2.5, 0.5, 5),
+        c_poisson(0.0, 3),
+        c_poisson(0.5, 6),
+        c_poisson(3.0, 6),
+        c_poisson(10.0, 6),
+        c_poisson(1e6, 4),
+        c_lognormal(1.0, 0.5, 4),
         c_normal_array("3:0:10", "-:1:0", None),
         c_normal_array("2x1:5:1", "3:0.5:0.5", None),
         c_normal_array("3:0:10", "-:2:0", (2, 3)),
@@ -340,6 +371,11 @@ def long_draws():
         c_exponential(200_000, f32=True),
         c_random(1000),
         c_integers(np.int64, 0, 1000, 5000),
+        c_gamma(0.7, None, 20000),
+        c_gamma(4.0, 2.0, 20000),
+        c_poisson(2.5, 20000),
+        c_poisson(37.5, 20000),
+        c_poisson(12345.6, 20000),
     ]
 
 
@@ -415,6 +451,13 @@ ERRORS = [
     c_normal(0.0, -1.0, 3),
     c_normal(0.0, -0.0, 3),
     c_exp_scale(-1.0, 3),
+    c_gamma(-1.0, None, 3),
+    c_gamma(1.0, -2.0, 3),
+    c_gamma(-1.0, -2.0, 3),
+    c_poisson(-1.0, 3),
+    c_poisson(float("nan"), 3),
+    c_poisson(1e19, 3),
+    c_lognormal(0.0, -1.0, 3),
     c_choice(0, 3),
     c_choice(3, 5, replace=False),
     c_choice(3, 2, p=[0.5, 0.5]),

@@ -50,7 +50,7 @@ pub struct Generator {
 }
 
 /// A new C-order array of `shape` whose elements are `draw`n in order.
-fn draw<Sh: IntoDimension, T: Element>(
+pub(crate) fn draw<Sh: IntoDimension, T: Element>(
     shape: Sh,
     mut draw: impl FnMut() -> T,
 ) -> Result<Array<T, Sh::Dim>> {
@@ -64,7 +64,7 @@ fn draw<Sh: IntoDimension, T: Element>(
 
 /// NumPy's check of a non-negative parameter: `-0.0` fails too (it tests the sign bit),
 /// NaN passes.
-fn check_non_negative(v: f64, name: &str) -> Result<()> {
+pub(crate) fn check_non_negative(v: f64, name: &str) -> Result<()> {
     if !v.is_nan() && v.is_sign_negative() {
         return Err(Error::Value(format!("{name} < 0")));
     }
@@ -282,6 +282,29 @@ impl Generator {
     pub fn normal_scalar(&mut self, loc: f64, scale: f64) -> Result<f64> {
         check_non_negative(scale, "scale")?;
         Ok(loc + scale * standard_normal(&mut self.bit_generator))
+    }
+
+    /// Log-normal float64 numbers: `exp` of normals with mean `mean` and standard
+    /// deviation `sigma`. Like `rng.lognormal(mean, sigma, size)`.
+    ///
+    /// # Errors
+    /// A negative `sigma`: "sigma < 0"; and as [`random`](Self::random).
+    ///
+    /// ```
+    /// use ndops::random::default_rng;
+    /// let x = default_rng(0).lognormal(0.0, 1.0, 2).unwrap();
+    /// let z = default_rng(0).standard_normal(2).unwrap();
+    /// assert_eq!(x[[1]], z[[1]].exp());
+    /// ```
+    pub fn lognormal<Sh: IntoDimension>(
+        &mut self,
+        mean: f64,
+        sigma: f64,
+        shape: Sh,
+    ) -> Result<Array<f64, Sh::Dim>> {
+        check_non_negative(sigma, "sigma")?;
+        let bg = &mut self.bit_generator;
+        draw(shape, || (mean + sigma * standard_normal(bg)).exp())
     }
 
     /// Standard exponential float64 numbers by NumPy's ziggurat. Like
