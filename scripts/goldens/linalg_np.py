@@ -266,6 +266,7 @@ ERRORS = [
     ("lstsq", "gen", (3, 2), (4,)),
     ("lstsq", "gen", (2, 3, 2), (3,)),
     ("lstsq", "gen", (3, 2), (3, 1, 1)),
+    ("lstsq", "nan", (3, 2), (3,)),
     ("pinv", "gen", (3,), None),
     ("matrix_power n=2", "gen", (2, 3), None),
     ("matrix_power n=-1", "sing", (3, 3), None),

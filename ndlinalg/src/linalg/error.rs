@@ -20,7 +20,7 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LinAlgError {
-    /// `Singular matrix`: an exactly zero (or NaN) pivot in `solve`, `inv`, `matrix_power`.
+    /// `Singular matrix`: an exactly zero LU pivot in `solve`, `inv`, `matrix_power`.
     Singular,
     /// `Matrix is not positive definite` (`cholesky`).
     NotPositiveDefinite,
@@ -38,6 +38,9 @@ pub enum LinAlgError {
     },
     /// `SVD did not converge` (also for NaN input, as LAPACK reports it).
     SvdNoConvergence,
+    /// `SVD did not converge in Linear Least Squares` (`lstsq`, also for NaN or infinite
+    /// `a`).
+    LstsqNoConvergence,
     /// `Eigenvalues did not converge`.
     EigNoConvergence,
     /// `Array must not contain infs or NaNs` (`eig`, `eigvals`).
@@ -84,6 +87,9 @@ impl fmt::Display for LinAlgError {
                 )
             }
             LinAlgError::SvdNoConvergence => f.write_str("SVD did not converge"),
+            LinAlgError::LstsqNoConvergence => {
+                f.write_str("SVD did not converge in Linear Least Squares")
+            }
             LinAlgError::EigNoConvergence => f.write_str("Eigenvalues did not converge"),
             LinAlgError::NonFinite => f.write_str("Array must not contain infs or NaNs"),
             LinAlgError::IncompatibleDimensions => f.write_str("Incompatible dimensions"),

@@ -11,7 +11,7 @@ use ndcore::{ArrayD, ArrayRef, Dimension};
 /// partial pivoting, then `A X = I` as LAPACK's `gesv` (what NumPy calls).
 ///
 /// # Errors
-/// "Singular matrix" (an exactly zero or NaN pivot), "Last 2 dimensions of the array must
+/// "Singular matrix" (an exactly zero pivot; NaN input gives NaN), "Last 2 dimensions of the array must
 /// be square", "%d-dimensional array given. Array must be at least two-dimensional".
 ///
 /// ```

@@ -28,8 +28,8 @@ pub struct Lstsq<T: LinalgFloat> {
 ///
 /// # Errors
 /// "%d-dimensional array given. Array must be two-dimensional" (for `a` or `b`),
-/// "Incompatible dimensions" (`b`'s rows), "SVD did not converge" (also for NaN or
-/// infinite `a`).
+/// "Incompatible dimensions" (`b`'s rows), "SVD did not converge in Linear Least
+/// Squares" (also for NaN or infinite `a`).
 ///
 /// ```
 /// use ndcore::prelude::*;
@@ -69,7 +69,10 @@ where
     let p = m.min(n);
     let (mut u, mut v) = (Mat::<T>::zeros(m, p), Mat::<T>::zeros(n, p));
     let mut s = vec![T::zero(); p];
-    svd_into(ma, &mut s, Some(u.as_mut()), Some(v.as_mut()))?;
+    svd_into(ma, &mut s, Some(u.as_mut()), Some(v.as_mut())).map_err(|e| match e {
+        LinAlgError::SvdNoConvergence => LinAlgError::LstsqNoConvergence,
+        e => e,
+    })?;
     let rcond = rcond.map_or(T::epsilon() * T::from_f64(m.max(n) as f64), T::from_f64);
     let cutoff = rcond * s.first().copied().unwrap_or(T::zero());
     let rank = s.iter().filter(|&&x| x > cutoff).count();

@@ -47,10 +47,11 @@ impl<T: LinalgFloat> Lu<T> {
         (0..self.lu.nrows()).map(|i| self.lu[(i, i)])
     }
 
-    /// Whether `U` has an exactly zero pivot (LAPACK's `info > 0`, NumPy's "Singular
-    /// matrix"), or a NaN one (NumPy's OpenBLAS reports NaN input as singular too).
+    /// Whether `U` has an exactly zero pivot: LAPACK's `info > 0`, NumPy's "Singular
+    /// matrix". NaN pivots are not zero: NaN input gives NaN results, as it mostly does in
+    /// NumPy (whose OpenBLAS calls a few NaN placements singular, e.g. `[[nan, 1], [1, 1]]`).
     pub fn is_singular(&self) -> bool {
-        self.pivots().any(|p| p == T::zero() || p.is_nan())
+        self.pivots().any(|p| p == T::zero())
     }
 
     /// Solves `A X = B` in place of `rhs` (which holds `B`).

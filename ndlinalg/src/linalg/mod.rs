@@ -27,6 +27,19 @@
 //! Complex numbers: ndcore has no complex element type, so complex input is not accepted
 //! and [`eig`]/[`eigvals`] return the real and imaginary parts as separate arrays.
 //!
+//! NaN and infinity never panic. Where NumPy's LAPACK gives NaN results here, so does this
+//! (`solve`, `inv`, `det`, `slogdet`, `qr`, `eigh`, `cholesky`; which elements are NaN may
+//! differ: `eigh` and `cholesky` fill every result with NaN). The SVD-based functions
+//! (`svd`, `pinv`, `lstsq`, `matrix_rank`, `norm` with `2`/`-2`/`'nuc'`) check their input
+//! first and report "SVD did not converge" for NaN *and* infinity; NumPy does for NaN but,
+//! for infinity, hangs in LAPACK (`svd`, `pinv`, `lstsq`) or returns rank 0 / NaN
+//! (`matrix_rank`, `norm`). `solve`/`inv` call only an exactly zero pivot singular, so a
+//! NaN input is NaN out, where NumPy's OpenBLAS says "Singular matrix" for a few NaN
+//! placements (`[[nan, 1], [1, 1]]`).
+//!
+//! Not offered: `qr(mode='raw')`, the `hermitian=True` paths of `svd`/`pinv`/`matrix_rank`
+//! (the general path gives the same values), and static result ranks (results are `ArrayD`).
+//!
 //! # Layout and threads
 //! Every operand is read in place: each matrix of a stack goes to faer as a view with the
 //! array's strides (transposed, sliced, negative-step and broadcast views included) — only

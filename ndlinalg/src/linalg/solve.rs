@@ -16,7 +16,7 @@ use ndcore::{ArrayD, ArrayRef, Axis, Dimension};
 /// has the broadcast batch shape and `b`'s core shape.
 ///
 /// # Errors
-/// NumPy's: `LinAlgError`s "Singular matrix" (an exactly zero or NaN pivot), "Last 2
+/// NumPy's: `LinAlgError`s "Singular matrix" (an exactly zero pivot; NaN input gives NaN), "Last 2
 /// dimensions of the array must be square", "1-dimensional array given. Array must be at
 /// least two-dimensional"; `ValueError`s for a `b` that does not fit:
 /// `solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature
