@@ -227,6 +227,7 @@ fn call(g: &mut Generator, line: &str) -> ndcore::Result<Drawn> {
         "gamma" => f64s(g.gamma(hexf(a[1]), hexf(a[2]), shape(a[3]).unwrap())?),
         "lognormal" => f64s(g.lognormal(hexf(a[1]), hexf(a[2]), shape(a[3]).unwrap())?),
         "poisson" => ints(g.poisson(hexf(a[1]), shape(a[2]).unwrap())?),
+        "binomial" => ints(g.binomial(a[1].parse().unwrap(), hexf(a[2]), shape(a[3]).unwrap())?),
         "standard_exponential" => match shape(a[1]) {
             None => Drawn::F64(vec![g.standard_exponential_scalar()]),
             Some(s) => f64s(g.standard_exponential(s)?),

@@ -137,6 +137,10 @@ def c_poisson(lam, size):
     return f"poisson {fhex(lam)} {shape_arg(size)}", lambda g: g.poisson(lam, size)
 
 
+def c_binomial(n, p, size):
+    return f"binomial {n} {fhex(p)} {shape_arg(size)}", lambda g: g.binomial(n, p, size)
+
+
 def c_lognormal(mean, sigma, size):
     return (
         f"lognormal {fhex(mean)} {fhex(sigma)} {shape_arg(size)}",
@@ -310,6 +314,13 @@ def every_method():
         c_poisson(10.0, 6),
         c_poisson(1e6, 4),
         c_lognormal(1.0, 0.5, 4),
+        c_binomial(10, 0.3, 8),
+        c_binomial(0, 0.5, 2),
+        c_binomial(5, 0.0, 2),
+        c_binomial(10, 0.9, 6),
+        c_binomial(1000, 0.4, 6),
+        c_binomial(1000, 0.7, 6),
+        c_binomial(7, 1.0, 2),
         c_normal_array("3:0:10", "-:1:0", None),
         c_normal_array("2x1:5:1", "3:0.5:0.5", None),
         c_normal_array("3:0:10", "-:2:0", (2, 3)),
@@ -376,6 +387,10 @@ def long_draws():
         c_poisson(2.5, 20000),
         c_poisson(37.5, 20000),
         c_poisson(12345.6, 20000),
+        c_binomial(50, 0.2, 20000),
+        c_binomial(100, 0.5, 20000),
+        c_binomial(1_000_000, 0.3, 20000),
+        c_binomial(300, 0.95, 20000),
     ]
 
 
@@ -458,6 +473,10 @@ ERRORS = [
     c_poisson(float("nan"), 3),
     c_poisson(1e19, 3),
     c_lognormal(0.0, -1.0, 3),
+    c_binomial(10, 1.5, 3),
+    c_binomial(10, float("nan"), 3),
+    c_binomial(-1, 0.5, 3),
+    c_binomial(-1, 2.0, 3),
     c_choice(0, 3),
     c_choice(3, 5, replace=False),
     c_choice(3, 2, p=[0.5, 0.5]),

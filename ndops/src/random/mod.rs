@@ -33,6 +33,7 @@
 //! | `rng.lognormal(0, 1, 5)` | `rng.lognormal(0.0, 1.0, 5)?` |
 //! | `rng.gamma(2, 1.5, 5)`, `rng.standard_gamma(2, 5)` | `rng.gamma(2.0, 1.5, 5)?`, `rng.standard_gamma(2.0, 5)?` |
 //! | `rng.poisson(3, 5)` | `rng.poisson(3.0, 5)?` (int64) |
+//! | `rng.binomial(10, 0.3, 5)` | `rng.binomial(10, 0.3, 5)?` (int64) |
 //! | `rng.choice(10, 3, replace=False)` | `rng.choice(10, 3, false, None)?` |
 //! | `rng.choice(a, 3, p=[..])` | `rng.choice_from(&a, 3, true, Some(&[..]))?` |
 //! | `rng.choice(a, 3, axis=1, shuffle=False)` | `rng.choice_from_with(&a, 3, &ChoiceOptions { axis: Axis(1), shuffle: false, ..Default::default() })?` |
@@ -60,8 +61,9 @@
 //! # Ok::<(), ndcore::Error>(())
 //! ```
 //!
-//! Not here yet: NumPy's other bit generators and distributions (`binomial`, `beta`, …).
+//! Not here yet: NumPy's other bit generators and distributions (`beta`, `chisquare`, …).
 
+mod binomial;
 mod choice;
 mod distributions;
 mod gamma;
