@@ -14,10 +14,12 @@ use std::arch::x86_64::*;
 pub(crate) fn sort_f64(v: &mut [f64]) -> bool {
     #[cfg(target_arch = "x86_64")]
     {
-        if std::arch::is_x86_feature_detected!("avx512f") {
+        if std::arch::is_x86_feature_detected!("avx512f")
+            && std::arch::is_x86_feature_detected!("popcnt")
+        {
             let (nans, zeros) = set_aside(v);
             let n = v.len();
-            // SAFETY: the CPU has AVX-512F (checked above), and `v` holds no NaN.
+            // SAFETY: the CPU has AVX-512F and POPCNT (checked above); `v` holds no NaN.
             unsafe { qsort(v.as_mut_ptr(), n, 2 * (usize::BITS - n.leading_zeros())) };
             put_back(v, &nans, &zeros);
             return true;
@@ -62,13 +64,18 @@ fn put_back(v: &mut [f64], nans: &[f64], zeros: &[f64]) {
     }
 }
 
+/// Vectors a partition step reads at once (more loads and compares in flight, fewer
+/// unpredictable branches).
+#[cfg(target_arch = "x86_64")]
+const U: usize = 8;
+
 /// Below this many elements a range is sorted by the bitonic network in registers.
 #[cfg(target_arch = "x86_64")]
 const NETWORK_MAX: usize = 128;
 
 #[cfg(target_arch = "x86_64")]
 #[inline]
-#[target_feature(enable = "avx512f")]
+#[target_feature(enable = "avx512f,popcnt")]
 fn index(p: [i64; 8]) -> __m512i {
     // SAFETY: reads the 8 `i64` of `p` (unaligned load).
     unsafe { _mm512_loadu_epi64(p.as_ptr()) }
@@ -78,7 +85,7 @@ fn index(p: [i64; 8]) -> __m512i {
 /// `hi` (those whose partner has the lower index) keep the larger value.
 #[cfg(target_arch = "x86_64")]
 #[inline]
-#[target_feature(enable = "avx512f")]
+#[target_feature(enable = "avx512f,popcnt")]
 fn layer(v: __m512d, perm: __m512i, hi: __mmask8) -> __m512d {
     let o = _mm512_permutexvar_pd(perm, v);
     _mm512_mask_blend_pd(hi, _mm512_min_pd(v, o), _mm512_max_pd(v, o))
@@ -86,21 +93,21 @@ fn layer(v: __m512d, perm: __m512i, hi: __mmask8) -> __m512d {
 
 #[cfg(target_arch = "x86_64")]
 #[inline]
-#[target_feature(enable = "avx512f")]
+#[target_feature(enable = "avx512f,popcnt")]
 fn xor1() -> __m512i {
     index([1, 0, 3, 2, 5, 4, 7, 6])
 }
 
 #[cfg(target_arch = "x86_64")]
 #[inline]
-#[target_feature(enable = "avx512f")]
+#[target_feature(enable = "avx512f,popcnt")]
 fn xor2() -> __m512i {
     index([2, 3, 0, 1, 6, 7, 4, 5])
 }
 
 #[cfg(target_arch = "x86_64")]
 #[inline]
-#[target_feature(enable = "avx512f")]
+#[target_feature(enable = "avx512f,popcnt")]
 fn reverse() -> __m512i {
     index([7, 6, 5, 4, 3, 2, 1, 0])
 }
@@ -108,7 +115,7 @@ fn reverse() -> __m512i {
 /// Sorts the 8 lanes of a register (bitonic: merges of 2, 4, 8, each opened by a flip).
 #[cfg(target_arch = "x86_64")]
 #[inline]
-#[target_feature(enable = "avx512f")]
+#[target_feature(enable = "avx512f,popcnt")]
 fn sort8(v: __m512d) -> __m512d {
     let v = layer(v, xor1(), 0xAA);
     let v = layer(v, index([3, 2, 1, 0, 7, 6, 5, 4]), 0xCC);
@@ -121,7 +128,7 @@ fn sort8(v: __m512d) -> __m512d {
 /// The half-cleaners inside a register (distances 4, 2, 1) that end a bitonic merge.
 #[cfg(target_arch = "x86_64")]
 #[inline]
-#[target_feature(enable = "avx512f")]
+#[target_feature(enable = "avx512f,popcnt")]
 fn clean8(v: __m512d) -> __m512d {
     let v = layer(v, index([4, 5, 6, 7, 0, 1, 2, 3]), 0xF0);
     let v = layer(v, xor2(), 0xCC);
@@ -131,7 +138,7 @@ fn clean8(v: __m512d) -> __m512d {
 /// Sorts `r` registers (a power of two) as one sequence of `8 * r.len()` values.
 #[cfg(target_arch = "x86_64")]
 #[inline]
-#[target_feature(enable = "avx512f")]
+#[target_feature(enable = "avx512f,popcnt")]
 fn sort_registers(r: &mut [__m512d]) {
     for x in r.iter_mut() {
         *x = sort8(*x);
@@ -172,7 +179,7 @@ fn sort_registers(r: &mut [__m512d]) {
 /// # Safety
 /// AVX-512F; `p..p+n` readable and writable.
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f")]
+#[target_feature(enable = "avx512f,popcnt")]
 unsafe fn sort_small(p: *mut f64, n: usize) {
     let regs = n.div_ceil(8).next_power_of_two();
     let mut r = [_mm512_set1_pd(f64::INFINITY); NETWORK_MAX / 8];
@@ -196,22 +203,20 @@ unsafe fn sort_small(p: *mut f64, n: usize) {
 }
 
 /// Stores the lanes of `v` below the pivot at `left` and the others ending at `right`,
-/// returning how many went right; folds `v` into the running min and max.
+/// returning how many went right.
 ///
 /// # Safety
 /// AVX-512F; the stores stay inside the range being partitioned (the caller's invariant:
 /// `right - left >= 8` free slots between its store points).
 #[cfg(target_arch = "x86_64")]
 #[inline]
-#[target_feature(enable = "avx512f")]
+#[target_feature(enable = "avx512f,popcnt")]
 unsafe fn partition_vec<const GT: bool>(
     p: *mut f64,
     left: usize,
     right: usize,
     v: __m512d,
     pivot: __m512d,
-    lo: &mut __m512d,
-    hi: &mut __m512d,
 ) -> usize {
     let right_mask = if GT {
         _mm512_cmp_pd_mask::<_CMP_GT_OQ>(v, pivot)
@@ -225,33 +230,28 @@ unsafe fn partition_vec<const GT: bool>(
         _mm512_mask_compressstoreu_pd(p.add(left), !right_mask, v);
         _mm512_mask_compressstoreu_pd(p.add(right - n_right), right_mask, v);
     }
-    *lo = _mm512_min_pd(*lo, v);
-    *hi = _mm512_max_pd(*hi, v);
     n_right
 }
 
 /// Partitions `p[left..right]` in place: values below `pivot` (with `GT`: not above it)
-/// first. Returns the split and the range's min and max.
+/// first. Returns the split.
 ///
 /// # Safety
 /// AVX-512F; `p[left..right]` readable and writable, no NaN.
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f")]
+#[target_feature(enable = "avx512f,popcnt")]
 unsafe fn partition<const GT: bool>(
     p: *mut f64,
     mut left: usize,
     mut right: usize,
     pivot: f64,
-) -> (usize, f64, f64) {
+) -> usize {
     let goes_right = |x: f64| if GT { x > pivot } else { x >= pivot };
-    let (mut small, mut big) = (f64::INFINITY, f64::NEG_INFINITY);
     // Scalar steps until the length is a multiple of 8.
     // SAFETY (all raw accesses below): indices stay in the caller's `left..right`.
     for _ in 0..(right - left) % 8 {
         // SAFETY: AVX-512F; indices in the caller's range; stores into free slots.
         let x = unsafe { *p.add(left) };
-        small = small.min(x);
-        big = big.max(x);
         if goes_right(x) {
             right -= 1;
             // SAFETY: AVX-512F; indices in the caller's range; stores into free slots.
@@ -261,74 +261,92 @@ unsafe fn partition<const GT: bool>(
         }
     }
     if left == right {
-        return (left, small, big);
+        return left;
     }
     let pv = _mm512_set1_pd(pivot);
-    let mut lo = _mm512_set1_pd(small);
-    let mut hi = _mm512_set1_pd(big);
-    let finish = |lo: __m512d, hi: __m512d| (_mm512_reduce_min_pd(lo), _mm512_reduce_max_pd(hi));
-    if right - left == 8 {
-        // SAFETY: AVX-512F; indices in the caller's range; stores into free slots.
-        let v = unsafe { _mm512_loadu_pd(p.add(left)) };
-        // SAFETY: AVX-512F; indices in the caller's range; stores into free slots.
-        let r = unsafe { partition_vec::<GT>(p, left, left + 8, v, pv, &mut lo, &mut hi) };
-        let (s, b) = finish(lo, hi);
-        return (left + 8 - r, s, b);
-    }
-    // The first and last vectors wait in registers, so every store has room: the slots
-    // not yet read always number at least 8 more than those written.
-    // SAFETY: AVX-512F; indices in the caller's range.
-    let v_left = unsafe { _mm512_loadu_pd(p.add(left)) };
-    // SAFETY: AVX-512F; indices in the caller's range; stores into free slots.
-    let v_right = unsafe { _mm512_loadu_pd(p.add(right - 8)) };
-    let (mut l_store, mut r_store) = (left, right - 8);
-    left += 8;
-    right -= 8;
-    while left != right {
-        let v = if (r_store + 8) - right < left - l_store {
-            right -= 8;
-            // SAFETY: AVX-512F; indices in the caller's range; stores into free slots.
-            unsafe { _mm512_loadu_pd(p.add(right)) }
-        } else {
-            // SAFETY: AVX-512F; indices in the caller's range; stores into free slots.
-            let v = unsafe { _mm512_loadu_pd(p.add(left)) };
-            left += 8;
-            v
+    // `held` vectors from each end wait in registers, so every store has room: the slots
+    // read but not yet written always number 16 `held` at the start of a step, which
+    // reads at most `held` vectors from the side with the smaller gap (the other keeps at
+    // least 8 `held` free slots for them).
+    let total = (right - left) / 8;
+    if total == 1 {
+        // SAFETY: AVX-512F; the one vector of the range, stored back into its own slots.
+        let r = unsafe {
+            let v = _mm512_loadu_pd(p.add(left));
+            partition_vec::<GT>(p, left, right, v, pv)
         };
-        // SAFETY: AVX-512F; indices in the caller's range; stores into free slots.
-        let r = unsafe { partition_vec::<GT>(p, l_store, r_store + 8, v, pv, &mut lo, &mut hi) };
-        r_store -= r;
+        return right - r;
+    }
+    let held = total.min(2 * U) / 2;
+    let mut v_left = [pv; U];
+    let mut v_right = [pv; U];
+    for k in 0..held {
+        // SAFETY: AVX-512F; the first and last `held` vectors of the caller's range.
+        unsafe {
+            v_left[k] = _mm512_loadu_pd(p.add(left + 8 * k));
+            v_right[k] = _mm512_loadu_pd(p.add(right - 8 * (held - k)));
+        }
+    }
+    let (mut l_store, mut r_end) = (left, right);
+    left += 8 * held;
+    right -= 8 * held;
+    let mut cur = [pv; U];
+    while left != right {
+        // At most `held` vectors, so the side not read has room for all of them.
+        let cnt = ((right - left) / 8).min(held);
+        let from = if r_end - right < left - l_store {
+            right -= 8 * cnt;
+            right
+        } else {
+            left += 8 * cnt;
+            left - 8 * cnt
+        };
+        for (k, c) in cur[..cnt].iter_mut().enumerate() {
+            // SAFETY: AVX-512F; `cnt` unread vectors of the caller's range.
+            *c = unsafe { _mm512_loadu_pd(p.add(from + 8 * k)) };
+        }
+        for &c in &cur[..cnt] {
+            // SAFETY: AVX-512F; stores into free slots (the invariant above).
+            let r = unsafe { partition_vec::<GT>(p, l_store, r_end, c, pv) };
+            r_end -= r;
+            l_store += 8 - r;
+        }
+    }
+    for &c in v_left[..held].iter().chain(&v_right[..held]) {
+        // SAFETY: AVX-512F; the last 16 held free slots are filled exactly.
+        let r = unsafe { partition_vec::<GT>(p, l_store, r_end, c, pv) };
+        r_end -= r;
         l_store += 8 - r;
     }
-    // SAFETY: AVX-512F; indices in the caller's range; stores into free slots.
-    let r = unsafe { partition_vec::<GT>(p, l_store, r_store + 8, v_left, pv, &mut lo, &mut hi) };
-    l_store += 8 - r;
-    // SAFETY: AVX-512F; indices in the caller's range; stores into free slots.
-    let r = unsafe { partition_vec::<GT>(p, l_store, l_store + 8, v_right, pv, &mut lo, &mut hi) };
-    l_store += 8 - r;
-    let (s, b) = finish(lo, hi);
-    (l_store, s, b)
+    l_store
 }
 
-/// The median of 8 values spread over `p[0..n]`.
+/// The median of 8 values spread over `p[0..n]`, or of 64 for long ranges (fewer levels
+/// of partitions for the cost of a few loads).
 ///
 /// # Safety
-/// AVX-512F; `n >= 8` readable values at `p`.
+/// AVX-512F; `n >= 64` readable values at `p`.
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f")]
+#[target_feature(enable = "avx512f,popcnt")]
 unsafe fn pivot_of(p: *const f64, n: usize) -> f64 {
-    let step = n / 8;
-    let mut s = [0.0f64; 8];
-    for (k, x) in s.iter_mut().enumerate() {
-        // SAFETY: `k * step + step / 2 < 8 * step <= n`.
+    let samples = if n >= 4096 { 64 } else { 8 };
+    let step = n / samples;
+    let mut s = [0.0f64; 64];
+    for (k, x) in s[..samples].iter_mut().enumerate() {
+        // SAFETY: `k * step + step / 2 < samples * step <= n`.
         *x = unsafe { *p.add(k * step + step / 2) };
     }
-    // SAFETY: reads and writes the 8 values of `s`.
-    unsafe {
-        let v = sort8(_mm512_loadu_pd(s.as_ptr()));
-        _mm512_storeu_pd(s.as_mut_ptr(), v);
+    let mut r = [_mm512_setzero_pd(); 8];
+    for (k, x) in r[..samples / 8].iter_mut().enumerate() {
+        // SAFETY: reads 8 values of `s`.
+        *x = unsafe { _mm512_loadu_pd(s.as_ptr().add(8 * k)) };
     }
-    s[4]
+    sort_registers(&mut r[..samples / 8]);
+    for (k, x) in r[..samples / 8].iter().enumerate() {
+        // SAFETY: writes 8 values of `s`.
+        unsafe { _mm512_storeu_pd(s.as_mut_ptr().add(8 * k), *x) };
+    }
+    s[samples / 2]
 }
 
 /// Sorts `p[0..n]` (no NaN), unstable; `depth` partitions at most before falling back to
@@ -337,7 +355,7 @@ unsafe fn pivot_of(p: *const f64, n: usize) -> f64 {
 /// # Safety
 /// AVX-512F; `p[0..n]` readable and writable, no NaN.
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f")]
+#[target_feature(enable = "avx512f,popcnt")]
 unsafe fn qsort(p: *mut f64, n: usize, depth: u32) {
     if n <= NETWORK_MAX {
         // SAFETY: the caller's range.
@@ -353,22 +371,20 @@ unsafe fn qsort(p: *mut f64, n: usize, depth: u32) {
     // SAFETY: AVX-512F; the caller's range, n > NETWORK_MAX >= 8.
     let pivot = unsafe { pivot_of(p, n) };
     // SAFETY: AVX-512F (the caller's); a sub-range of the caller's range, NaN-free.
-    let (mid, small, big) = unsafe { partition::<false>(p, 0, n, pivot) };
-    if pivot == small {
-        // Nothing below the pivot: split off the values equal to it instead (they need no
-        // sorting), so many copies of the minimum cannot stall the recursion.
+    let mid = unsafe { partition::<false>(p, 0, n, pivot) };
+    if mid == 0 {
+        // Nothing below the pivot, so it is the minimum: split off the values equal to it
+        // instead (they need no sorting), so copies of the minimum cannot stall.
         // SAFETY: AVX-512F; the caller's range, NaN-free.
-        let (eq, _, _) = unsafe { partition::<true>(p, 0, n, pivot) };
+        let eq = unsafe { partition::<true>(p, 0, n, pivot) };
         // SAFETY: AVX-512F (the caller's); a sub-range of the caller's range, NaN-free.
         unsafe { qsort(p.add(eq), n - eq, depth - 1) };
         return;
     }
     // SAFETY: AVX-512F (the caller's); a sub-range of the caller's range, NaN-free.
     unsafe { qsort(p, mid, depth - 1) };
-    if pivot != big {
-        // SAFETY: AVX-512F (the caller's); a sub-range of the caller's range, NaN-free.
-        unsafe { qsort(p.add(mid), n - mid, depth - 1) };
-    }
+    // SAFETY: AVX-512F (the caller's); a sub-range of the caller's range, NaN-free.
+    unsafe { qsort(p.add(mid), n - mid, depth - 1) };
 }
 
 #[cfg(test)]
@@ -432,5 +448,44 @@ mod tests {
             let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
             assert_eq!(bits(&got), bits(&want), "n = {}", c.len());
         }
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    #[test]
+    #[ignore]
+    fn time_sort_f64() {
+        let n = 1_000_000i64;
+        let x: Vec<f64> = (0..n)
+            .map(|i| ((i * 2654435761) % 1000003) as f64 / 1000003.0)
+            .collect();
+        let mut best = std::time::Duration::MAX;
+        for _ in 0..40 {
+            let mut y = x.clone();
+            let t = std::time::Instant::now();
+            super::sort_f64(&mut y);
+            best = best.min(t.elapsed());
+        }
+        eprintln!("sort_f64 best {best:?}");
+        let mut best_small = std::time::Duration::MAX;
+        let mut best_part = std::time::Duration::MAX;
+        for _ in 0..20 {
+            let mut y = x.clone();
+            let t = std::time::Instant::now();
+            for c in y.chunks_exact_mut(super::NETWORK_MAX) {
+                // SAFETY: test timing on a CPU with AVX-512.
+                unsafe { super::sort_small(c.as_mut_ptr(), super::NETWORK_MAX) };
+            }
+            best_small = best_small.min(t.elapsed());
+            let t = std::time::Instant::now();
+            // SAFETY: as above.
+            unsafe { super::partition::<false>(y.as_mut_ptr(), 0, y.len(), 0.5) };
+            best_part = best_part.min(t.elapsed());
+        }
+        eprintln!(
+            "small x {} {best_small:?}; one partition {best_part:?}",
+            x.len() / 128
+        );
     }
 }
