@@ -61,6 +61,7 @@ import numpy_compare_linalg  # noqa: E402  (figure 4; products)
 import numpy_compare_io  # noqa: E402  (figure 5; .npy files)
 import numpy_compare_records  # noqa: E402  (figure 6)
 import numpy_compare_stats  # noqa: E402  (statistics)
+import numpy_compare_sort  # noqa: E402  (sorting)
 import numpy_compare_random  # noqa: E402  (random numbers)
 
 
@@ -141,6 +142,7 @@ CASES = dict([
     *numpy_compare_io.CASES,
     *numpy_compare_records.CASES,
     *numpy_compare_stats.CASES,
+    *numpy_compare_sort.CASES,
     *numpy_compare_random.CASES,
     ("sum", sum_),
     ("var", var),

@@ -31,6 +31,7 @@ mod linalg_np;
 mod random;
 mod records;
 mod reduce;
+mod sort;
 mod stats;
 
 use harness::Figure::{Diff, Fx, Grid, Memmap, More, Products, Projection, Records};
@@ -141,6 +142,9 @@ const CASES: &[Case] = &[
     (More, "max", Nd, FIXED_1E6, per(8.0), reduce::max_f64),
     (More, "argmax", Nd, FIXED_1E6, per(8.0), reduce::argmax_f64),
     (More, "median", Nd, FIXED_1E6, per(8.0), stats::median),
+    (More, "sort", Nd, FIXED_1E6, per(16.0), sort::sort),
+    (More, "argsort", Nd, FIXED_1E6, per(16.0), sort::argsort),
+    (More, "unique", Nd, FIXED_1E6, per(8.0), sort::unique),
     (More, "cumsum", Nd, FIXED_1E6, per(16.0), reduce::cumsum_f64),
     (More, "masked", Nd, M1E6, per(11.7), reduce::masked),
     (More, "sum_axis0_1000x1000", Nd, FIXED_1E6, per(8.0), reduce::sum_axis0_1000x1000),
