@@ -24,7 +24,7 @@ fn inversion(bg: &mut Pcg64, n: i64, p: f64) -> i64 {
             u = bg.next_f64();
         } else {
             u -= px;
-            px = ((n - x + 1) as f64 * p * px) / (x as f64 * q);
+            px = ((n - x).wrapping_add(1) as f64 * p * px) / (x as f64 * q);
         }
     }
     x
@@ -117,7 +117,7 @@ fn btpe(bg: &mut Pcg64, n: i64, p: f64) -> i64 {
             break 'draw y;
         }
         let s = r / q;
-        let a = s * (n + 1) as f64;
+        let a = s * n.wrapping_add(1) as f64;
         let mut f = 1.0;
         if m < y {
             for i in m + 1..=y {
@@ -184,5 +184,27 @@ impl Generator {
         }
         let bg = self.bit_generator_mut();
         draw(size, || binomial(bg, p, n))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extreme_counts_stay_in_range_without_overflow() {
+        let mut bg = Pcg64::new(3u64);
+        for (p, n) in [
+            (1e-18, i64::MAX),
+            (0.5, i64::MAX),
+            (0.999, i64::MAX),
+            (0.3, 1 << 40),
+        ] {
+            for _ in 0..50 {
+                let k = binomial(&mut bg, p, n);
+                assert!((0..=n).contains(&k), "binomial({n}, {p}) gave {k}");
+            }
+        }
+        assert_eq!(binomial(&mut bg, 1.0, 12), 12);
     }
 }

@@ -137,6 +137,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn extreme_means_return() {
+        let mut bg = Pcg64::new(5u64);
+        for lam in [lam_max(), 1e15, 1e-300, 9.999_999] {
+            for _ in 0..20 {
+                assert!(poisson(&mut bg, lam) >= 0, "lam {lam}");
+            }
+        }
+    }
+
+    #[test]
     fn loggam_is_log_gamma() {
         // Γ(5) = 24, Γ(0.5) = √π, Γ(10.5) = 1133278.3889487855…
         assert!((loggam(5.0) - 24f64.ln()).abs() < 1e-14);
