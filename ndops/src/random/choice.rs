@@ -288,7 +288,7 @@ impl Generator {
                 );
             }
             (false, Some(p)) => self.choice_p_unique(p, size)?,
-            (false, None) => self.choice_unique(pop_size, size, opts.shuffle),
+            (false, None) => self.choice_unique(pop_size, size, opts.shuffle)?,
         };
         Array1::from_vec(flat).into_shape(dim)
     }
@@ -328,17 +328,20 @@ impl Generator {
     /// Without replacement, uniform: a partial shuffle of `0..pop_size` for large samples
     /// of large populations (NumPy's heuristic cutoff: past 1/50 of the population, 1/20
     /// without `shuffle`), else Floyd's algorithm, then a shuffle if asked.
-    fn choice_unique(&mut self, pop_size: usize, size: usize, shuffle: bool) -> Vec<i64> {
+    fn choice_unique(&mut self, pop_size: usize, size: usize, shuffle: bool) -> Result<Vec<i64>> {
         let bg = self.bit_generator_mut();
         let (pop, size) = (pop_size as u64, size as u64);
         let cutoff = if shuffle { 50 } else { 20 };
         if pop > 10_000 && size > pop / cutoff {
-            let mut idx: Vec<i64> = (0..pop as i64).collect();
+            let mut idx = int64_vec(pop_size)?;
+            idx.extend(0..pop as i64);
             shuffle_tail(bg, &mut idx, (pop - size).max(1) as usize);
-            return idx.split_off((pop - size) as usize);
+            return Ok(idx.split_off((pop - size) as usize));
         }
-        let mut out = Vec::with_capacity(size as usize);
-        let mut set = std::collections::HashSet::with_capacity(size as usize);
+        let mut out = int64_vec(size as usize)?;
+        let mut set = std::collections::HashSet::new();
+        set.try_reserve(size as usize)
+            .map_err(|_| alloc_error(size as usize))?;
         for j in pop - size..pop {
             let val = bounded_u64(bg, j);
             // Floyd: `val` if new, else `j`, which no earlier round could pick.
@@ -353,8 +356,24 @@ impl Generator {
         if shuffle {
             shuffle_tail(bg, &mut out, 1);
         }
-        out
+        Ok(out)
     }
+}
+
+/// NumPy's `MemoryError` for `n` int64 indices.
+fn alloc_error(n: usize) -> Error {
+    Error::Alloc {
+        shape: vec![n],
+        dtype: "int64".to_string(),
+        itemsize: 8,
+    }
+}
+
+/// An empty vector with room for `n` indices, or NumPy's `MemoryError`.
+fn int64_vec(n: usize) -> Result<Vec<i64>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| alloc_error(n))?;
+    Ok(v)
 }
 
 /// Swaps each of `v[n-1]`, …, `v[first]` with a partner in `[0, i]` drawn by Lemire's
@@ -369,6 +388,15 @@ fn shuffle_tail(bg: &mut super::Pcg64, v: &mut [i64], first: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn samples_past_memory_are_errors_not_aborts() {
+        let mut rng = super::super::default_rng(0);
+        let e = rng.choice(1 << 60, 1 << 59, false, None).unwrap_err();
+        assert!(e.to_string().starts_with("Unable to allocate"), "{e}");
+        // Floyd's branch only holds the sample.
+        assert_eq!(rng.choice(1 << 60, 3, false, None).unwrap().len(), 3);
+    }
 
     #[test]
     fn kahan_sum_compensates() {
