@@ -148,7 +148,13 @@ impl Generator {
             high.broadcast_to(range_shape.as_slice())?,
             low.broadcast_to(range_shape.as_slice())?,
         );
-        let range: Vec<f64> = hv.iter().zip(lv.iter()).map(|(h, l)| h - l).collect();
+        let mut range = ArrayD::<f64>::try_zeros(range_shape)?;
+        let Some(rs) = range.as_slice_mut() else {
+            unreachable!("a new array is C-contiguous")
+        };
+        for ((r, &h), &l) in rs.iter_mut().zip(hv.iter()).zip(lv.iter()) {
+            *r = h - l;
+        }
         if !range.iter().all(|r| r.is_finite()) {
             // Two 0-d arrays take NumPy's scalar path, whose message differs.
             let msg = if low.ndim() == 0 && high.ndim() == 0 {
@@ -161,7 +167,6 @@ impl Generator {
         if range.iter().any(|r| r.is_sign_negative()) {
             return Err(Error::Value("high - low < 0".to_string()));
         }
-        let range = ArrayD::from_shape_vec(range_shape, range)?;
         let shape = output_shape(&[low.shape(), range.shape()], size)?;
         draw2(self.bit_generator_mut(), low, &range, shape, |bg, l, r| {
             l + r * bg.next_f64()
