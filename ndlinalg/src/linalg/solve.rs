@@ -87,14 +87,23 @@ where
     };
     let (mats_a, mats_b) = (matrices(&a, &batch), matrices(&b, &batch));
     let mut out = Out::new(mats_a.len(), n, k);
+    // A matrix broadcast over b's batch (the same view again) is factored once.
+    let mut last: Option<(*const T, Lu<T>)> = None;
     for (i, (ma, mb)) in mats_a.iter().zip(&mats_b).enumerate() {
-        let lu = Lu::new(*ma);
-        if lu.is_singular() {
-            return Err(LinAlgError::Singular);
-        }
+        let lu = match last.take() {
+            Some((p, lu)) if p == ma.as_ptr() => lu,
+            _ => {
+                let lu = Lu::new(*ma);
+                if lu.is_singular() {
+                    return Err(LinAlgError::Singular);
+                }
+                lu
+            }
+        };
         let mut x = out.mat(i);
         x.copy_from(mb);
         lu.solve_in_place(x);
+        last = Some((ma.as_ptr(), lu));
     }
     if vector {
         out.into_array(&batch, &[n])
