@@ -1,7 +1,7 @@
-//! `ndops::random` against NumPy's own streams (scripts/goldens/random.py): every call the
-//! golden files list is replayed on nd's generator, in order on one generator per file, and
-//! its result must be NumPy's bit for bit; the error texts, the seeding states and the
-//! ziggurat tables too.
+//! `ndops::random` against NumPy's own streams (scripts/goldens/random_streams.py): every
+//! call the golden files list is replayed on nd's generator, in order on one generator per
+//! file, and its result must be NumPy's bit for bit; the error texts, the seeding states
+//! and the ziggurat tables too.
 
 use nd_tests::goldens::read_golden;
 use ndcore::prelude::*;
@@ -311,7 +311,7 @@ fn words(line: &str, tag: &str) -> Vec<u64> {
 }
 
 fn check_stream(name: &str) {
-    let text = read_golden(&format!("random/streams_{name}.txt"));
+    let text = read_golden(&format!("random_streams/streams_{name}.txt"));
     let mut lines = text.lines();
     let mut g = seed_rng(&words(lines.next().unwrap(), "seed"));
     let mut n = 0;
@@ -351,7 +351,7 @@ fn scalar_draws_continue_the_stream_as_numpy() {
 
 #[test]
 fn errors_read_as_numpy() {
-    let text = read_golden("random/errors.txt");
+    let text = read_golden("random_streams/errors.txt");
     let mut lines = text.lines();
     while let Some(c) = lines.next() {
         let spec = c.strip_prefix("call ").unwrap();
@@ -365,7 +365,7 @@ fn errors_read_as_numpy() {
 
 #[test]
 fn seed_sequence_words_and_pcg64_state_match_numpy() {
-    let text = read_golden("random/states.txt");
+    let text = read_golden("random_streams/states.txt");
     let lines: Vec<&str> = text.lines().collect();
     for rec in lines.chunks(3) {
         // Seeds above u64 are written whole; split them into the u64 words NumPy would use.
@@ -398,7 +398,7 @@ fn seed_sequence_words_and_pcg64_state_match_numpy() {
 
 #[test]
 fn ziggurat_tables_are_numpys_bit_for_bit() {
-    let text = read_golden("random/tables.txt");
+    let text = read_golden("random_streams/tables.txt");
     let hex = |v: Vec<u64>| v.iter().map(|w| format!("{w:x}")).collect::<Vec<_>>();
     let f64s = |t: &[f64; 256]| hex(t.iter().map(|v| v.to_bits()).collect());
     let f32s = |t: &[f32; 256]| hex(t.iter().map(|v| u64::from(v.to_bits())).collect());

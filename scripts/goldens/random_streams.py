@@ -1,4 +1,7 @@
-"""Goldens for ndops::random: NumPy's random streams (tests/goldens/random/).
+"""Goldens for ndops::random: NumPy's random streams (tests/goldens/random_streams/).
+
+(Not named `random.py`: in this folder that file would shadow the standard library's
+`random`, which NumPy and `tempfile` import, for every script here.)
 
 `np.random.default_rng(seed)` streams for several seeds, every Generator method nd has,
 mixed call sequences on one generator, edge ranges of `integers`, NumPy's error texts,
@@ -23,20 +26,13 @@ Files:
 The Rust side is tests/random_goldens.rs, which replays every call on nd's generator.
 """
 
-import os
 import pathlib
 import shutil
 import struct
-import sys
 
-# This file is named like the standard library's `random`, which NumPy imports: keep its
-# folder off the import path.
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != HERE]
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-OUT = pathlib.Path("tests/goldens/random")
+OUT = pathlib.Path("tests/goldens/random_streams")
 shutil.rmtree(OUT, ignore_errors=True)
 OUT.mkdir(parents=True)
 
