@@ -356,16 +356,34 @@ impl SeedSequence {
     }
 
     /// The run entropy as 32-bit words (NumPy's `entropy`, split into words).
+    ///
+    /// ```
+    /// use ndops::random::SeedSequence;
+    /// assert_eq!(SeedSequence::new(1u64 << 32).entropy_words(), &[0, 1]);
+    /// ```
     pub fn entropy_words(&self) -> &[u32] {
         &self.entropy
     }
 
     /// The spawn key as 32-bit words (`spawn_key`).
+    ///
+    /// ```
+    /// use ndops::random::SeedSequence;
+    /// let child = &SeedSequence::new(0).spawn(1)[0];
+    /// assert_eq!(child.spawn_key(), &[0]);
+    /// ```
     pub fn spawn_key(&self) -> &[u32] {
         &self.spawn_key
     }
 
     /// The mixed entropy pool (`pool`).
+    ///
+    /// ```
+    /// use ndops::random::SeedSequence;
+    /// // np.random.SeedSequence(5, spawn_key=(0,)).pool
+    /// let ss = SeedSequence::with_spawn_key(5u64, &[0], 4).unwrap();
+    /// assert_eq!(ss.pool(), &[888100533, 3275188099, 772039748, 1851353239]);
+    /// ```
     pub fn pool(&self) -> &[u32] {
         &self.pool
     }
