@@ -13,6 +13,9 @@
 //! assert_eq!(vecs.to_vec(), vec![320., 240., 1., 1140., 1480., 2.]);
 //! ```
 //!
+//! numpy.linalg — `solve`, `inv`, `det`, `norm`, `qr`, `svd`, `eigh`, `eig`, `cholesky`,
+//! `lstsq`, `pinv`, `matrix_rank`, … — is the [`linalg`] module, on faer.
+//!
 //! # Semantics
 //! NumPy's, checked against NumPy 2.4: the same result shapes, 1-d promotion, batch
 //! broadcasting in `matmul`, wrapping integer arithmetic and logical `bool` products, and
