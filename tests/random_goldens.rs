@@ -227,6 +227,25 @@ fn call(g: &mut Generator, line: &str) -> ndcore::Result<Drawn> {
         "gamma" => f64s(g.gamma(hexf(a[1]), hexf(a[2]), shape(a[3]).unwrap())?),
         "lognormal" => f64s(g.lognormal(hexf(a[1]), hexf(a[2]), shape(a[3]).unwrap())?),
         "poisson" => ints(g.poisson(hexf(a[1]), shape(a[2]).unwrap())?),
+        "dist" => {
+            let v: Vec<f64> = a[2..a.len() - 1].iter().map(|h| hexf(h)).collect();
+            let s = shape(a[a.len() - 1]).unwrap();
+            f64s(match a[1] {
+                "chisquare" => g.chisquare(v[0], s)?,
+                "f" => g.f(v[0], v[1], s)?,
+                "standard_cauchy" => g.standard_cauchy(s)?,
+                "standard_t" => g.standard_t(v[0], s)?,
+                "pareto" => g.pareto(v[0], s)?,
+                "weibull" => g.weibull(v[0], s)?,
+                "power" => g.power(v[0], s)?,
+                "laplace" => g.laplace(v[0], v[1], s)?,
+                "gumbel" => g.gumbel(v[0], v[1], s)?,
+                "logistic" => g.logistic(v[0], v[1], s)?,
+                "rayleigh" => g.rayleigh(v[0], s)?,
+                "triangular" => g.triangular(v[0], v[1], v[2], s)?,
+                d => panic!("distribution {d}"),
+            })
+        }
         "binomial" => ints(g.binomial(a[1].parse().unwrap(), hexf(a[2]), shape(a[3]).unwrap())?),
         "standard_exponential" => match shape(a[1]) {
             None => Drawn::F64(vec![g.standard_exponential_scalar()]),

@@ -137,6 +137,12 @@ def c_binomial(n, p, size):
     return f"binomial {n} {fhex(p)} {shape_arg(size)}", lambda g: g.binomial(n, p, size)
 
 
+def c_dist(name, params, size):
+    """rng.<name>(*params, size) for the closed-form continuous distributions."""
+    text = " ".join(["dist", name] + [fhex(v) for v in params] + [shape_arg(size)])
+    return text, lambda g: getattr(g, name)(*params, size)
+
+
 def c_lognormal(mean, sigma, size):
     return (
         f"lognormal {fhex(mean)} {fhex(sigma)} {shape_arg(size)}",
@@ -317,6 +323,19 @@ def every_method():
         c_binomial(1000, 0.4, 6),
         c_binomial(1000, 0.7, 6),
         c_binomial(7, 1.0, 2),
+        c_dist("chisquare", [3.0], 4),
+        c_dist("f", [5.0, 2.0], 4),
+        c_dist("standard_cauchy", [], 4),
+        c_dist("standard_t", [4.0], 4),
+        c_dist("pareto", [3.0], 4),
+        c_dist("weibull", [1.5], 4),
+        c_dist("weibull", [0.0], 2),
+        c_dist("power", [5.0], 4),
+        c_dist("laplace", [1.0, 2.0], 4),
+        c_dist("gumbel", [1.0, 2.0], 4),
+        c_dist("logistic", [1.0, 2.0], 4),
+        c_dist("rayleigh", [2.0], 4),
+        c_dist("triangular", [-1.0, 0.5, 2.0], 6),
         c_normal_array("3:0:10", "-:1:0", None),
         c_normal_array("2x1:5:1", "3:0.5:0.5", None),
         c_normal_array("3:0:10", "-:2:0", (2, 3)),
@@ -387,6 +406,10 @@ def long_draws():
         c_binomial(100, 0.5, 20000),
         c_binomial(1_000_000, 0.3, 20000),
         c_binomial(300, 0.95, 20000),
+        c_dist("standard_t", [2.5], 20000),
+        c_dist("f", [3.0, 7.0], 20000),
+        c_dist("laplace", [0.0, 1.0], 20000),
+        c_dist("weibull", [0.5], 20000),
     ]
 
 
@@ -469,6 +492,19 @@ ERRORS = [
     c_poisson(float("nan"), 3),
     c_poisson(1e19, 3),
     c_lognormal(0.0, -1.0, 3),
+    c_dist("chisquare", [0.0], 3),
+    c_dist("f", [1.0, -1.0], 3),
+    c_dist("standard_t", [-2.0], 3),
+    c_dist("pareto", [0.0], 3),
+    c_dist("weibull", [-1.0], 3),
+    c_dist("power", [-1.0], 3),
+    c_dist("laplace", [0.0, -1.0], 3),
+    c_dist("gumbel", [0.0, -1.0], 3),
+    c_dist("logistic", [0.0, -1.0], 3),
+    c_dist("rayleigh", [-1.0], 3),
+    c_dist("triangular", [1.0, 0.0, 2.0], 3),
+    c_dist("triangular", [0.0, 3.0, 2.0], 3),
+    c_dist("triangular", [1.0, 1.0, 1.0], 3),
     c_binomial(10, 1.5, 3),
     c_binomial(10, float("nan"), 3),
     c_binomial(-1, 0.5, 3),

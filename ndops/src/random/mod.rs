@@ -34,6 +34,7 @@
 //! | `rng.gamma(2, 1.5, 5)`, `rng.standard_gamma(2, 5)` | `rng.gamma(2.0, 1.5, 5)?`, `rng.standard_gamma(2.0, 5)?` |
 //! | `rng.poisson(3, 5)` | `rng.poisson(3.0, 5)?` (int64) |
 //! | `rng.binomial(10, 0.3, 5)` | `rng.binomial(10, 0.3, 5)?` (int64) |
+//! | `rng.chisquare`, `f`, `standard_cauchy`, `standard_t`, `pareto`, `weibull`, `power`, `laplace`, `gumbel`, `logistic`, `rayleigh`, `triangular` | the same names, scalar parameters then the shape |
 //! | `rng.choice(10, 3, replace=False)` | `rng.choice(10, 3, false, None)?` |
 //! | `rng.choice(a, 3, p=[..])` | `rng.choice_from(&a, 3, true, Some(&[..]))?` |
 //! | `rng.choice(a, 3, axis=1, shuffle=False)` | `rng.choice_from_with(&a, 3, &ChoiceOptions { axis: Axis(1), shuffle: false, ..Default::default() })?` |
@@ -61,10 +62,12 @@
 //! # Ok::<(), ndcore::Error>(())
 //! ```
 //!
-//! Not here yet: NumPy's other bit generators and distributions (`beta`, `chisquare`, …).
+//! Not here yet: NumPy's other bit generators and distributions (`beta`, `geometric`,
+//! `hypergeometric`, `multinomial`, `dirichlet`, `multivariate_normal`, …).
 
 mod binomial;
 mod choice;
+mod continuous;
 mod distributions;
 mod gamma;
 mod generator;
