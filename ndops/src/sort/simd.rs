@@ -135,17 +135,18 @@ fn clean8(v: __m512d) -> __m512d {
     layer(v, xor1(), 0xAA)
 }
 
-/// Sorts `r` registers (a power of two) as one sequence of `8 * r.len()` values.
+/// Sorts `R` registers (a power of two) as one sequence of `8 * R` values. `R` is a
+/// constant so the loops unroll and the values stay in registers.
 #[cfg(target_arch = "x86_64")]
 #[inline]
 #[target_feature(enable = "avx512f,popcnt")]
-fn sort_registers(r: &mut [__m512d]) {
+fn sort_registers<const R: usize>(r: &mut [__m512d; R]) {
     for x in r.iter_mut() {
         *x = sort8(*x);
     }
     let rev = reverse();
     let mut m = 2;
-    while m <= r.len() {
+    while m <= R {
         for block in r.chunks_exact_mut(m) {
             // The flip: element g meets g ^ (8m - 1), register j the reverse of m-1-j.
             for j in 0..m / 2 {
@@ -173,31 +174,45 @@ fn sort_registers(r: &mut [__m512d]) {
     }
 }
 
-/// Sorts `n <= NETWORK_MAX` values at `p`, padded with `+inf` to a power-of-two number of
-/// registers.
+/// Sorts `n <= 8 R` values at `p` in `R` registers, padded with `+inf`.
+///
+/// # Safety
+/// AVX-512F; `p..p+n` readable and writable.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+#[target_feature(enable = "avx512f,popcnt")]
+unsafe fn sort_small_in<const R: usize>(p: *mut f64, n: usize) {
+    let mut r = [_mm512_set1_pd(f64::INFINITY); R];
+    for (j, x) in r.iter_mut().enumerate() {
+        let have = n.saturating_sub(8 * j).min(8);
+        let m = ((1u32 << have) - 1) as __mmask8;
+        // SAFETY: the `have` lanes of the mask lie in `p..p+n` (none when `have` is 0).
+        *x = unsafe { _mm512_mask_loadu_pd(*x, m, p.add(8 * j)) };
+    }
+    sort_registers::<R>(&mut r);
+    for (j, x) in r.iter().enumerate() {
+        let have = n.saturating_sub(8 * j).min(8);
+        let m = ((1u32 << have) - 1) as __mmask8;
+        // SAFETY: as the loads.
+        unsafe { _mm512_mask_storeu_pd(p.add(8 * j), m, *x) };
+    }
+}
+
+/// Sorts `n <= NETWORK_MAX` values at `p` in the fewest registers (a power of two).
 ///
 /// # Safety
 /// AVX-512F; `p..p+n` readable and writable.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,popcnt")]
 unsafe fn sort_small(p: *mut f64, n: usize) {
-    let regs = n.div_ceil(8).next_power_of_two();
-    let mut r = [_mm512_set1_pd(f64::INFINITY); NETWORK_MAX / 8];
-    for (j, x) in r[..regs].iter_mut().enumerate() {
-        let have = n.saturating_sub(8 * j).min(8);
-        if have > 0 {
-            let m = ((1u32 << have) - 1) as __mmask8;
-            // SAFETY: the `have` lanes of the mask lie in `p..p+n`.
-            *x = unsafe { _mm512_mask_loadu_pd(*x, m, p.add(8 * j)) };
-        }
-    }
-    sort_registers(&mut r[..regs]);
-    for (j, x) in r[..regs].iter().enumerate() {
-        let have = n.saturating_sub(8 * j).min(8);
-        if have > 0 {
-            let m = ((1u32 << have) - 1) as __mmask8;
-            // SAFETY: as the loads.
-            unsafe { _mm512_mask_storeu_pd(p.add(8 * j), m, *x) };
+    // SAFETY: AVX-512F; each arm gets the caller's range with `n <= 8 R`.
+    unsafe {
+        match n.div_ceil(8) {
+            0..=1 => sort_small_in::<1>(p, n),
+            2 => sort_small_in::<2>(p, n),
+            3..=4 => sort_small_in::<4>(p, n),
+            5..=8 => sort_small_in::<8>(p, n),
+            _ => sort_small_in::<16>(p, n),
         }
     }
 }
@@ -277,43 +292,79 @@ unsafe fn partition<const GT: bool>(
         };
         return right - r;
     }
-    let held = total.min(2 * U) / 2;
-    let mut v_left = [pv; U];
-    let mut v_right = [pv; U];
-    for k in 0..held {
-        // SAFETY: AVX-512F; the first and last `held` vectors of the caller's range.
+    // SAFETY: AVX-512F; the caller's range (now a multiple of 8 long, at least 16).
+    unsafe {
+        if total >= 2 * U {
+            partition_held::<GT, U>(p, left, right, pv)
+        } else {
+            partition_held::<GT, 1>(p, left, right, pv)
+        }
+    }
+}
+
+/// The vector part of [`partition`]: `H` vectors from each end wait in registers, so
+/// every store has room. The slots read but not yet written number 16 `H` at the start
+/// of a step, which reads `H` vectors (or one) from the side with the smaller gap: the
+/// other side keeps at least 8 `H` free slots for them. `H` is a constant so the vectors
+/// of a step stay in registers.
+///
+/// # Safety
+/// AVX-512F; `p[left..right]` readable and writable, `right - left` a multiple of 8 and at
+/// least `16 H`.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+#[target_feature(enable = "avx512f,popcnt")]
+unsafe fn partition_held<const GT: bool, const H: usize>(
+    p: *mut f64,
+    mut left: usize,
+    mut right: usize,
+    pv: __m512d,
+) -> usize {
+    let mut v_left = [pv; H];
+    let mut v_right = [pv; H];
+    for k in 0..H {
+        // SAFETY: the first and last `H` vectors of the caller's range.
         unsafe {
             v_left[k] = _mm512_loadu_pd(p.add(left + 8 * k));
-            v_right[k] = _mm512_loadu_pd(p.add(right - 8 * (held - k)));
+            v_right[k] = _mm512_loadu_pd(p.add(right - 8 * (H - k)));
         }
     }
     let (mut l_store, mut r_end) = (left, right);
-    left += 8 * held;
-    right -= 8 * held;
-    let mut cur = [pv; U];
+    left += 8 * H;
+    right -= 8 * H;
     while left != right {
-        // At most `held` vectors, so the side not read has room for all of them.
-        let cnt = ((right - left) / 8).min(held);
+        let step = if (right - left) / 8 >= H { H } else { 1 };
         let from = if r_end - right < left - l_store {
-            right -= 8 * cnt;
+            right -= 8 * step;
             right
         } else {
-            left += 8 * cnt;
-            left - 8 * cnt
+            left += 8 * step;
+            left - 8 * step
         };
-        for (k, c) in cur[..cnt].iter_mut().enumerate() {
-            // SAFETY: AVX-512F; `cnt` unread vectors of the caller's range.
-            *c = unsafe { _mm512_loadu_pd(p.add(from + 8 * k)) };
-        }
-        for &c in &cur[..cnt] {
-            // SAFETY: AVX-512F; stores into free slots (the invariant above).
-            let r = unsafe { partition_vec::<GT>(p, l_store, r_end, c, pv) };
+        if step == H {
+            let mut cur = [pv; H];
+            for (k, c) in cur.iter_mut().enumerate() {
+                // SAFETY: `H` unread vectors of the caller's range.
+                *c = unsafe { _mm512_loadu_pd(p.add(from + 8 * k)) };
+            }
+            for c in cur {
+                // SAFETY: stores into free slots (the invariant above).
+                let r = unsafe { partition_vec::<GT>(p, l_store, r_end, c, pv) };
+                r_end -= r;
+                l_store += 8 - r;
+            }
+        } else {
+            // SAFETY: one unread vector, then stores into free slots.
+            let r = unsafe {
+                let c = _mm512_loadu_pd(p.add(from));
+                partition_vec::<GT>(p, l_store, r_end, c, pv)
+            };
             r_end -= r;
             l_store += 8 - r;
         }
     }
-    for &c in v_left[..held].iter().chain(&v_right[..held]) {
-        // SAFETY: AVX-512F; the last 16 held free slots are filled exactly.
+    for c in v_left.into_iter().chain(v_right) {
+        // SAFETY: the last 16 `H` free slots are filled exactly.
         let r = unsafe { partition_vec::<GT>(p, l_store, r_end, c, pv) };
         r_end -= r;
         l_store += 8 - r;
@@ -336,15 +387,15 @@ unsafe fn pivot_of(p: *const f64, n: usize) -> f64 {
         // SAFETY: `k * step + step / 2 < samples * step <= n`.
         *x = unsafe { *p.add(k * step + step / 2) };
     }
-    let mut r = [_mm512_setzero_pd(); 8];
-    for (k, x) in r[..samples / 8].iter_mut().enumerate() {
-        // SAFETY: reads 8 values of `s`.
-        *x = unsafe { _mm512_loadu_pd(s.as_ptr().add(8 * k)) };
-    }
-    sort_registers(&mut r[..samples / 8]);
-    for (k, x) in r[..samples / 8].iter().enumerate() {
-        // SAFETY: writes 8 values of `s`.
-        unsafe { _mm512_storeu_pd(s.as_mut_ptr().add(8 * k), *x) };
+    if samples == 8 {
+        // SAFETY: reads and writes the first 8 values of `s`.
+        unsafe {
+            let v = sort8(_mm512_loadu_pd(s.as_ptr()));
+            _mm512_storeu_pd(s.as_mut_ptr(), v);
+        }
+    } else {
+        // SAFETY: the 64 values of `s`, sorted in registers.
+        unsafe { sort_small_in::<8>(s.as_mut_ptr(), 64) };
     }
     s[samples / 2]
 }
@@ -453,6 +504,7 @@ mod tests {
 
 #[cfg(test)]
 mod timing {
+    /// `cargo test -p ndops --release --lib sort::simd::timing -- --ignored --nocapture`
     #[test]
     #[ignore]
     fn time_sort_f64() {
@@ -460,32 +512,14 @@ mod timing {
         let x: Vec<f64> = (0..n)
             .map(|i| ((i * 2654435761) % 1000003) as f64 / 1000003.0)
             .collect();
+        let mut y = x.clone();
         let mut best = std::time::Duration::MAX;
-        for _ in 0..40 {
-            let mut y = x.clone();
+        for _ in 0..60 {
+            y.copy_from_slice(&x);
             let t = std::time::Instant::now();
             super::sort_f64(&mut y);
             best = best.min(t.elapsed());
         }
-        eprintln!("sort_f64 best {best:?}");
-        let mut best_small = std::time::Duration::MAX;
-        let mut best_part = std::time::Duration::MAX;
-        for _ in 0..20 {
-            let mut y = x.clone();
-            let t = std::time::Instant::now();
-            for c in y.chunks_exact_mut(super::NETWORK_MAX) {
-                // SAFETY: test timing on a CPU with AVX-512.
-                unsafe { super::sort_small(c.as_mut_ptr(), super::NETWORK_MAX) };
-            }
-            best_small = best_small.min(t.elapsed());
-            let t = std::time::Instant::now();
-            // SAFETY: as above.
-            unsafe { super::partition::<false>(y.as_mut_ptr(), 0, y.len(), 0.5) };
-            best_part = best_part.min(t.elapsed());
-        }
-        eprintln!(
-            "small x {} {best_small:?}; one partition {best_part:?}",
-            x.len() / 128
-        );
+        eprintln!("sort_f64 of 1e6: best {best:?}");
     }
 }
