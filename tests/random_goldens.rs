@@ -227,10 +227,12 @@ fn call(g: &mut Generator, line: &str) -> ndcore::Result<Drawn> {
         "gamma" => f64s(g.gamma(hexf(a[1]), hexf(a[2]), shape(a[3]).unwrap())?),
         "lognormal" => f64s(g.lognormal(hexf(a[1]), hexf(a[2]), shape(a[3]).unwrap())?),
         "poisson" => ints(g.poisson(hexf(a[1]), shape(a[2]).unwrap())?),
+        "geometric" => ints(g.geometric(hexf(a[1]), shape(a[2]).unwrap())?),
         "dist" => {
             let v: Vec<f64> = a[2..a.len() - 1].iter().map(|h| hexf(h)).collect();
             let s = shape(a[a.len() - 1]).unwrap();
             f64s(match a[1] {
+                "beta" => g.beta(v[0], v[1], s)?,
                 "chisquare" => g.chisquare(v[0], s)?,
                 "f" => g.f(v[0], v[1], s)?,
                 "standard_cauchy" => g.standard_cauchy(s)?,

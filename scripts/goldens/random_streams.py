@@ -143,6 +143,10 @@ def c_dist(name, params, size):
     return text, lambda g: getattr(g, name)(*params, size)
 
 
+def c_geometric(p, size):
+    return f"geometric {fhex(p)} {shape_arg(size)}", lambda g: g.geometric(p, size)
+
+
 def c_lognormal(mean, sigma, size):
     return (
         f"lognormal {fhex(mean)} {fhex(sigma)} {shape_arg(size)}",
@@ -323,6 +327,14 @@ def every_method():
         c_binomial(1000, 0.4, 6),
         c_binomial(1000, 0.7, 6),
         c_binomial(7, 1.0, 2),
+        c_dist("beta", [0.5, 0.5], 4),
+        c_dist("beta", [2.0, 3.0], 4),
+        c_dist("beta", [1e-200, 1e-200], 4),
+        c_dist("beta", [1e-4, 1e-3], 4),
+        c_geometric(0.25, 6),
+        c_geometric(0.5, 6),
+        c_geometric(1.0, 2),
+        c_geometric(1e-300, 2),
         c_dist("chisquare", [3.0], 4),
         c_dist("f", [5.0, 2.0], 4),
         c_dist("standard_cauchy", [], 4),
@@ -410,6 +422,9 @@ def long_draws():
         c_dist("f", [3.0, 7.0], 20000),
         c_dist("laplace", [0.0, 1.0], 20000),
         c_dist("weibull", [0.5], 20000),
+        c_dist("beta", [0.3, 0.8], 20000),
+        c_geometric(0.05, 20000),
+        c_geometric(0.6, 20000),
     ]
 
 
@@ -492,6 +507,11 @@ ERRORS = [
     c_poisson(float("nan"), 3),
     c_poisson(1e19, 3),
     c_lognormal(0.0, -1.0, 3),
+    c_dist("beta", [0.0, 1.0], 3),
+    c_dist("beta", [1.0, -1.0], 3),
+    c_geometric(0.0, 3),
+    c_geometric(1.5, 3),
+    c_geometric(float("nan"), 3),
     c_dist("chisquare", [0.0], 3),
     c_dist("f", [1.0, -1.0], 3),
     c_dist("standard_t", [-2.0], 3),

@@ -30,7 +30,63 @@ fn positive_uniform(bg: &mut Pcg64) -> f64 {
     }
 }
 
+/// One beta variate (`random_beta`): Jöhnk's algorithm when both shapes are at most 1
+/// (with NumPy's log-space rescue when a power underflows), else a ratio of gammas.
+fn beta(bg: &mut Pcg64, a: f64, b: f64) -> f64 {
+    if a <= 1.0 && b <= 1.0 {
+        const TINY: f64 = 3e-103;
+        if a < TINY && b < TINY {
+            // Below this only 0 or 1 come out: pick by the proportion a / (a + b).
+            let u = bg.next_f64();
+            return if (a + b) * u < a { 1.0 } else { 0.0 };
+        }
+        loop {
+            let u = bg.next_f64();
+            let v = bg.next_f64();
+            let x = u.powf(1.0 / a);
+            let y = v.powf(1.0 / b);
+            let xpy = x + y;
+            if xpy <= 1.0 && u + v > 0.0 {
+                if x > 0.0 && y > 0.0 {
+                    return x / xpy;
+                }
+                let delta = u.ln() / a - v.ln() / b;
+                return if delta > 0.0 {
+                    (-(-delta).exp().ln_1p()).exp()
+                } else {
+                    (delta - delta.exp().ln_1p()).exp()
+                };
+            }
+        }
+    }
+    let ga = standard_gamma(bg, a);
+    let gb = standard_gamma(bg, b);
+    ga / (ga + gb)
+}
+
 impl Generator {
+    /// Beta float64 numbers in `[0, 1]` of shapes `a` and `b`. Like `rng.beta(a, b, size)`.
+    ///
+    /// # Errors
+    /// "a <= 0", "b <= 0"; and as [`random`](Self::random).
+    ///
+    /// ```
+    /// use ndops::random::default_rng;
+    /// let x = default_rng(0).beta(0.5, 0.5, 5).unwrap();
+    /// assert!(x.iter().all(|&v| (0.0..=1.0).contains(&v)));
+    /// ```
+    pub fn beta<Sh: IntoDimension>(
+        &mut self,
+        a: f64,
+        b: f64,
+        size: Sh,
+    ) -> Result<Array<f64, Sh::Dim>> {
+        check_positive(a, "a")?;
+        check_positive(b, "b")?;
+        let bg = self.bit_generator_mut();
+        draw(size, || beta(bg, a, b))
+    }
+
     /// Chi-square float64 numbers with `df` degrees of freedom: `2 · standard_gamma(df /
     /// 2)`. Like `rng.chisquare(df, size)`.
     ///

@@ -34,7 +34,8 @@
 //! | `rng.gamma(2, 1.5, 5)`, `rng.standard_gamma(2, 5)` | `rng.gamma(2.0, 1.5, 5)?`, `rng.standard_gamma(2.0, 5)?` |
 //! | `rng.poisson(3, 5)` | `rng.poisson(3.0, 5)?` (int64) |
 //! | `rng.binomial(10, 0.3, 5)` | `rng.binomial(10, 0.3, 5)?` (int64) |
-//! | `rng.chisquare`, `f`, `standard_cauchy`, `standard_t`, `pareto`, `weibull`, `power`, `laplace`, `gumbel`, `logistic`, `rayleigh`, `triangular` | the same names, scalar parameters then the shape |
+//! | `rng.geometric(0.25, 5)` | `rng.geometric(0.25, 5)?` (int64) |
+//! | `rng.beta`, `chisquare`, `f`, `standard_cauchy`, `standard_t`, `pareto`, `weibull`, `power`, `laplace`, `gumbel`, `logistic`, `rayleigh`, `triangular` | the same names, scalar parameters then the shape |
 //! | `rng.choice(10, 3, replace=False)` | `rng.choice(10, 3, false, None)?` |
 //! | `rng.choice(a, 3, p=[..])` | `rng.choice_from(&a, 3, true, Some(&[..]))?` |
 //! | `rng.choice(a, 3, axis=1, shuffle=False)` | `rng.choice_from_with(&a, 3, &ChoiceOptions { axis: Axis(1), shuffle: false, ..Default::default() })?` |
@@ -62,8 +63,9 @@
 //! # Ok::<(), ndcore::Error>(())
 //! ```
 //!
-//! Not here yet: NumPy's other bit generators and distributions (`beta`, `geometric`,
-//! `hypergeometric`, `multinomial`, `dirichlet`, `multivariate_normal`, …).
+//! Not here yet: NumPy's other bit generators and distributions (`hypergeometric`,
+//! `negative_binomial`, `zipf`, `vonmises`, `multinomial`, `dirichlet`,
+//! `multivariate_normal`, …).
 
 mod binomial;
 mod choice;
@@ -71,6 +73,7 @@ mod continuous;
 mod distributions;
 mod gamma;
 mod generator;
+mod geometric;
 mod integers;
 mod params;
 mod pcg64;
