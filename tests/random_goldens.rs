@@ -228,6 +228,10 @@ fn call(g: &mut Generator, line: &str) -> ndcore::Result<Drawn> {
         "lognormal" => f64s(g.lognormal(hexf(a[1]), hexf(a[2]), shape(a[3]).unwrap())?),
         "poisson" => ints(g.poisson(hexf(a[1]), shape(a[2]).unwrap())?),
         "geometric" => ints(g.geometric(hexf(a[1]), shape(a[2]).unwrap())?),
+        "negative_binomial" => {
+            ints(g.negative_binomial(hexf(a[1]), hexf(a[2]), shape(a[3]).unwrap())?)
+        }
+        "zipf" => ints(g.zipf(hexf(a[1]), shape(a[2]).unwrap())?),
         "dist" => {
             let v: Vec<f64> = a[2..a.len() - 1].iter().map(|h| hexf(h)).collect();
             let s = shape(a[a.len() - 1]).unwrap();

@@ -147,6 +147,17 @@ def c_geometric(p, size):
     return f"geometric {fhex(p)} {shape_arg(size)}", lambda g: g.geometric(p, size)
 
 
+def c_negbin(n, p, size):
+    return (
+        f"negative_binomial {fhex(n)} {fhex(p)} {shape_arg(size)}",
+        lambda g: g.negative_binomial(n, p, size),
+    )
+
+
+def c_zipf(a, size):
+    return f"zipf {fhex(a)} {shape_arg(size)}", lambda g: g.zipf(a, size)
+
+
 def c_lognormal(mean, sigma, size):
     return (
         f"lognormal {fhex(mean)} {fhex(sigma)} {shape_arg(size)}",
@@ -335,6 +346,11 @@ def every_method():
         c_geometric(0.5, 6),
         c_geometric(1.0, 2),
         c_geometric(1e-300, 2),
+        c_negbin(3.0, 0.4, 6),
+        c_negbin(0.5, 0.9, 6),
+        c_zipf(2.0, 6),
+        c_zipf(1.1, 6),
+        c_zipf(2000.0, 2),
         c_dist("chisquare", [3.0], 4),
         c_dist("f", [5.0, 2.0], 4),
         c_dist("standard_cauchy", [], 4),
@@ -425,6 +441,8 @@ def long_draws():
         c_dist("beta", [0.3, 0.8], 20000),
         c_geometric(0.05, 20000),
         c_geometric(0.6, 20000),
+        c_negbin(7.5, 0.3, 20000),
+        c_zipf(1.5, 20000),
     ]
 
 
@@ -509,6 +527,12 @@ ERRORS = [
     c_lognormal(0.0, -1.0, 3),
     c_dist("beta", [0.0, 1.0], 3),
     c_dist("beta", [1.0, -1.0], 3),
+    c_negbin(float("nan"), 0.5, 3),
+    c_negbin(0.0, 0.5, 3),
+    c_negbin(1.0, 0.0, 3),
+    c_negbin(1e18, 1e-5, 3),
+    c_zipf(1.0, 3),
+    c_zipf(float("nan"), 3),
     c_geometric(0.0, 3),
     c_geometric(1.5, 3),
     c_geometric(float("nan"), 3),

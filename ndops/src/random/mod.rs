@@ -35,6 +35,7 @@
 //! | `rng.poisson(3, 5)` | `rng.poisson(3.0, 5)?` (int64) |
 //! | `rng.binomial(10, 0.3, 5)` | `rng.binomial(10, 0.3, 5)?` (int64) |
 //! | `rng.geometric(0.25, 5)` | `rng.geometric(0.25, 5)?` (int64) |
+//! | `rng.negative_binomial(3, 0.4, 5)`, `rng.zipf(2, 5)` | `rng.negative_binomial(3.0, 0.4, 5)?`, `rng.zipf(2.0, 5)?` (int64) |
 //! | `rng.beta`, `chisquare`, `f`, `standard_cauchy`, `standard_t`, `pareto`, `weibull`, `power`, `laplace`, `gumbel`, `logistic`, `rayleigh`, `triangular` | the same names, scalar parameters then the shape |
 //! | `rng.choice(10, 3, replace=False)` | `rng.choice(10, 3, false, None)?` |
 //! | `rng.choice(a, 3, p=[..])` | `rng.choice_from(&a, 3, true, Some(&[..]))?` |
@@ -64,7 +65,7 @@
 //! ```
 //!
 //! Not here yet: NumPy's other bit generators and distributions (`hypergeometric`,
-//! `negative_binomial`, `zipf`, `vonmises`, `multinomial`, `dirichlet`,
+//! `logseries`, `vonmises`, `wald`, `noncentral_*`, `multinomial`, `dirichlet`,
 //! `multivariate_normal`, …).
 
 mod binomial;
@@ -81,6 +82,7 @@ mod poisson;
 mod seed_sequence;
 mod shuffle;
 mod ziggurat;
+mod zipf;
 
 pub use choice::ChoiceOptions;
 pub use generator::{Generator, default_rng};

@@ -1,6 +1,8 @@
 //! Poisson variates as NumPy draws them (`random_poisson`): multiplying uniforms for
-//! `lam < 10`, Hörmann's transformed rejection (PTRS) above.
+//! `lam < 10`, Hörmann's transformed rejection (PTRS) above; and the negative binomial,
+//! a Poisson of a gamma-distributed mean.
 
+use super::gamma::standard_gamma;
 use super::generator::{Generator, draw};
 use super::pcg64::Pcg64;
 use ndcore::error::{Error, Result};
@@ -129,6 +131,48 @@ impl Generator {
         }
         let bg = self.bit_generator_mut();
         draw(size, || poisson(bg, lam))
+    }
+}
+
+impl Generator {
+    /// Negative binomial int64 counts: failures before the `n`-th success of probability
+    /// `p` (`n` may be fractional). Like `rng.negative_binomial(n, p, size)`.
+    ///
+    /// # Errors
+    /// NumPy's: "n must not be NaN", "n <= 0", "p <= 0, p > 1 or p contains NaNs", and "n
+    /// too large or p too small, see Generator.negative_binomial Notes" when the gamma mean
+    /// could pass Poisson's limit; and as [`random`](Self::random).
+    ///
+    /// ```
+    /// use ndops::random::default_rng;
+    /// let k = default_rng(0).negative_binomial(3.0, 0.4, 100).unwrap();
+    /// assert!(k.iter().all(|&v| v >= 0));
+    /// ```
+    pub fn negative_binomial<Sh: IntoDimension>(
+        &mut self,
+        n: f64,
+        p: f64,
+        size: Sh,
+    ) -> Result<Array<i64, Sh::Dim>> {
+        let err = |m: &str| Err(Error::Value(m.to_string()));
+        if n.is_nan() {
+            return err("n must not be NaN");
+        }
+        if n <= 0.0 {
+            return err("n <= 0");
+        }
+        if p.is_nan() || p <= 0.0 || p > 1.0 {
+            return err("p <= 0, p > 1 or p contains NaNs");
+        }
+        if (1.0 - p) / p * (n + 10.0 * n.sqrt()) > lam_max() {
+            return err("n too large or p too small, see Generator.negative_binomial Notes");
+        }
+        let scale = (1.0 - p) / p;
+        let bg = self.bit_generator_mut();
+        draw(size, || {
+            let y = scale * standard_gamma(bg, n);
+            poisson(bg, y)
+        })
     }
 }
 
