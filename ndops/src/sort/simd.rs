@@ -521,5 +521,25 @@ mod timing {
             best = best.min(t.elapsed());
         }
         eprintln!("sort_f64 of 1e6: best {best:?}");
+        let n = n as usize;
+        let patterns: [(&str, Vec<f64>); 6] = [
+            ("all equal", vec![1.0; n]),
+            ("sorted", (0..n).map(|i| i as f64).collect()),
+            ("reversed", (0..n).rev().map(|i| i as f64).collect()),
+            (
+                "three values",
+                x.iter().map(|v| (v * 3.0).floor()).collect(),
+            ),
+            ("sawtooth", (0..n).map(|i| (i % 1000) as f64).collect()),
+            ("organ pipe", (0..n).map(|i| i.min(n - i) as f64).collect()),
+        ];
+        for (name, v) in patterns {
+            let mut y = v.clone();
+            let t = std::time::Instant::now();
+            super::sort_f64(&mut y);
+            let e = t.elapsed();
+            assert!(y.windows(2).all(|w| w[0] <= w[1]));
+            eprintln!("{name}: {e:?}");
+        }
     }
 }
