@@ -27,8 +27,8 @@
 //! use a least-significant-digit radix sort on the keys of [`Sortable`], in as few passes
 //! of up to 11 bits as cover the bits in which the keys differ. Shorter lanes use std's
 //! stable sort on the same keys. Measured here (`cargo xtask bench --figure more`, 1e6
-//! values, one thread): `sort` of f64 9.9 ms against NumPy's 5.5 ms (its x86-simd-sort
-//! is still ahead), `argsort` 25.7 ms against `np.argsort(kind='stable')`'s 31.2 ms,
+//! values, one thread): `sort` of f64 9.5 ms against NumPy's 5.4 ms (its x86-simd-sort
+//! is still ahead), `argsort` 24.5 ms against `np.argsort(kind='stable')`'s 30.1 ms,
 //! `unique` of i64 10.9 ms against `np.unique`'s 61 ms.
 //!
 //! ```

@@ -3,7 +3,7 @@
 use super::key::Sortable;
 use super::lanes::{for_each_lane_mut, for_each_lane_pair};
 use super::normalize_axis;
-use super::radix::{Scratch, argsort_into, sort_into, sort_slice};
+use super::radix::{Scratch, argsort_into, sort_slice};
 use ndcore::error::Result;
 use ndcore::{Array, ArrayRef, Dimension};
 
@@ -20,10 +20,10 @@ pub(crate) fn sorted<T: Sortable, D: Dimension>(
     a: &ArrayRef<T, D>,
     axis: isize,
 ) -> Result<Array<T, D>> {
-    let axis = normalize_axis(axis, a.ndim())?;
-    let mut out = Array::<T, D>::try_zeros(a.dim().clone())?;
-    let mut scratch = Scratch::new();
-    for_each_lane_pair(a, &mut out, axis, |s, o| sort_into(s, o, &mut scratch))?;
+    normalize_axis(axis, a.ndim())?;
+    // A C-order copy (from the buffer pool when large), sorted where it lies.
+    let mut out = a.to_owned();
+    sort_inplace(&mut out, axis)?;
     Ok(out)
 }
 
