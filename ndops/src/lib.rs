@@ -49,11 +49,11 @@ pub use ndcore::ops::{
 };
 pub use reduce::Reduce;
 pub use select::{Select, concatenate, stack, where_};
-pub use sort::Sort;
 pub use shape::{
     PadMode, array_split, column_stack, dstack, hstack, pad, repeat, repeat_flat, roll, split,
     tile, trace, trace_axes, tril, triu, vstack,
 };
+pub use sort::Sort;
 pub use ufunc::*;
 
 /// The traits and functions a NumPy user reaches for first: `use ndops::prelude::*;` gives
@@ -68,10 +68,10 @@ pub use ufunc::*;
 pub mod prelude {
     pub use crate::reduce::Reduce;
     pub use crate::select::{Select, concatenate, stack, where_};
-    pub use crate::sort::Sort;
     pub use crate::shape::{
         PadMode, array_split, column_stack, dstack, hstack, pad, repeat, repeat_flat, roll, split,
         tile, trace, trace_axes, tril, triu, vstack,
     };
+    pub use crate::sort::Sort;
     pub use ndcore::prelude::*;
 }

@@ -31,7 +31,9 @@ pub fn argsort(n: usize) -> Bench {
 }
 
 pub fn unique(n: usize) -> Bench {
-    let x: Array1<i64> = (0..n as i64).map(|i| (i * 2_654_435_761) % 100_003).collect();
+    let x: Array1<i64> = (0..n as i64)
+        .map(|i| (i * 2_654_435_761) % 100_003)
+        .collect();
     Box::new(move || {
         black_box(black_box(&x).unique().expect("the distinct values"));
     })
