@@ -120,6 +120,7 @@ const SANITIZED_TESTS: &[&str] = &[
     "ops_streaming",
     "ops_operators",
     "ops_alloc",
+    "ops_threads",
     "ndcore_walks",
     "ndcore_strides",
     "ndcore_props",

@@ -101,7 +101,7 @@ where
     B: Element,
     O: Element,
     D: Dimension,
-    F: Fn(A, B) -> O,
+    F: Fn(A, B) -> O + Sync,
 {
     let mut out = alloc_out::<O, D>(shape, wants_f_order(shape, sa, sb))?;
     // SAFETY: a fresh output of the broadcast shape, distinct from the inputs, which
@@ -136,7 +136,7 @@ where
     L: Operand<A>,
     R: Operand<B>,
     L::Dim: DimMax<R::Dim>,
-    F: Fn(A, B) -> O,
+    F: Fn(A, B) -> O + Sync,
 {
     zip_map_with(Cost::Heavy, a, b, f)
 }
@@ -154,7 +154,7 @@ where
     L: Operand<A>,
     R: Operand<B>,
     L::Dim: DimMax<R::Dim>,
-    F: Fn(A, B) -> O,
+    F: Fn(A, B) -> O + Sync,
 {
     let (sa, sb) = (a.source(), b.source());
     let mut sh = ShapeBuf::new();
@@ -181,7 +181,7 @@ where
     A: Element,
     O: Element,
     X: Operand<A>,
-    F: Fn(A) -> O,
+    F: Fn(A) -> O + Sync,
 {
     map_with(Cost::Heavy, a, f)
 }
@@ -191,7 +191,7 @@ where
     A: Element,
     O: Element,
     X: Operand<A>,
-    F: Fn(A) -> O,
+    F: Fn(A) -> O + Sync,
 {
     let s = a.source();
     let shape = s.shape();
@@ -230,7 +230,7 @@ where
     B: Element,
     O: Element,
     D: Dimension,
-    F: Fn(A, B) -> O,
+    F: Fn(A, B) -> O + Sync,
 {
     zip_map_into_with(Cost::Heavy, a, b, out, f)
 }
@@ -247,7 +247,7 @@ where
     B: Element,
     O: Element,
     D: Dimension,
-    F: Fn(A, B) -> O,
+    F: Fn(A, B) -> O + Sync,
 {
     let (sa, sb) = (a.source(), b.source());
     check_output(out.shape(), &[sa.shape(), sb.shape()])?;
@@ -273,7 +273,7 @@ where
     A: Element,
     O: Element,
     D: Dimension,
-    F: Fn(A) -> O,
+    F: Fn(A) -> O + Sync,
 {
     map_into_with(Cost::Heavy, a, out, f)
 }
@@ -288,7 +288,7 @@ where
     A: Element,
     O: Element,
     D: Dimension,
-    F: Fn(A) -> O,
+    F: Fn(A) -> O + Sync,
 {
     let sa = a.source();
     check_output(out.shape(), &[sa.shape()])?;
@@ -305,11 +305,11 @@ where
 /// ndcore::ops::map_inplace(&mut x, |v| v * 10);
 /// assert_eq!(x.to_vec(), vec![0, 10, 20]);
 /// ```
-pub fn map_inplace<T: Element, D: Dimension, F: Fn(T) -> T>(a: &mut ArrayRef<T, D>, f: F) {
+pub fn map_inplace<T: Element, D: Dimension, F: Fn(T) -> T + Sync>(a: &mut ArrayRef<T, D>, f: F) {
     map_inplace_with(Cost::Heavy, a, f)
 }
 
-pub(crate) fn map_inplace_with<T: Element, D: Dimension, F: Fn(T) -> T>(
+pub(crate) fn map_inplace_with<T: Element, D: Dimension, F: Fn(T) -> T + Sync>(
     cost: Cost,
     a: &mut ArrayRef<T, D>,
     f: F,
@@ -336,7 +336,7 @@ where
     T: Element,
     B: Element,
     D: Dimension,
-    F: Fn(T, B) -> T,
+    F: Fn(T, B) -> T + Sync,
 {
     zip_map_inplace_with(Cost::Heavy, a, b, f)
 }
@@ -351,7 +351,7 @@ where
     T: Element,
     B: Element,
     D: Dimension,
-    F: Fn(T, B) -> T,
+    F: Fn(T, B) -> T + Sync,
 {
     let sb = b.source();
     check_output(a.shape(), &[a.shape(), sb.shape()])?;
@@ -385,7 +385,7 @@ where
     L: Operand<T>,
     R: Operand<T>,
     L::Dim: DimMax<R::Dim>,
-    F: Fn(T, T) -> T,
+    F: Fn(T, T) -> T + Sync,
 {
     binary_with(Cost::Heavy, a, b, f)
 }
@@ -420,7 +420,7 @@ where
     L: Operand<A>,
     R: Operand<B>,
     L::Dim: DimMax<R::Dim>,
-    F: Fn(A, B) -> O,
+    F: Fn(A, B) -> O + Sync,
 {
     let mut sh = ShapeBuf::new();
     broadcast2(a.source().shape(), b.source().shape(), &mut sh)?;
@@ -488,7 +488,7 @@ pub fn promoted<P, O, F>(pair: P, f: F) -> Result<Array<O, PairDim<P>>>
 where
     P: Promoted,
     O: Element,
-    F: Fn(P::Out, P::Out) -> O,
+    F: Fn(P::Out, P::Out) -> O + Sync,
 {
     promoted_with(Cost::Heavy, pair, f)
 }
@@ -498,7 +498,7 @@ pub(crate) fn promoted_with<P, O, F>(cost: Cost, pair: P, f: F) -> Result<Array<
 where
     P: Promoted,
     O: Element,
-    F: Fn(P::Out, P::Out) -> O,
+    F: Fn(P::Out, P::Out) -> O + Sync,
 {
     let (a, b) = pair.split();
     binary_with(cost, a, b, move |x: P::A, y: P::B| {
@@ -524,7 +524,7 @@ where
     D: Dimension,
     R: Promotes<T> + Operand<R::Elem>,
     Q: SameKind<T>,
-    F: Fn(R::Out, R::Out) -> Q,
+    F: Fn(R::Out, R::Out) -> Q + Sync,
 {
     promoted_inplace_with(Cost::Heavy, a, b, f)
 }
@@ -540,7 +540,7 @@ where
     D: Dimension,
     R: Promotes<T> + Operand<R::Elem>,
     Q: SameKind<T>,
-    F: Fn(R::Out, R::Out) -> Q,
+    F: Fn(R::Out, R::Out) -> Q + Sync,
 {
     zip_map_inplace_with(cost, a, b, move |x: T, y: R::Elem| {
         f(x.cast_to(), y.cast_to()).cast_to()
@@ -565,7 +565,7 @@ where
     O: Element,
     D: Dimension,
     Q: SameKind<O>,
-    F: Fn(P::Out, P::Out) -> Q,
+    F: Fn(P::Out, P::Out) -> Q + Sync,
 {
     promoted_into_with(Cost::Heavy, pair, out, f)
 }
@@ -581,7 +581,7 @@ where
     O: Element,
     D: Dimension,
     Q: SameKind<O>,
-    F: Fn(P::Out, P::Out) -> Q,
+    F: Fn(P::Out, P::Out) -> Q + Sync,
 {
     let (a, b) = pair.split();
     let g = move |x: P::A, y: P::B| f(x.cast_to(), y.cast_to()).cast_to();
@@ -604,7 +604,7 @@ pub fn unary<T, X, F>(a: X, f: F) -> Array<T, X::Dim>
 where
     T: Element,
     X: Operand<T>,
-    F: Fn(T) -> T,
+    F: Fn(T) -> T + Sync,
 {
     unary_with(Cost::Heavy, a, f)
 }
@@ -613,7 +613,7 @@ pub(crate) fn unary_with<T, X, F>(cost: Cost, a: X, f: F) -> Array<T, X::Dim>
 where
     T: Element,
     X: Operand<T>,
-    F: Fn(T) -> T,
+    F: Fn(T) -> T + Sync,
 {
     let sh = ShapeBuf::from_slice(a.source().shape());
     match a.into_reusable(sh.as_slice()) {
@@ -659,7 +659,7 @@ pub mod light {
         L: Operand<A>,
         R: Operand<B>,
         L::Dim: DimMax<R::Dim>,
-        F: Fn(A, B) -> O,
+        F: Fn(A, B) -> O + Sync,
     {
         zip_map_with(Cost::Light, a, b, f)
     }
@@ -676,7 +676,7 @@ pub mod light {
         A: Element,
         O: Element,
         X: Operand<A>,
-        F: Fn(A) -> O,
+        F: Fn(A) -> O + Sync,
     {
         map_with(Cost::Light, a, f)
     }
@@ -703,7 +703,7 @@ pub mod light {
         B: Element,
         O: Element,
         D: Dimension,
-        F: Fn(A, B) -> O,
+        F: Fn(A, B) -> O + Sync,
     {
         zip_map_into_with(Cost::Light, a, b, out, f)
     }
@@ -724,7 +724,7 @@ pub mod light {
         A: Element,
         O: Element,
         D: Dimension,
-        F: Fn(A) -> O,
+        F: Fn(A) -> O + Sync,
     {
         map_into_with(Cost::Light, a, out, f)
     }
@@ -737,7 +737,10 @@ pub mod light {
     /// ndcore::ops::light::map_inplace(&mut x, |v| v + 1);
     /// assert_eq!(x.to_vec(), vec![1, 2, 3]);
     /// ```
-    pub fn map_inplace<T: Element, D: Dimension, F: Fn(T) -> T>(a: &mut ArrayRef<T, D>, f: F) {
+    pub fn map_inplace<T: Element, D: Dimension, F: Fn(T) -> T + Sync>(
+        a: &mut ArrayRef<T, D>,
+        f: F,
+    ) {
         map_inplace_with(Cost::Light, a, f)
     }
 
@@ -761,7 +764,7 @@ pub mod light {
         T: Element,
         B: Element,
         D: Dimension,
-        F: Fn(T, B) -> T,
+        F: Fn(T, B) -> T + Sync,
     {
         zip_map_inplace_with(Cost::Light, a, b, f)
     }
@@ -782,7 +785,7 @@ pub mod light {
         L: Operand<T>,
         R: Operand<T>,
         L::Dim: DimMax<R::Dim>,
-        F: Fn(T, T) -> T,
+        F: Fn(T, T) -> T + Sync,
     {
         binary_with(Cost::Light, a, b, f)
     }
@@ -801,7 +804,7 @@ pub mod light {
     where
         P: Promoted,
         O: Element,
-        F: Fn(P::Out, P::Out) -> O,
+        F: Fn(P::Out, P::Out) -> O + Sync,
     {
         promoted_with(Cost::Light, pair, f)
     }
@@ -823,7 +826,7 @@ pub mod light {
         D: Dimension,
         R: Promotes<T> + Operand<R::Elem>,
         Q: SameKind<T>,
-        F: Fn(R::Out, R::Out) -> Q,
+        F: Fn(R::Out, R::Out) -> Q + Sync,
     {
         promoted_inplace_with(Cost::Light, a, b, f)
     }
@@ -845,7 +848,7 @@ pub mod light {
         O: Element,
         D: Dimension,
         Q: SameKind<O>,
-        F: Fn(P::Out, P::Out) -> Q,
+        F: Fn(P::Out, P::Out) -> Q + Sync,
     {
         promoted_into_with(Cost::Light, pair, out, f)
     }
@@ -860,7 +863,7 @@ pub mod light {
     where
         T: Element,
         X: Operand<T>,
-        F: Fn(T) -> T,
+        F: Fn(T) -> T + Sync,
     {
         unary_with(Cost::Light, a, f)
     }

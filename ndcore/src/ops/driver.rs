@@ -8,6 +8,7 @@ use super::kernel::{
     strided1, strided2, zip2_contiguous,
 };
 use super::operand::{Source, SourceKind};
+use super::parallel::{self, Whole};
 use super::simd::{Cost, SimdLevel, level_for};
 use super::walk::{for_each_run_tiled, wants_tiles};
 use crate::array::ArrayRef;
@@ -34,6 +35,24 @@ pub(crate) struct Out<'a> {
 }
 
 impl<'a> In<'a> {
+    /// The operands of a (sliced) loop, each with the loop's shape.
+    fn of_loop<const K: usize>(w: &Whole<'a, K>) -> [In<'a>; K] {
+        std::array::from_fn(|k| In {
+            ptr: w.ptrs[k].cast_const(),
+            shape: w.shape,
+            strides: w.strides[k],
+        })
+    }
+
+    /// This layout as the output's: operand 0 of a loop, cut by [`In::of_loop`].
+    fn output(self) -> Out<'a> {
+        Out {
+            ptr: self.ptr.cast_mut(),
+            shape: self.shape,
+            strides: self.strides,
+        }
+    }
+
     pub(crate) fn ptr(&self) -> *const u8 {
         self.ptr
     }
@@ -194,24 +213,68 @@ pub(crate) fn single_run(
 /// if it is initialized.
 pub(crate) unsafe fn zip2_raw<A, B, O, F>(cost: Cost, out: Out<'_>, a: In<'_>, b: In<'_>, f: F)
 where
+    A: Copy + Sync + 'static,
+    B: Copy + Sync + 'static,
+    O: Copy + Send + 'static,
+    F: Fn(A, B) -> O + Sync,
+{
+    let shape = out.shape;
+    if shape.contains(&0) {
+        return;
+    }
+    let ins = [(a, size_of::<A>()), (b, size_of::<B>())];
+    let aliased = a.ptr == out.ptr.cast_const() || b.ptr == out.ptr.cast_const();
+    let (lv, st) = level_and_store::<O>(cost, shape, &ins, aliased);
+    let parts = parallel::parts(shape);
+    if parts > 1 {
+        let sa = broadcast_strides(a.shape, a.strides, shape);
+        let sb = broadcast_strides(b.shape, b.strides, shape);
+        let whole = Whole {
+            shape,
+            strides: [out.strides, sa.as_slice(), sb.as_slice()],
+            ptrs: [out.ptr, a.ptr.cast_mut(), b.ptr.cast_mut()],
+        };
+        let body = |w: Whole<'_, 3>| {
+            let [o, a, b] = In::of_loop(&w);
+            // SAFETY: a slab of the caller's loop (`parallel::run`), its inputs already
+            // broadcast to its shape: the caller's guarantees hold for it.
+            unsafe { zip2_whole(lv, st, o.output(), a, b, &f) }
+        };
+        // SAFETY: forwarded from the caller; `body` runs any sub-loop safely.
+        if unsafe { parallel::run(whole, parts, body) } {
+            return;
+        }
+    }
+    // SAFETY: forwarded from the caller.
+    unsafe { zip2_whole(lv, st, out, a, b, &f) }
+}
+
+/// [`zip2_raw`] on the calling thread, at the SIMD level and store mode chosen for the
+/// whole loop.
+///
+/// # Safety
+/// As [`zip2_raw`].
+unsafe fn zip2_whole<A, B, O, F>(
+    lv: SimdLevel,
+    st: Store,
+    out: Out<'_>,
+    a: In<'_>,
+    b: In<'_>,
+    f: &F,
+) where
     A: Copy + 'static,
     B: Copy + 'static,
     O: Copy + 'static,
     F: Fn(A, B) -> O,
 {
     let shape = out.shape;
-    if shape.contains(&0) {
-        return;
-    }
     let ptrs = [out.ptr, a.ptr.cast_mut(), b.ptr.cast_mut()];
     let mut strides = [0isize; 3];
     let ins = [(a, size_of::<A>()), (b, size_of::<B>())];
-    let (lv, st) =
-        level_and_store::<O>(cost, shape, &ins, ptrs[1] == ptrs[0] || ptrs[2] == ptrs[0]);
     if let Some(len) = single_run(out, size_of::<O>(), &ins, &mut strides) {
         let run = Run { ptrs, strides, len };
         // SAFETY: forwarded from the caller; the run covers exactly the output's elements.
-        unsafe { zip2_run(lv, st, run, &f) };
+        unsafe { zip2_run(lv, st, run, f) };
         stream_fence(st);
         return;
     }
@@ -226,11 +289,11 @@ where
             for_each_run_tiled(
                 &plan,
                 ptrs,
-                |r| zip2_run(lv, st, r, &f),
-                |r, step, left| zip2_rows(lv, st, r, step, left, &f),
+                |r| zip2_run(lv, st, r, f),
+                |r, step, left| zip2_rows(lv, st, r, step, left, f),
             )
         } else {
-            plan.for_each_run(ptrs, |r| zip2_run(lv, st, r, &f))
+            plan.for_each_run(ptrs, |r| zip2_run(lv, st, r, f))
         }
     };
     stream_fence(st);
@@ -450,34 +513,69 @@ where
 /// As [`zip2_raw`].
 pub(crate) unsafe fn map1_raw<A, O, F>(cost: Cost, out: Out<'_>, a: In<'_>, f: F)
 where
-    A: Copy + 'static,
-    O: Copy + 'static,
-    F: Fn(A) -> O,
+    A: Copy + Sync + 'static,
+    O: Copy + Send + 'static,
+    F: Fn(A) -> O + Sync,
 {
     let shape = out.shape;
     if shape.contains(&0) {
         return;
     }
+    let ins = [(a, size_of::<A>())];
+    let (lv, st) = level_and_store::<O>(cost, shape, &ins, a.ptr == out.ptr.cast_const());
+    let parts = parallel::parts(shape);
+    if parts > 1 {
+        let sa = broadcast_strides(a.shape, a.strides, shape);
+        let whole = Whole {
+            shape,
+            strides: [out.strides, sa.as_slice()],
+            ptrs: [out.ptr, a.ptr.cast_mut()],
+        };
+        let body = |w: Whole<'_, 2>| {
+            let [o, a] = In::of_loop(&w);
+            // SAFETY: as in `zip2_raw`.
+            unsafe { map1_whole(lv, st, o.output(), a, &f) }
+        };
+        // SAFETY: forwarded from the caller; `body` runs any sub-loop safely.
+        if unsafe { parallel::run(whole, parts, body) } {
+            return;
+        }
+    }
+    // SAFETY: forwarded from the caller.
+    unsafe { map1_whole(lv, st, out, a, &f) }
+}
+
+/// [`map1_raw`] on the calling thread, at the SIMD level and store mode chosen for the
+/// whole loop.
+///
+/// # Safety
+/// As [`zip2_raw`].
+unsafe fn map1_whole<A, O, F>(lv: SimdLevel, st: Store, out: Out<'_>, a: In<'_>, f: &F)
+where
+    A: Copy + 'static,
+    O: Copy + 'static,
+    F: Fn(A) -> O,
+{
+    let shape = out.shape;
     let ptrs = [out.ptr, a.ptr.cast_mut()];
     let mut strides = [0isize; 2];
     let ins = [(a, size_of::<A>())];
-    let (lv, st) = level_and_store::<O>(cost, shape, &ins, ptrs[1] == ptrs[0]);
     if let Some(len) = single_run(out, size_of::<O>(), &ins, &mut strides) {
         let run = Run { ptrs, strides, len };
         // SAFETY: forwarded from the caller; the run covers exactly the output's elements.
-        unsafe { map1_run(lv, st, run, &f) };
+        unsafe { map1_run(lv, st, run, f) };
         stream_fence(st);
         return;
     }
     let sa = broadcast_strides(a.shape, a.strides, shape);
     let sa = sa.as_slice();
     let plan = Plan::<2>::new(shape, [out.strides, sa], IterOrder::Memory);
-    // SAFETY: as in `zip2_raw`.
+    // SAFETY: as in `zip2_whole`.
     unsafe {
         if wants_tiles(&plan) {
-            for_each_run_tiled(&plan, ptrs, |r| map1_run(lv, st, r, &f), |_, _, _| 0)
+            for_each_run_tiled(&plan, ptrs, |r| map1_run(lv, st, r, f), |_, _, _| 0)
         } else {
-            plan.for_each_run(ptrs, |r| map1_run(lv, st, r, &f))
+            plan.for_each_run(ptrs, |r| map1_run(lv, st, r, f))
         }
     };
     stream_fence(st);

@@ -19,6 +19,13 @@
 //! Operators panic when shapes do not broadcast, with NumPy's message, as indexing out of
 //! bounds panics; [`binary`] and the named functions of `ndops` (`ndops::add`, …) return
 //! the error instead. Semantics of integer floor division, remainder and shifts: [`elem`].
+//!
+//! # Threads
+//! A large operation (at least 2^17 elements per thread) is cut into slabs along the
+//! output's slowest axis, one per thread of [`crate::threads`]; every element is computed
+//! as on one thread, so results are the same bits for any thread count. Closures passed to
+//! the drivers ([`zip_map`], [`map`], …) must therefore be `Sync` (a counter they update
+//! is an atomic, not a `Cell`), and may run on several threads in any order.
 
 mod api;
 mod broadcast;
@@ -29,6 +36,7 @@ mod fused;
 mod impls;
 mod kernel;
 mod operand;
+mod parallel;
 pub mod promote;
 mod simd;
 mod walk;

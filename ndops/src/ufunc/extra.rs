@@ -7,7 +7,7 @@ use ndcore::ops::{
     Operand, PairArray, Promoted, Promotes, SameKind, TrueDivide, map_inplace, unary,
 };
 use ndcore::{Array, ArrayRef, CastTo, Dimension, Element, Error, Result};
-use std::cell::Cell;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The quotient type of the operands `(L, R)`: NumPy's true division of their promoted
 /// type (integers and `bool` give `f64`).
@@ -180,9 +180,9 @@ where
     if let Some(fast) = single_value(pair.right()).and_then(PowerOf::<L, R>::scalar_power) {
         return ndcore::ops::promoted(pair, move |x, _| fast(x));
     }
-    let negative = Cell::new(false);
+    let negative = AtomicBool::new(false);
     let r = ndcore::ops::promoted(pair, |x, y| power_or_flag(x, y, &negative))?;
-    if negative.get() {
+    if negative.load(Ordering::Relaxed) {
         return Err(negative_power());
     }
     Ok(r)
@@ -191,12 +191,15 @@ where
 /// The element type of `power(a, b)`: the operands' promoted type.
 pub type PowerOf<L, R> = <(L, R) as Promoted>::Out;
 
+/// `x ** y`, or `x` with `negative` raised when an integer power is negative. The flag
+/// is atomic because a large power runs on several threads; `Relaxed` suffices as the
+/// threads are joined before it is read.
 #[inline(always)]
-fn power_or_flag<T: IntOrFloatPower>(x: T, y: T, negative: &Cell<bool>) -> T {
+fn power_or_flag<T: IntOrFloatPower>(x: T, y: T, negative: &AtomicBool) -> T {
     match T::try_power(x, y) {
         Some(v) => v,
         None => {
-            negative.set(true);
+            negative.store(true, Ordering::Relaxed);
             x
         }
     }
@@ -225,9 +228,9 @@ where
     if let Some(fast) = single_value(&b).and_then(R::Out::scalar_power) {
         return ndcore::ops::promoted_inplace(a, b, move |x, _| fast(x));
     }
-    let negative = Cell::new(false);
+    let negative = AtomicBool::new(false);
     ndcore::ops::promoted_inplace(a, b, |x, y| power_or_flag(x, y, &negative))?;
-    if negative.get() {
+    if negative.load(Ordering::Relaxed) {
         return Err(negative_power());
     }
     Ok(())
@@ -255,9 +258,9 @@ where
     if let Some(fast) = single_value(pair.right()).and_then(PowerOf::<L, R>::scalar_power) {
         return ndcore::ops::promoted_into(pair, out, move |x, _| fast(x));
     }
-    let negative = Cell::new(false);
+    let negative = AtomicBool::new(false);
     ndcore::ops::promoted_into(pair, out, |x, y| power_or_flag(x, y, &negative))?;
-    if negative.get() {
+    if negative.load(Ordering::Relaxed) {
         return Err(negative_power());
     }
     Ok(())

@@ -1,4 +1,4 @@
-// NumPy finds a wrong field name at run time (ValueError: no field of name tiem); here
+// NumPy finds a wrong field name at run time (ValueError: no field of name tme); here
 // it does not compile.
 use ndcore::prelude::*;
 
@@ -11,5 +11,5 @@ struct Rec {
 
 fn main() {
     let a = Array1::from_vec(vec![Rec { time: 1, x: 0.5 }]);
-    let t = a.tiem();
+    let t = a.tme();
 }
