@@ -1,4 +1,4 @@
-"""NumPy's side of paperbench's statistics rows (tests/src/bin/paperbench/stats.rs),
+"""NumPy's side of paperbench's statistics and shape rows (paperbench's stats.rs, shape.rs),
 imported by numpy_compare.py."""
 
 import numpy as np
@@ -16,7 +16,16 @@ def median(n):
     return lambda: np.median(x)
 
 
+def vstack(n):
+    """np.vstack of two (n/2000, 1000) float64 halves of the recipe."""
+    x = data(n).reshape(n // 1000, 1000)
+    a, b = x[: n // 2000].copy(), x[n // 2000:].copy()
+    return lambda: np.vstack([a, b])
+
+
 # (name shared with paperbench, setup taking n). One line each.
 CASES = [
     ("median", median),
+    ("vstack", vstack),
 ]
+

@@ -61,7 +61,10 @@ where
         }
         shape[ax] += a.shape()[ax];
     }
-    let mut out = Array::<T, D>::zeros(D::from_slice(&shape)?);
+    // SAFETY: the pieces cover the output exactly: piece `i` is assigned to indices
+    // `at..at + len` of axis `ax`, and these ranges tile `0..shape[ax]`; every other axis
+    // is whole. An error part-way drops the array unread (elements are plain data).
+    let mut out = unsafe { Array::<T, D>::try_uninit(D::from_slice(&shape)?) }?;
     let mut at = 0isize;
     let mut sel = vec![SliceInfoElem::FULL; nd];
     for a in arrays {
@@ -112,7 +115,10 @@ where
     let ax = check_axis(axis.0, first.ndim() + 1)?;
     let mut shape = first.shape().to_vec();
     shape.insert(ax, arrays.len());
-    let mut out = Array::<T, D::Larger>::zeros(D::Larger::from_slice(&shape)?);
+    // SAFETY: each index `i` of the new axis is assigned array `i` whole, and there are
+    // `shape[ax]` of them: every element is written. An error part-way drops the array
+    // unread (elements are plain data).
+    let mut out = unsafe { Array::<T, D::Larger>::try_uninit(D::Larger::from_slice(&shape)?) }?;
     for (i, a) in arrays.iter().enumerate() {
         out.index_axis_mut(Axis(ax), i as isize)?
             .assign(a.as_ref())?;

@@ -31,6 +31,7 @@ mod linalg_np;
 mod random;
 mod records;
 mod reduce;
+mod shape;
 mod sort;
 mod stats;
 
@@ -142,6 +143,7 @@ const CASES: &[Case] = &[
     (More, "max", Nd, FIXED_1E6, per(8.0), reduce::max_f64),
     (More, "argmax", Nd, FIXED_1E6, per(8.0), reduce::argmax_f64),
     (More, "median", Nd, FIXED_1E6, per(8.0), stats::median),
+    (More, "vstack", Nd, FIXED_1E6, per(16.0), shape::vstack),
     (More, "sort", Nd, FIXED_1E6, per(16.0), sort::sort),
     (More, "argsort", Nd, FIXED_1E6, per(16.0), sort::argsort),
     (More, "unique", Nd, FIXED_1E6, per(8.0), sort::unique),
