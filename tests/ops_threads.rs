@@ -97,7 +97,7 @@ fn results() -> Vec<(String, Vec<u64>)> {
     zip_map_into(&m, &row, &mut o, |x, y| x * y - 1.0).unwrap();
     push("into", bits(&o));
     let mut ot = Array::<f64, _>::zeros([q, p]);
-    zip_map_into(&m.t(), &mt, &mut ot, |x, y| x + y).unwrap();
+    zip_map_into(m.t(), &mt, &mut ot, |x, y| x + y).unwrap();
     push("into_same", bits(&ot));
     let mut inplace = m.clone();
     inplace += &row;

@@ -65,12 +65,12 @@ fn cuts(len: usize, parts: usize, base: *mut u8, stride: isize, out: &mut [usize
     let step = stride.unsigned_abs();
     // Elements per line, and the first index at which a line boundary separates it from
     // the previous element (its start for a rising axis, its end for a falling one).
-    let grid = (step > 0 && step < LINE && LINE % step == 0).then(|| {
+    let grid = (step > 0 && step < LINE && LINE.is_multiple_of(step)).then(|| {
         let per = LINE / step;
         let after = if stride < 0 { step } else { 0 };
         let first = (0..per).find(|&i| {
             let addr = (base as usize).wrapping_add_signed(stride.wrapping_mul(i as isize));
-            addr.wrapping_add(after) % LINE == 0
+            addr.wrapping_add(after).is_multiple_of(LINE)
         });
         (per, first)
     });
