@@ -1,6 +1,6 @@
 //! A vectorized quicksort of `f64` for CPUs with AVX-512 (the approach of NumPy's
-//! x86-simd-sort: partitions with compress-stores, small ranges by bitonic networks in
-//! registers), written for nd; used by [`sort_f64`] for long lanes of values.
+//! x86-simd-sort, written for nd: partitions a vector at a time, ranges of up to 128 values
+//! sorted in registers by networks), used by [`sort_f64`] for long lanes of values.
 //!
 //! The sort itself is unstable and sees no NaN; [`sort_f64`] gives NumPy's stable result:
 //! NaNs are replaced by `+inf` before and put back, in their input order, after the
@@ -17,7 +17,9 @@ pub(crate) fn sort_f64(v: &mut [f64]) -> bool {
         if std::arch::is_x86_feature_detected!("avx512f")
             && std::arch::is_x86_feature_detected!("popcnt")
         {
-            let (nans, zeros) = set_aside(v);
+            // SAFETY: the CPU has AVX-512F (checked above).
+            let (any_nan, neg_zero) = unsafe { scan(v) };
+            let (nans, zeros) = set_aside(v, any_nan, neg_zero);
             let n = v.len();
             // SAFETY: the CPU has AVX-512F and POPCNT (checked above); `v` holds no NaN.
             unsafe { qsort(v.as_mut_ptr(), n, 2 * (usize::BITS - n.leading_zeros())) };
@@ -30,13 +32,9 @@ pub(crate) fn sort_f64(v: &mut [f64]) -> bool {
 }
 
 /// Replaces NaNs by `+inf`, returning them in order, and the zeros in order if any of them
-/// is `-0.0` (else none: the sort then leaves identical `0.0`s).
-fn set_aside(v: &mut [f64]) -> (Vec<f64>, Vec<f64>) {
-    let (mut any_nan, mut neg_zero) = (false, false);
-    for &x in v.iter() {
-        any_nan |= x.is_nan();
-        neg_zero |= x == 0.0 && x.is_sign_negative();
-    }
+/// is `-0.0` (else none: the sort then leaves identical `0.0`s). `any_nan` and `neg_zero`
+/// say whether there are any ([`scan`]).
+fn set_aside(v: &mut [f64], any_nan: bool, neg_zero: bool) -> (Vec<f64>, Vec<f64>) {
     let mut nans = Vec::new();
     if any_nan {
         for x in v.iter_mut() {
@@ -54,6 +52,34 @@ fn set_aside(v: &mut [f64]) -> (Vec<f64>, Vec<f64>) {
     (nans, zeros)
 }
 
+/// Whether `v` holds a NaN, and whether it holds a `-0.0`, a vector at a time.
+///
+/// # Safety
+/// AVX-512F.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,popcnt")]
+unsafe fn scan(v: &[f64]) -> (bool, bool) {
+    let neg_zero = _mm512_set1_epi64(i64::MIN);
+    let (mut nan, mut nz) = (0u8, 0u8);
+    let chunks = v.chunks_exact(32);
+    let tail = chunks.remainder();
+    for c in chunks {
+        for k in 0..4 {
+            // SAFETY: 8 of the 32 values of `c`.
+            let x = unsafe { _mm512_loadu_pd(c.as_ptr().add(8 * k)) };
+            nan |= _mm512_cmp_pd_mask::<_CMP_UNORD_Q>(x, x);
+            nz |= _mm512_cmpeq_epi64_mask(_mm512_castpd_si512(x), neg_zero);
+        }
+    }
+    let mut any_nan = nan != 0;
+    let mut any_nz = nz != 0;
+    for &x in tail {
+        any_nan |= x.is_nan();
+        any_nz |= x == 0.0 && x.is_sign_negative();
+    }
+    (any_nan, any_nz)
+}
+
 fn put_back(v: &mut [f64], nans: &[f64], zeros: &[f64]) {
     let n = v.len();
     // The placeholders are among the trailing +infs, all alike: the last ones become NaNs.
@@ -64,12 +90,8 @@ fn put_back(v: &mut [f64], nans: &[f64], zeros: &[f64]) {
     }
 }
 
-/// Vectors a partition step reads at once (more loads and compares in flight, fewer
-/// unpredictable branches).
-#[cfg(target_arch = "x86_64")]
-const U: usize = 8;
-
-/// Below this many elements a range is sorted by the bitonic network in registers.
+/// Ranges up to this long are sorted in registers (more would spill the 32 registers, and
+/// measured slower); longer ones are partitioned, which needs at least `16 H` values.
 #[cfg(target_arch = "x86_64")]
 const NETWORK_MAX: usize = 128;
 
@@ -88,7 +110,7 @@ fn index(p: [i64; 8]) -> __m512i {
 #[target_feature(enable = "avx512f,popcnt")]
 fn layer(v: __m512d, perm: __m512i, hi: __mmask8) -> __m512d {
     let o = _mm512_permutexvar_pd(perm, v);
-    _mm512_mask_blend_pd(hi, _mm512_min_pd(v, o), _mm512_max_pd(v, o))
+    _mm512_mask_max_pd(_mm512_min_pd(v, o), hi, v, o)
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -135,70 +157,193 @@ fn clean8(v: __m512d) -> __m512d {
     layer(v, xor1(), 0xAA)
 }
 
-/// Sorts `R` registers (a power of two) as one sequence of `8 * R` values. `R` is a
-/// constant so the loops unroll and the values stay in registers.
+/// [`clean8`] of two registers at once: their halves, quarters and pairs meet across
+/// the two (two shuffles and a min and a max per layer for both, against three or four
+/// operations for each in [`layer`]), then one shuffle each puts the lanes back.
 #[cfg(target_arch = "x86_64")]
 #[inline]
 #[target_feature(enable = "avx512f,popcnt")]
-fn sort_registers<const R: usize>(r: &mut [__m512d; R]) {
-    for x in r.iter_mut() {
-        *x = sort8(*x);
+fn clean8x2(a: __m512d, b: __m512d) -> (__m512d, __m512d) {
+    // Distance 4: x = lanes 0-3 of a and b, y = lanes 4-7.
+    let x = _mm512_shuffle_f64x2::<0b01_00_01_00>(a, b);
+    let y = _mm512_shuffle_f64x2::<0b11_10_11_10>(a, b);
+    let (lo, hi) = (_mm512_min_pd(x, y), _mm512_max_pd(x, y));
+    // lo: a0-a3 b0-b3, hi: a4-a7 b4-b7. Distance 2: x = a0 a1 a4 a5 b0 b1 b4 b5.
+    let x = _mm512_permutex2var_pd(lo, index([0, 1, 8, 9, 4, 5, 12, 13]), hi);
+    let y = _mm512_permutex2var_pd(lo, index([2, 3, 10, 11, 6, 7, 14, 15]), hi);
+    let (lo, hi) = (_mm512_min_pd(x, y), _mm512_max_pd(x, y));
+    // lo: a0 a1 a4 a5 b0 b1 b4 b5, hi: a2 a3 a6 a7 b2 b3 b6 b7. Distance 1: the even
+    // elements (a0 a2 a4 a6 b0 ...) against the odd.
+    let x = _mm512_unpacklo_pd(lo, hi);
+    let y = _mm512_unpackhi_pd(lo, hi);
+    let (even, odd) = (_mm512_min_pd(x, y), _mm512_max_pd(x, y));
+    (
+        _mm512_permutex2var_pd(even, index([0, 8, 1, 9, 2, 10, 3, 11]), odd),
+        _mm512_permutex2var_pd(even, index([4, 12, 5, 13, 6, 14, 7, 15]), odd),
+    )
+}
+
+/// Sorts each of 8 registers: the columns by an optimal 19-comparator network (whole
+/// registers, no shuffles), then an 8x8 transpose makes each sorted column a register.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+#[target_feature(enable = "avx512f,popcnt")]
+fn sort8x8(r: &mut [__m512d]) {
+    // Written out: LLVM keeps a loop over a table of pairs as a loop through memory.
+    macro_rules! cmp {
+        ($(($i:literal, $j:literal)),*) => {$(
+            let (a, b) = (r[$i], r[$j]);
+            r[$i] = _mm512_min_pd(a, b);
+            r[$j] = _mm512_max_pd(a, b);
+        )*};
     }
-    let rev = reverse();
-    let mut m = 2;
-    while m <= R {
-        for block in r.chunks_exact_mut(m) {
-            // The flip: element g meets g ^ (8m - 1), register j the reverse of m-1-j.
-            for j in 0..m / 2 {
-                let a = block[j];
-                let b = _mm512_permutexvar_pd(rev, block[m - 1 - j]);
-                block[j] = _mm512_min_pd(a, b);
-                block[m - 1 - j] = _mm512_permutexvar_pd(rev, _mm512_max_pd(a, b));
-            }
-            let mut d = m / 4;
-            while d >= 1 {
-                for j in 0..m {
-                    if j & d == 0 {
-                        let (a, b) = (block[j], block[j + d]);
-                        block[j] = _mm512_min_pd(a, b);
-                        block[j + d] = _mm512_max_pd(a, b);
-                    }
-                }
-                d /= 2;
-            }
-            for x in block.iter_mut() {
-                *x = clean8(*x);
-            }
+    cmp!((0, 2), (1, 3), (4, 6), (5, 7));
+    cmp!((0, 4), (1, 5), (2, 6), (3, 7));
+    cmp!((0, 1), (2, 3), (4, 5), (6, 7));
+    cmp!((2, 4), (3, 5));
+    cmp!((1, 4), (3, 6));
+    cmp!((1, 2), (3, 4), (5, 6));
+    let t: [__m512d; 8] = std::array::from_fn(|k| {
+        let (a, b) = (r[k & !1], r[k | 1]);
+        if k & 1 == 0 {
+            _mm512_unpacklo_pd(a, b)
+        } else {
+            _mm512_unpackhi_pd(a, b)
         }
-        m *= 2;
+    });
+    // t[2i] = rows 2i,2i+1 at even columns; t[2i+1] at odd columns.
+    let lo = index([0, 1, 8, 9, 4, 5, 12, 13]);
+    let hi = index([2, 3, 10, 11, 6, 7, 14, 15]);
+    let u: [__m512d; 8] = std::array::from_fn(|k| {
+        // u[4h + c] (c < 4): rows 4h..4h+4 at columns c and c + 4.
+        let (h, c) = (k / 4, k % 4);
+        let (a, b) = (t[4 * h + (c & 1)], t[4 * h + 2 + (c & 1)]);
+        _mm512_permutex2var_pd(a, if c < 2 { lo } else { hi }, b)
+    });
+    for (c, x) in r.iter_mut().enumerate().take(8) {
+        let (a, b) = (u[c % 4], u[4 + c % 4]);
+        *x = if c < 4 {
+            _mm512_shuffle_f64x2::<0b01_00_01_00>(a, b)
+        } else {
+            _mm512_shuffle_f64x2::<0b11_10_11_10>(a, b)
+        };
     }
 }
 
-/// Sorts `n <= 8 R` values at `p` in `R` registers, padded with `+inf`.
+/// Sorts the first `R` of `P` registers (`P` a power of two, `R <= P`; the others hold
+/// `+inf`, and comparators that meet them are skipped) as one sequence of `8 * R` values.
+/// Constants, so the loops unroll and the values stay in registers.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+#[target_feature(enable = "avx512f,popcnt")]
+fn sort_registers<const R: usize, const P: usize>(r: &mut [__m512d; P]) {
+    let mut g = 0;
+    while g + 8 <= R {
+        sort8x8(&mut r[g..g + 8]);
+        g += 8;
+    }
+    for x in r[g..R].iter_mut() {
+        *x = sort8(*x);
+    }
+    // One call per stage: a loop over the stages would keep `m` a variable, and the
+    // registers indexed by it would live in memory.
+    if P >= 2 {
+        merge_stage::<R, P, 2>(r);
+    }
+    if P >= 4 {
+        merge_stage::<R, P, 4>(r);
+    }
+    if P >= 8 {
+        merge_stage::<R, P, 8>(r);
+    }
+    if P >= 16 {
+        merge_stage::<R, P, 16>(r);
+    }
+    if P >= 32 {
+        merge_stage::<R, P, 32>(r);
+    }
+}
+
+/// Merges each block of `M` registers, whose halves are sorted, of the first `R` of `P`
+/// (see [`sort_registers`]).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+#[target_feature(enable = "avx512f,popcnt")]
+fn merge_stage<const R: usize, const P: usize, const M: usize>(r: &mut [__m512d; P]) {
+    let rev = reverse();
+    for blk in 0..P / M {
+        let b = blk * M;
+        if b >= R {
+            break;
+        }
+        // The flip: element g meets g ^ (8M - 1), register j the reverse of M-1-j.
+        for j in 0..M / 2 {
+            let (lo, hi) = (b + j, b + M - 1 - j);
+            if hi < R {
+                let a = r[lo];
+                let c = _mm512_permutexvar_pd(rev, r[hi]);
+                r[lo] = _mm512_min_pd(a, c);
+                r[hi] = _mm512_permutexvar_pd(rev, _mm512_max_pd(a, c));
+            }
+        }
+        // Half-cleaners across registers, distances M/4 down to 1.
+        for s in (0..M.trailing_zeros().saturating_sub(1)).rev() {
+            let d = 1 << s;
+            for j in b..b + M {
+                if j & d == 0 && j + d < R {
+                    let (x, y) = (r[j], r[j + d]);
+                    r[j] = _mm512_min_pd(x, y);
+                    r[j + d] = _mm512_max_pd(x, y);
+                }
+            }
+        }
+        let end = (b + M).min(R);
+        let mut j = b;
+        while j + 1 < end {
+            (r[j], r[j + 1]) = clean8x2(r[j], r[j + 1]);
+            j += 2;
+        }
+        if j < end {
+            r[j] = clean8(r[j]);
+        }
+    }
+}
+
+/// Sorts `n` values at `p` in `R` registers (`8 (R - 1) <= n <= 8 R`), padded with
+/// `+inf`.
 ///
 /// # Safety
 /// AVX-512F; `p..p+n` readable and writable.
 #[cfg(target_arch = "x86_64")]
 #[inline]
 #[target_feature(enable = "avx512f,popcnt")]
-unsafe fn sort_small_in<const R: usize>(p: *mut f64, n: usize) {
-    let mut r = [_mm512_set1_pd(f64::INFINITY); R];
-    for (j, x) in r.iter_mut().enumerate() {
-        let have = n.saturating_sub(8 * j).min(8);
-        let m = ((1u32 << have) - 1) as __mmask8;
-        // SAFETY: the `have` lanes of the mask lie in `p..p+n` (none when `have` is 0).
-        *x = unsafe { _mm512_mask_loadu_pd(*x, m, p.add(8 * j)) };
-    }
-    sort_registers::<R>(&mut r);
-    for (j, x) in r.iter().enumerate() {
-        let have = n.saturating_sub(8 * j).min(8);
-        let m = ((1u32 << have) - 1) as __mmask8;
+unsafe fn sort_small_in<const R: usize, const P: usize>(p: *mut f64, n: usize) {
+    debug_assert!(8 * (R - 1) <= n && n <= 8 * R);
+    let inf = _mm512_set1_pd(f64::INFINITY);
+    let last = ((1u32 << (n - 8 * (R - 1))) - 1) as __mmask8;
+    // Full registers, then the last one as far as `n` goes. (Built by value: a loop of
+    // loads into the array becomes a memcpy, and the array then lives in memory.)
+    let mut r: [__m512d; P] = std::array::from_fn(|j| {
+        if j + 1 < R {
+            // SAFETY: `8 j + 8 <= 8 (R - 1) <= n`.
+            unsafe { _mm512_loadu_pd(p.add(8 * j)) }
+        } else if j + 1 == R {
+            // SAFETY: the lanes of `last` lie in `p..p+n`.
+            unsafe { _mm512_mask_loadu_pd(inf, last, p.add(8 * j)) }
+        } else {
+            inf
+        }
+    });
+    sort_registers::<R, P>(&mut r);
+    for (j, x) in r.iter().enumerate().take(R - 1) {
         // SAFETY: as the loads.
-        unsafe { _mm512_mask_storeu_pd(p.add(8 * j), m, *x) };
+        unsafe { _mm512_storeu_pd(p.add(8 * j), *x) };
     }
+    // SAFETY: as the loads.
+    unsafe { _mm512_mask_storeu_pd(p.add(8 * (R - 1)), last, r[R - 1]) };
 }
 
-/// Sorts `n <= NETWORK_MAX` values at `p` in the fewest registers (a power of two).
+/// Sorts `n <= NETWORK_MAX` values at `p` in the fewest registers.
 ///
 /// # Safety
 /// AVX-512F; `p..p+n` readable and writable.
@@ -208,169 +353,223 @@ unsafe fn sort_small(p: *mut f64, n: usize) {
     // SAFETY: AVX-512F; each arm gets the caller's range with `n <= 8 R`.
     unsafe {
         match n.div_ceil(8) {
-            0..=1 => sort_small_in::<1>(p, n),
-            2 => sort_small_in::<2>(p, n),
-            3..=4 => sort_small_in::<4>(p, n),
-            5..=8 => sort_small_in::<8>(p, n),
-            _ => sort_small_in::<16>(p, n),
+            0..=1 => sort_small_in::<1, 1>(p, n),
+            2 => sort_small_in::<2, 2>(p, n),
+            3 => sort_small_in::<3, 4>(p, n),
+            4 => sort_small_in::<4, 4>(p, n),
+            5 => sort_small_in::<5, 8>(p, n),
+            6 => sort_small_in::<6, 8>(p, n),
+            7 => sort_small_in::<7, 8>(p, n),
+            8 => sort_small_in::<8, 8>(p, n),
+            9 => sort_small_in::<9, 16>(p, n),
+            10 => sort_small_in::<10, 16>(p, n),
+            11 => sort_small_in::<11, 16>(p, n),
+            12 => sort_small_in::<12, 16>(p, n),
+            13 => sort_small_in::<13, 16>(p, n),
+            14 => sort_small_in::<14, 16>(p, n),
+            15 => sort_small_in::<15, 16>(p, n),
+            _ => sort_small_in::<16, 16>(p, n),
         }
     }
 }
 
-/// Stores the lanes of `v` below the pivot at `left` and the others ending at `right`,
-/// returning how many went right.
-///
-/// # Safety
-/// AVX-512F; the stores stay inside the range being partitioned (the caller's invariant:
-/// `right - left >= 8` free slots between its store points).
+/// For each mask of the lanes that go right: the lane order that puts the others first
+/// and then them, each in input order (lane `i`'s source in bits `4 i .. 4 i + 3`).
+#[cfg(target_arch = "x86_64")]
+const SPLIT: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut m = 0;
+    while m < 256 {
+        let (mut k, mut side) = (0, 0);
+        while side < 2 {
+            let mut i = 0;
+            while i < 8 {
+                if (m >> i) & 1 == side {
+                    t[m] |= (i as u64) << (4 * k);
+                    k += 1;
+                }
+                i += 1;
+            }
+            side += 1;
+        }
+        m += 1;
+    }
+    t
+};
+
+/// The lanes of `v` that go right of the pivot (`GT`: above it; else not below it).
 #[cfg(target_arch = "x86_64")]
 #[inline]
 #[target_feature(enable = "avx512f,popcnt")]
-unsafe fn partition_vec<const GT: bool>(
-    p: *mut f64,
-    left: usize,
-    right: usize,
-    v: __m512d,
-    pivot: __m512d,
-) -> usize {
-    let right_mask = if GT {
-        _mm512_cmp_pd_mask::<_CMP_GT_OQ>(v, pivot)
+fn goes_right<const GT: bool>(v: __m512d, pv: __m512d) -> __mmask8 {
+    if GT {
+        _mm512_cmp_pd_mask::<_CMP_GT_OQ>(v, pv)
     } else {
-        _mm512_cmp_pd_mask::<_CMP_GE_OQ>(v, pivot)
-    };
-    let n_right = right_mask.count_ones() as usize;
-    // SAFETY: `8 - n_right` lanes at `left` and `n_right` lanes ending at `right`, both in
-    // the free slots the caller keeps between its store points.
-    unsafe {
-        _mm512_mask_compressstoreu_pd(p.add(left), !right_mask, v);
-        _mm512_mask_compressstoreu_pd(p.add(right - n_right), right_mask, v);
+        _mm512_cmp_pd_mask::<_CMP_GE_OQ>(v, pv)
     }
-    n_right
 }
+
+/// The free slots `l_store..r_store` of a partition (read but not yet written) and how
+/// it fills them: the lanes of a vector below the pivot at the left end, the others at
+/// the right end.
+#[cfg(target_arch = "x86_64")]
+struct Ends {
+    p: *mut f64,
+    l_store: usize,
+    r_store: usize,
+    pv: __m512d,
+    shifts: __m512i,
+}
+
+#[cfg(target_arch = "x86_64")]
+impl Ends {
+    /// Stores `v` split: permuted once (lanes below the pivot first), then written whole at
+    /// both ends, each keeping its part. Two plain stores are cheaper than compress-stores.
+    ///
+    /// # Safety
+    /// AVX-512F; 8 free slots at each end (`l_store..l_store+8` and `r_store-8..r_store`
+    /// free), or the two ranges disjoint, or exactly 8 free slots in all (then both stores
+    /// write the same vector to the same place).
+    #[inline]
+    #[target_feature(enable = "avx512f,popcnt")]
+    unsafe fn split<const GT: bool>(&mut self, v: __m512d) {
+        let m = goes_right::<GT>(v, self.pv);
+        let n_right = m.count_ones() as usize;
+        let idx = _mm512_srlv_epi64(_mm512_set1_epi64(SPLIT[m as usize] as i64), self.shifts);
+        let w = _mm512_permutexvar_pd(idx, v);
+        // SAFETY: the caller's free slots.
+        unsafe {
+            _mm512_storeu_pd(self.p.add(self.l_store), w);
+            _mm512_storeu_pd(self.p.add(self.r_store - 8), w);
+        }
+        // Each end's count from its own popcount: `8 - n_right` would chain a subtraction
+        // into the next store's address.
+        self.l_store += (!m).count_ones() as usize;
+        self.r_store -= n_right;
+    }
+
+    /// Stores the lanes of `v` in `valid` split, by compress-stores that write only them.
+    ///
+    /// # Safety
+    /// AVX-512F; at least `valid.count_ones()` free slots.
+    #[inline]
+    #[target_feature(enable = "avx512f,popcnt")]
+    unsafe fn compress<const GT: bool>(&mut self, v: __m512d, valid: __mmask8) {
+        let m = goes_right::<GT>(v, self.pv) & valid;
+        let n_right = m.count_ones() as usize;
+        // SAFETY: the lanes below the pivot at `l_store`, the others ending at
+        // `r_store`, together `valid.count_ones()` slots, all free.
+        unsafe {
+            _mm512_mask_compressstoreu_pd(self.p.add(self.l_store), valid & !m, v);
+            _mm512_mask_compressstoreu_pd(self.p.add(self.r_store - n_right), m, v);
+        }
+        self.l_store += (valid & !m).count_ones() as usize;
+        self.r_store -= n_right;
+    }
+}
+
+/// Vectors a partition step reads at once and holds from each end.
+#[cfg(target_arch = "x86_64")]
+const H: usize = 8;
+
+#[cfg(target_arch = "x86_64")]
+const _: () = assert!(NETWORK_MAX + 1 >= 16 * H, "partition needs 16 H values");
 
 /// Partitions `p[left..right]` in place: values below `pivot` (with `GT`: not above it)
 /// first. Returns the split.
 ///
-/// # Safety
-/// AVX-512F; `p[left..right]` readable and writable, no NaN.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,popcnt")]
-unsafe fn partition<const GT: bool>(
-    p: *mut f64,
-    mut left: usize,
-    mut right: usize,
-    pivot: f64,
-) -> usize {
-    let goes_right = |x: f64| if GT { x > pivot } else { x >= pivot };
-    // Scalar steps until the length is a multiple of 8.
-    // SAFETY (all raw accesses below): indices stay in the caller's `left..right`.
-    for _ in 0..(right - left) % 8 {
-        // SAFETY: AVX-512F; indices in the caller's range; stores into free slots.
-        let x = unsafe { *p.add(left) };
-        if goes_right(x) {
-            right -= 1;
-            // SAFETY: AVX-512F; indices in the caller's range; stores into free slots.
-            unsafe { std::ptr::swap(p.add(left), p.add(right)) };
-        } else {
-            left += 1;
-        }
-    }
-    if left == right {
-        return left;
-    }
-    let pv = _mm512_set1_pd(pivot);
-    // `held` vectors from each end wait in registers, so every store has room: the slots
-    // read but not yet written always number 16 `held` at the start of a step, which
-    // reads at most `held` vectors from the side with the smaller gap (the other keeps at
-    // least 8 `held` free slots for them).
-    let total = (right - left) / 8;
-    if total == 1 {
-        // SAFETY: AVX-512F; the one vector of the range, stored back into its own slots.
-        let r = unsafe {
-            let v = _mm512_loadu_pd(p.add(left));
-            partition_vec::<GT>(p, left, right, v, pv)
-        };
-        return right - r;
-    }
-    // SAFETY: AVX-512F; the caller's range (now a multiple of 8 long, at least 16).
-    unsafe {
-        if total >= 2 * U {
-            partition_held::<GT, U>(p, left, right, pv)
-        } else {
-            partition_held::<GT, 1>(p, left, right, pv)
-        }
-    }
-}
-
-/// The vector part of [`partition`]: `H` vectors from each end wait in registers, so
-/// every store has room. The slots read but not yet written number 16 `H` at the start
-/// of a step, which reads `H` vectors (or one) from the side with the smaller gap: the
-/// other side keeps at least 8 `H` free slots for them. `H` is a constant so the vectors
-/// of a step stay in registers.
+/// The first `(right - left) % 8` values wait in a register (stored by compress-stores
+/// at the end), then `H` vectors from each end, so the free slots number `16 H` or more
+/// at the start of each step, which reads `H` vectors (or one, near the end) from the end
+/// with fewer free slots: each end then has room for 8 `H` values, all a step writes.
 ///
 /// # Safety
-/// AVX-512F; `p[left..right]` readable and writable, `right - left` a multiple of 8 and at
-/// least `16 H`.
+/// AVX-512F; `p[left..right]` readable and writable, `right - left >= 16 H`, no NaN.
 #[cfg(target_arch = "x86_64")]
-#[inline]
 #[target_feature(enable = "avx512f,popcnt")]
-unsafe fn partition_held<const GT: bool, const H: usize>(
-    p: *mut f64,
-    mut left: usize,
-    mut right: usize,
-    pv: __m512d,
-) -> usize {
+unsafe fn partition<const GT: bool>(p: *mut f64, left: usize, right: usize, pivot: f64) -> usize {
+    debug_assert!(right - left >= 16 * H);
+    let pv = _mm512_set1_pd(pivot);
+    let rem = (right - left) % 8;
+    let rem_mask = ((1u32 << rem) - 1) as __mmask8;
+    // SAFETY: the first `rem` values of the caller's range.
+    let v_rem = unsafe { _mm512_mask_loadu_pd(pv, rem_mask, p.add(left)) };
+    let (mut l_read, mut r_read) = (left + rem, right);
     let mut v_left = [pv; H];
     let mut v_right = [pv; H];
     for k in 0..H {
-        // SAFETY: the first and last `H` vectors of the caller's range.
+        // SAFETY: the next `H` vectors from each end, inside the range (`16 H` fit).
         unsafe {
-            v_left[k] = _mm512_loadu_pd(p.add(left + 8 * k));
-            v_right[k] = _mm512_loadu_pd(p.add(right - 8 * (H - k)));
+            v_left[k] = _mm512_loadu_pd(p.add(l_read + 8 * k));
+            v_right[k] = _mm512_loadu_pd(p.add(r_read - 8 * (H - k)));
         }
     }
-    let (mut l_store, mut r_end) = (left, right);
-    left += 8 * H;
-    right -= 8 * H;
-    while left != right {
-        let step = if (right - left) / 8 >= H { H } else { 1 };
-        let from = if r_end - right < left - l_store {
-            right -= 8 * step;
-            right
+    l_read += 8 * H;
+    r_read -= 8 * H;
+    let mut e = Ends {
+        p,
+        l_store: left,
+        r_store: right,
+        pv,
+        shifts: _mm512_setr_epi64(0, 4, 8, 12, 16, 20, 24, 28),
+    };
+    while r_read - l_read >= 8 * H {
+        let from_left = l_read - e.l_store <= e.r_store - r_read;
+        let from = if from_left {
+            l_read += 8 * H;
+            l_read - 8 * H
         } else {
-            left += 8 * step;
-            left - 8 * step
+            r_read -= 8 * H;
+            r_read
         };
-        if step == H {
-            let mut cur = [pv; H];
-            for (k, c) in cur.iter_mut().enumerate() {
-                // SAFETY: `H` unread vectors of the caller's range.
-                *c = unsafe { _mm512_loadu_pd(p.add(from + 8 * k)) };
+        // Hardware prefetchers lag on the descending end: fetch the next reads ahead.
+        let ahead = if from_left { PREFETCH } else { -PREFETCH };
+        let mut cur = [pv; H];
+        for (k, c) in cur.iter_mut().enumerate() {
+            // SAFETY: `H` unread vectors of the range; a prefetch never faults.
+            unsafe {
+                let f = p.add(from + 8 * k).wrapping_offset(ahead);
+                _mm_prefetch::<_MM_HINT_T0>(f as *const i8);
+                *c = _mm512_loadu_pd(p.add(from + 8 * k));
             }
-            for c in cur {
-                // SAFETY: stores into free slots (the invariant above).
-                let r = unsafe { partition_vec::<GT>(p, l_store, r_end, c, pv) };
-                r_end -= r;
-                l_store += 8 - r;
-            }
-        } else {
-            // SAFETY: one unread vector, then stores into free slots.
-            let r = unsafe {
-                let c = _mm512_loadu_pd(p.add(from));
-                partition_vec::<GT>(p, l_store, r_end, c, pv)
-            };
-            r_end -= r;
-            l_store += 8 - r;
+        }
+        for c in cur {
+            // SAFETY: 8 `H` free slots at each end (above).
+            unsafe { e.split::<GT>(c) };
         }
     }
-    for c in v_left.into_iter().chain(v_right) {
-        // SAFETY: the last 16 `H` free slots are filled exactly.
-        let r = unsafe { partition_vec::<GT>(p, l_store, r_end, c, pv) };
-        r_end -= r;
-        l_store += 8 - r;
+    while l_read != r_read {
+        let from = if l_read - e.l_store <= e.r_store - r_read {
+            l_read += 8;
+            l_read - 8
+        } else {
+            r_read -= 8;
+            r_read
+        };
+        // SAFETY: one unread vector; 8 free slots at each end (above).
+        unsafe { e.split::<GT>(_mm512_loadu_pd(p.add(from))) };
     }
-    l_store
+    // Now `16 H + rem` free slots in the middle: each held vector but the last leaves at
+    // least `16 + rem`, so the two stores of `split` cannot meet.
+    for (k, c) in v_left.into_iter().chain(v_right).enumerate() {
+        // SAFETY: the free slots counted above; the last with the compress-stores.
+        unsafe {
+            if k + 1 < 2 * H {
+                e.split::<GT>(c);
+            } else {
+                e.compress::<GT>(c, 0xFF);
+            }
+        }
+    }
+    // SAFETY: exactly `rem` free slots left, for the `rem` values held.
+    unsafe { e.compress::<GT>(v_rem, rem_mask) };
+    debug_assert_eq!(e.l_store, e.r_store);
+    e.l_store
 }
+
+/// How far ahead (in values) a partition step prefetches.
+#[cfg(target_arch = "x86_64")]
+const PREFETCH: isize = 768;
 
 /// The median of 8 values spread over `p[0..n]`, or of 64 for long ranges (fewer levels
 /// of partitions for the cost of a few loads).
@@ -380,24 +579,29 @@ unsafe fn partition_held<const GT: bool, const H: usize>(
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,popcnt")]
 unsafe fn pivot_of(p: *const f64, n: usize) -> f64 {
-    let samples = if n >= 4096 { 64 } else { 8 };
-    let step = n / samples;
-    let mut s = [0.0f64; 64];
-    for (k, x) in s[..samples].iter_mut().enumerate() {
-        // SAFETY: `k * step + step / 2 < samples * step <= n`.
-        *x = unsafe { *p.add(k * step + step / 2) };
-    }
-    if samples == 8 {
-        // SAFETY: reads and writes the first 8 values of `s`.
-        unsafe {
-            let v = sort8(_mm512_loadu_pd(s.as_ptr()));
-            _mm512_storeu_pd(s.as_mut_ptr(), v);
-        }
+    // Registers built from scalar loads (a store of single values then a vector load
+    // would stall on store forwarding).
+    let get = |step: usize, k: usize| {
+        // SAFETY: sample `k < n / step` (8 or 64 samples), so `k * step + step / 2 < n`.
+        unsafe { *p.add(k * step + step / 2) }
+    };
+    let reg = |step: usize, j: usize| {
+        let g = |i| get(step, 8 * j + i);
+        _mm512_setr_pd(g(0), g(1), g(2), g(3), g(4), g(5), g(6), g(7))
+    };
+    let mut mid = [0.0f64; 8];
+    if n >= 4096 {
+        let step = n / 64;
+        let mut r: [__m512d; 8] = std::array::from_fn(|j| reg(step, j));
+        sort_registers::<8, 8>(&mut r);
+        // SAFETY: 8 values into `mid`.
+        unsafe { _mm512_storeu_pd(mid.as_mut_ptr(), r[4]) };
+        mid[0]
     } else {
-        // SAFETY: the 64 values of `s`, sorted in registers.
-        unsafe { sort_small_in::<8>(s.as_mut_ptr(), 64) };
+        // SAFETY: 8 values into `mid`.
+        unsafe { _mm512_storeu_pd(mid.as_mut_ptr(), sort8(reg(n / 8, 0))) };
+        mid[4]
     }
-    s[samples / 2]
 }
 
 /// Sorts `p[0..n]` (no NaN), unstable; `depth` partitions at most before falling back to
@@ -484,6 +688,14 @@ mod tests {
                 })
                 .collect(),
         );
+        // Every length of distinct values up to 5 partitions deep, and lengths around the
+        // register classes, the partition's remainders and the pivot's sample sizes.
+        let mut lengths: Vec<usize> = (0..=700).collect();
+        lengths.extend([1023, 1024, 1025, 4095, 4096, 4097, 9001]);
+        for &n in &lengths {
+            let r = lcg(n, 1000 + n as u64);
+            cases.push(r.iter().map(|&x| (x as f64) / 3.0 - 1e15).collect());
+        }
         for c in cases {
             let mut want = c.clone();
             want.sort_by(|a, b| match (a.is_nan(), b.is_nan()) {
