@@ -183,6 +183,84 @@ fn clean8x2(a: __m512d, b: __m512d) -> (__m512d, __m512d) {
     )
 }
 
+/// The comparator layers of [`sort8`] as lane pairs `(lo, hi)`: the smaller value goes to
+/// `lo`.
+#[cfg(target_arch = "x86_64")]
+const SORT8_LAYERS: [[(usize, usize); 4]; 6] = [
+    [(0, 1), (2, 3), (4, 5), (6, 7)],
+    [(0, 3), (1, 2), (4, 7), (5, 6)],
+    [(0, 1), (2, 3), (4, 5), (6, 7)],
+    [(0, 7), (1, 6), (2, 5), (3, 4)],
+    [(0, 2), (1, 3), (4, 6), (5, 7)],
+    [(0, 1), (2, 3), (4, 5), (6, 7)],
+];
+
+/// The shuffles of [`sort8x2`]: for each layer, the two-register indices that gather the
+/// smaller and the larger element of each pair (pairs of `a` in lanes 0-3, of `b` in
+/// 4-7), and at the end the indices that put `a` and `b` back in order.
+#[cfg(target_arch = "x86_64")]
+const SORT8X2: ([[[i64; 8]; 2]; 6], [[i64; 8]; 2]) = {
+    // `at[e]`: where element `e` (of `a`: 0-7, of `b`: 8-15) is, as a two-register index
+    // (lanes of the first register 0-7, of the second 8-15).
+    let mut at = [0i64; 16];
+    let mut e = 0;
+    while e < 16 {
+        at[e] = e as i64;
+        e += 1;
+    }
+    let mut gather = [[[0i64; 8]; 2]; 6];
+    let mut l = 0;
+    while l < 6 {
+        let mut t = 0;
+        while t < 8 {
+            let (lo, hi) = SORT8_LAYERS[l][t % 4];
+            let base = if t < 4 { 0 } else { 8 };
+            gather[l][0][t] = at[base + lo];
+            gather[l][1][t] = at[base + hi];
+            t += 1;
+        }
+        // After the min and max, lane t of the first register holds the smaller element of
+        // pair t, of the second the larger.
+        let mut t = 0;
+        while t < 8 {
+            let (lo, hi) = SORT8_LAYERS[l][t % 4];
+            let base = if t < 4 { 0 } else { 8 };
+            at[base + lo] = t as i64;
+            at[base + hi] = 8 + t as i64;
+            t += 1;
+        }
+        l += 1;
+    }
+    let mut back = [[0i64; 8]; 2];
+    let mut i = 0;
+    while i < 8 {
+        back[0][i] = at[i];
+        back[1][i] = at[8 + i];
+        i += 1;
+    }
+    (gather, back)
+};
+
+/// [`sort8`] of two registers at once: each layer gathers the smaller and the larger
+/// element of its 8 pairs (4 of each register) into two registers by two shuffles, then a
+/// min and a max serve all 8 (against a shuffle, a min, a max and a blend per register).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+#[target_feature(enable = "avx512f,popcnt")]
+fn sort8x2(a: __m512d, b: __m512d) -> (__m512d, __m512d) {
+    let (mut x, mut y) = (a, b);
+    for g in SORT8X2.0 {
+        let lo = _mm512_permutex2var_pd(x, index(g[0]), y);
+        let hi = _mm512_permutex2var_pd(x, index(g[1]), y);
+        (x, y) = (_mm512_min_pd(lo, hi), _mm512_max_pd(lo, hi));
+    }
+    let back = SORT8X2.1;
+    (
+        _mm512_permutex2var_pd(x, index(back[0]), y),
+        _mm512_permutex2var_pd(x, index(back[1]), y),
+    )
+}
+
 /// Sorts each of 8 registers: the columns by an optimal 19-comparator network (whole
 /// registers, no shuffles), then an 8x8 transpose makes each sorted column a register.
 #[cfg(target_arch = "x86_64")]
@@ -242,8 +320,12 @@ fn sort_registers<const R: usize, const P: usize>(r: &mut [__m512d; P]) {
         sort8x8(&mut r[g..g + 8]);
         g += 8;
     }
-    for x in r[g..R].iter_mut() {
-        *x = sort8(*x);
+    while g + 1 < R {
+        (r[g], r[g + 1]) = sort8x2(r[g], r[g + 1]);
+        g += 2;
+    }
+    if g < R {
+        r[g] = sort8(r[g]);
     }
     // One call per stage: a loop over the stages would keep `m` a variable, and the
     // registers indexed by it would live in memory.
@@ -273,7 +355,8 @@ fn merge_stage<const R: usize, const P: usize, const M: usize>(r: &mut [__m512d;
     let rev = reverse();
     for blk in 0..P / M {
         let b = blk * M;
-        if b >= R {
+        if b + M / 2 >= R {
+            // The upper half is padding: the lower, sorted, is already merged.
             break;
         }
         // The flip: element g meets g ^ (8M - 1), register j the reverse of M-1-j.
@@ -309,41 +392,46 @@ fn merge_stage<const R: usize, const P: usize, const M: usize>(r: &mut [__m512d;
     }
 }
 
-/// Sorts `n` values at `p` in `R` registers (`8 (R - 1) <= n <= 8 R`), padded with
-/// `+inf`.
+/// Sorts `n` values at `p` in `R` registers (`8 (R - T) <= n <= 8 R`: the last `T` may be
+/// partly or wholly padding), padded with `+inf`.
 ///
 /// # Safety
 /// AVX-512F; `p..p+n` readable and writable.
 #[cfg(target_arch = "x86_64")]
 #[inline]
 #[target_feature(enable = "avx512f,popcnt")]
-unsafe fn sort_small_in<const R: usize, const P: usize>(p: *mut f64, n: usize) {
-    debug_assert!(8 * (R - 1) <= n && n <= 8 * R);
+unsafe fn sort_small_in<const R: usize, const P: usize, const T: usize>(p: *mut f64, n: usize) {
+    debug_assert!(8 * (R - T) <= n && n <= 8 * R);
     let inf = _mm512_set1_pd(f64::INFINITY);
-    let last = ((1u32 << (n - 8 * (R - 1))) - 1) as __mmask8;
-    // Full registers, then the last one as far as `n` goes. (Built by value: a loop of
+    let mask = |j: usize| ((1u32 << n.saturating_sub(8 * j).min(8)) - 1) as __mmask8;
+    // Full registers, then the last ones as far as `n` goes. (Built by value: a loop of
     // loads into the array becomes a memcpy, and the array then lives in memory.)
     let mut r: [__m512d; P] = std::array::from_fn(|j| {
-        if j + 1 < R {
-            // SAFETY: `8 j + 8 <= 8 (R - 1) <= n`.
+        if j + T < R {
+            // SAFETY: `8 j + 8 <= 8 (R - T) <= n`.
             unsafe { _mm512_loadu_pd(p.add(8 * j)) }
-        } else if j + 1 == R {
-            // SAFETY: the lanes of `last` lie in `p..p+n`.
-            unsafe { _mm512_mask_loadu_pd(inf, last, p.add(8 * j)) }
+        } else if j < R {
+            // SAFETY: the lanes of the mask lie in `p..p+n`.
+            unsafe { _mm512_mask_loadu_pd(inf, mask(j), p.add(8 * j)) }
         } else {
             inf
         }
     });
     sort_registers::<R, P>(&mut r);
-    for (j, x) in r.iter().enumerate().take(R - 1) {
+    for (j, x) in r.iter().enumerate().take(R) {
         // SAFETY: as the loads.
-        unsafe { _mm512_storeu_pd(p.add(8 * j), *x) };
+        unsafe {
+            if j + T < R {
+                _mm512_storeu_pd(p.add(8 * j), *x);
+            } else {
+                _mm512_mask_storeu_pd(p.add(8 * j), mask(j), *x);
+            }
+        }
     }
-    // SAFETY: as the loads.
-    unsafe { _mm512_mask_storeu_pd(p.add(8 * (R - 1)), last, r[R - 1]) };
 }
 
-/// Sorts `n <= NETWORK_MAX` values at `p` in the fewest registers.
+/// Sorts `n <= NETWORK_MAX` values at `p` in few registers (sizes past 4 registers in
+/// even counts: fewer copies of the code).
 ///
 /// # Safety
 /// AVX-512F; `p..p+n` readable and writable.
@@ -353,22 +441,16 @@ unsafe fn sort_small(p: *mut f64, n: usize) {
     // SAFETY: AVX-512F; each arm gets the caller's range with `n <= 8 R`.
     unsafe {
         match n.div_ceil(8) {
-            0..=1 => sort_small_in::<1, 1>(p, n),
-            2 => sort_small_in::<2, 2>(p, n),
-            3 => sort_small_in::<3, 4>(p, n),
-            4 => sort_small_in::<4, 4>(p, n),
-            5 => sort_small_in::<5, 8>(p, n),
-            6 => sort_small_in::<6, 8>(p, n),
-            7 => sort_small_in::<7, 8>(p, n),
-            8 => sort_small_in::<8, 8>(p, n),
-            9 => sort_small_in::<9, 16>(p, n),
-            10 => sort_small_in::<10, 16>(p, n),
-            11 => sort_small_in::<11, 16>(p, n),
-            12 => sort_small_in::<12, 16>(p, n),
-            13 => sort_small_in::<13, 16>(p, n),
-            14 => sort_small_in::<14, 16>(p, n),
-            15 => sort_small_in::<15, 16>(p, n),
-            _ => sort_small_in::<16, 16>(p, n),
+            0..=1 => sort_small_in::<1, 1, 1>(p, n),
+            2 => sort_small_in::<2, 2, 1>(p, n),
+            3 => sort_small_in::<3, 4, 1>(p, n),
+            4 => sort_small_in::<4, 4, 1>(p, n),
+            5..=6 => sort_small_in::<6, 8, 2>(p, n),
+            7..=8 => sort_small_in::<8, 8, 2>(p, n),
+            9..=10 => sort_small_in::<10, 16, 2>(p, n),
+            11..=12 => sort_small_in::<12, 16, 2>(p, n),
+            13..=14 => sort_small_in::<14, 16, 2>(p, n),
+            _ => sort_small_in::<16, 16, 2>(p, n),
         }
     }
 }
@@ -480,8 +562,9 @@ const _: () = assert!(NETWORK_MAX + 1 >= 16 * H, "partition needs 16 H values");
 ///
 /// The first `(right - left) % 8` values wait in a register (stored by compress-stores
 /// at the end), then `H` vectors from each end, so the free slots number `16 H` or more
-/// at the start of each step, which reads `H` vectors (or one, near the end) from the end
-/// with fewer free slots: each end then has room for 8 `H` values, all a step writes.
+/// at the start of each step, which reads `H` vectors from the end with fewer free
+/// slots: each end then has room for 8 `H` values, all a step writes. The last fewer
+/// than `H` vectors are read at once.
 ///
 /// # Safety
 /// AVX-512F; `p[left..right]` readable and writable, `right - left >= 16 H`, no NaN.
@@ -514,16 +597,14 @@ unsafe fn partition<const GT: bool>(p: *mut f64, left: usize, right: usize, pivo
         shifts: _mm512_setr_epi64(0, 4, 8, 12, 16, 20, 24, 28),
     };
     while r_read - l_read >= 8 * H {
-        let from_left = l_read - e.l_store <= e.r_store - r_read;
-        let from = if from_left {
-            l_read += 8 * H;
-            l_read - 8 * H
-        } else {
-            r_read -= 8 * H;
-            r_read
-        };
+        // Which end is read depends on the data: chosen by masks, not a branch that
+        // would mispredict every other step.
+        let left = 0usize.wrapping_sub((l_read - e.l_store <= e.r_store - r_read) as usize);
+        let from = (l_read & left) | ((r_read - 8 * H) & !left);
+        l_read += (8 * H) & left;
+        r_read -= (8 * H) & !left;
         // Hardware prefetchers lag on the descending end: fetch the next reads ahead.
-        let ahead = if from_left { PREFETCH } else { -PREFETCH };
+        let ahead = (PREFETCH & left as isize) - (PREFETCH & !left as isize);
         let mut cur = [pv; H];
         for (k, c) in cur.iter_mut().enumerate() {
             // SAFETY: `H` unread vectors of the range; a prefetch never faults.
@@ -538,29 +619,35 @@ unsafe fn partition<const GT: bool>(p: *mut f64, left: usize, right: usize, pivo
             unsafe { e.split::<GT>(c) };
         }
     }
-    while l_read != r_read {
-        let from = if l_read - e.l_store <= e.r_store - r_read {
-            l_read += 8;
-            l_read - 8
+    // Fewer than `H` vectors are left unread: read them all, so the free slots are one
+    // run in the middle, `8 u + 16 H + rem` long for the `u + 2 H` vectors now held.
+    // Each but the last leaves at least `16 + rem`, so the two stores of `split` cannot
+    // meet; the last goes by compress-stores.
+    let u = (r_read - l_read) / 8;
+    let rest: [__m512d; H] = std::array::from_fn(|k| {
+        if k < u {
+            // SAFETY: one of the `u` unread vectors.
+            unsafe { _mm512_loadu_pd(p.add(l_read + 8 * k)) }
         } else {
-            r_read -= 8;
-            r_read
-        };
-        // SAFETY: one unread vector; 8 free slots at each end (above).
-        unsafe { e.split::<GT>(_mm512_loadu_pd(p.add(from))) };
-    }
-    // Now `16 H + rem` free slots in the middle: each held vector but the last leaves at
-    // least `16 + rem`, so the two stores of `split` cannot meet.
-    for (k, c) in v_left.into_iter().chain(v_right).enumerate() {
-        // SAFETY: the free slots counted above; the last with the compress-stores.
-        unsafe {
-            if k + 1 < 2 * H {
-                e.split::<GT>(c);
-            } else {
-                e.compress::<GT>(c, 0xFF);
-            }
+            pv
+        }
+    });
+    for (k, &c) in rest.iter().enumerate() {
+        if k < u {
+            // SAFETY: the free slots counted above.
+            unsafe { e.split::<GT>(c) };
         }
     }
+    for c in v_left {
+        // SAFETY: the free slots counted above.
+        unsafe { e.split::<GT>(c) };
+    }
+    for &c in &v_right[..H - 1] {
+        // SAFETY: the free slots counted above.
+        unsafe { e.split::<GT>(c) };
+    }
+    // SAFETY: `8 + rem` free slots.
+    unsafe { e.compress::<GT>(v_right[H - 1], 0xFF) };
     // SAFETY: exactly `rem` free slots left, for the `rem` values held.
     unsafe { e.compress::<GT>(v_rem, rem_mask) };
     debug_assert_eq!(e.l_store, e.r_store);
