@@ -561,10 +561,10 @@ const _: () = assert!(NETWORK_MAX + 1 >= 16 * H, "partition needs 16 H values");
 /// first. Returns the split.
 ///
 /// The first `(right - left) % 8` values wait in a register (stored by compress-stores
-/// at the end), then `H` vectors from each end, so the free slots number `16 H` or more
-/// at the start of each step, which reads `H` vectors from the end with fewer free
-/// slots: each end then has room for 8 `H` values, all a step writes. The last fewer
-/// than `H` vectors are read at once.
+/// at the end), then `H` vectors from each end. Each step reads `H` vectors from the end
+/// with fewer free slots (read but not yet written) and stores the `H` that the step
+/// before read (the room this leaves is counted in the loop); the last fewer than `H`
+/// vectors are read at once.
 ///
 /// # Safety
 /// AVX-512F; `p[left..right]` readable and writable, `right - left >= 16 H`, no NaN.
@@ -596,6 +596,12 @@ unsafe fn partition<const GT: bool>(p: *mut f64, left: usize, right: usize, pivo
         pv,
         shifts: _mm512_setr_epi64(0, 4, 8, 12, 16, 20, 24, 28),
     };
+    // Software-pipelined: the next batch is read before the current one is stored, so
+    // the choice of the end to read (which waits for the last store positions) is a
+    // batch ahead of the stores that need it. `H` more vectors held: the free slots
+    // number `24 H + rem` at the start of each step, and the end read from (the one with
+    // fewer) then has room for the 8 `H` values a step stores, the other at least 12 `H`.
+    let mut cur: Option<[__m512d; H]> = None;
     while r_read - l_read >= 8 * H {
         // Which end is read depends on the data: chosen by masks, not a branch that
         // would mispredict every other step.
@@ -605,24 +611,26 @@ unsafe fn partition<const GT: bool>(p: *mut f64, left: usize, right: usize, pivo
         r_read -= (8 * H) & !left;
         // Hardware prefetchers lag on the descending end: fetch the next reads ahead.
         let ahead = (PREFETCH & left as isize) - (PREFETCH & !left as isize);
-        let mut cur = [pv; H];
-        for (k, c) in cur.iter_mut().enumerate() {
+        let next: [__m512d; H] = std::array::from_fn(|k| {
             // SAFETY: `H` unread vectors of the range; a prefetch never faults.
             unsafe {
                 let f = p.add(from + 8 * k).wrapping_offset(ahead);
                 _mm_prefetch::<_MM_HINT_T0>(f as *const i8);
-                *c = _mm512_loadu_pd(p.add(from + 8 * k));
+                _mm512_loadu_pd(p.add(from + 8 * k))
+            }
+        });
+        if let Some(c) = cur {
+            for v in c {
+                // SAFETY: room at each end (above).
+                unsafe { e.split::<GT>(v) };
             }
         }
-        for c in cur {
-            // SAFETY: 8 `H` free slots at each end (above).
-            unsafe { e.split::<GT>(c) };
-        }
+        cur = Some(next);
     }
     // Fewer than `H` vectors are left unread: read them all, so the free slots are one
-    // run in the middle, `8 u + 16 H + rem` long for the `u + 2 H` vectors now held.
-    // Each but the last leaves at least `16 + rem`, so the two stores of `split` cannot
-    // meet; the last goes by compress-stores.
+    // run in the middle, `8 u + 16 H + rem` long (and `8 H` more with a batch held) for
+    // the vectors now held. Each but the last leaves at least `16 + rem`, so the two
+    // stores of `split` cannot meet; the last goes by compress-stores.
     let u = (r_read - l_read) / 8;
     let rest: [__m512d; H] = std::array::from_fn(|k| {
         if k < u {
@@ -632,6 +640,12 @@ unsafe fn partition<const GT: bool>(p: *mut f64, left: usize, right: usize, pivo
             pv
         }
     });
+    if let Some(c) = cur {
+        for v in c {
+            // SAFETY: the free slots counted above.
+            unsafe { e.split::<GT>(v) };
+        }
+    }
     for (k, &c) in rest.iter().enumerate() {
         if k < u {
             // SAFETY: the free slots counted above.
