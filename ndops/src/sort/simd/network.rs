@@ -309,8 +309,9 @@ unsafe fn sort_small_in<const R: usize, const P: usize, const T: usize>(p: *mut 
             // SAFETY: `8 j + 8 <= 8 (R - T) <= n`.
             unsafe { _mm512_loadu_pd(p.add(8 * j)) }
         } else if j < R {
-            // SAFETY: the lanes of the mask lie in `p..p+n`.
-            unsafe { _mm512_mask_loadu_pd(inf, mask(j), p.add(8 * j)) }
+            // SAFETY: the lanes of the mask lie in `p..p+n`; the register's start may lie
+            // past them (a mask of none), so it is computed by wrapping.
+            unsafe { _mm512_mask_loadu_pd(inf, mask(j), p.wrapping_add(8 * j)) }
         } else {
             inf
         }
@@ -322,7 +323,7 @@ unsafe fn sort_small_in<const R: usize, const P: usize, const T: usize>(p: *mut 
             if j + T < R {
                 _mm512_storeu_pd(p.add(8 * j), *x);
             } else {
-                _mm512_mask_storeu_pd(p.add(8 * j), mask(j), *x);
+                _mm512_mask_storeu_pd(p.wrapping_add(8 * j), mask(j), *x);
             }
         }
     }
