@@ -54,6 +54,7 @@ pub fn asan(python: &Path) -> Result {
         return Ok(());
     }
     let mut crates = Vec::new();
+    let mut tests = Vec::new();
     for member in workspace::members()? {
         // xtask is tooling; proc-macro crates run inside rustc, not under the sanitizer;
         // nd-tests is sanitized below, by its chosen tests (its `unsafe` is paperbench's
@@ -64,6 +65,7 @@ pub fn asan(python: &Path) -> Result {
         if let Some(file) = workspace::first_unsafe_file(&member)? {
             let file = file.strip_prefix(root()).unwrap_or(&file);
             eprintln!("{}: has `unsafe` ({})", member.name, file.display());
+            tests.extend(workspace::integration_tests(&member)?);
             crates.push(member.name);
         }
     }
@@ -71,23 +73,28 @@ pub fn asan(python: &Path) -> Result {
         eprintln!("no crate has `unsafe` code yet: nothing to sanitize");
         return Ok(());
     }
+    // One cargo invocation for everything, so that each crate is built once with one set of
+    // features (separate runs for the crates and for nd-tests built most of them twice:
+    // nd-tests turns on ndio's `capi`). Per crate: its unit tests and its own integration
+    // tests. The cross-crate tests that drive the kernels' unsafe paths hardest (odd
+    // layouts, streamed stores, transposed blocks, fused loops, threads) live in nd-tests,
+    // which has no `unsafe` of their own: they run too, with paperbench's unit tests (its
+    // counting allocator).
     let mut command = sanitized_test(python);
-    for name in &crates {
+    for name in crates.iter().map(String::as_str).chain(["nd-tests"]) {
         command.args(["-p", name]);
+    }
+    command.args(["--lib", "--bin", "paperbench"]);
+    for test in tests
+        .iter()
+        .map(String::as_str)
+        .chain(SANITIZED_TESTS.iter().copied())
+    {
+        command.args(["--test", test]);
     }
     // trybuild's compile-fail cases compare rustc's output, which the sanitizer's
     // RUSTFLAGS change; they run no code of ours, and the `test` step already ran them.
-    command.args(["--lib", "--tests", "--", "--skip", "macros_ui"]);
-    run::run(&mut command)?;
-    // The cross-crate tests that drive the kernels' unsafe paths hardest (odd layouts,
-    // streamed stores, transposed blocks, fused loops) live in nd-tests, which has no
-    // `unsafe` of their own: run them under the sanitizer too, with paperbench's unit
-    // tests (its counting allocator).
-    let mut command = sanitized_test(python);
-    command.args(["-p", "nd-tests", "--bin", "paperbench"]);
-    for test in SANITIZED_TESTS {
-        command.args(["--test", test]);
-    }
+    command.args(["--", "--skip", "macros_ui"]);
     run::run(&mut command)
 }
 

@@ -55,6 +55,28 @@ pub fn first_unsafe_file(member: &Member) -> Result<Option<PathBuf>> {
     Ok(None)
 }
 
+/// The integration tests of `member` as cargo names them: the stems of `tests/*.rs`
+/// (cargo's automatic test targets; nd-tests, which lists its own, is not asked).
+pub fn integration_tests(member: &Member) -> Result<Vec<String>> {
+    let dir = member.dir.join("tests");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(Vec::new());
+    };
+    let mut names = Vec::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+            .path();
+        if path.extension().is_some_and(|x| x == "rs")
+            && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+        {
+            names.push(stem.to_string());
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
 /// Whether `crate_dir/Cargo.toml` declares `feature`.
 pub fn has_feature(crate_dir: &Path, feature: &str) -> Result<bool> {
     let manifest = manifest(&crate_dir.join("Cargo.toml"))?;
