@@ -44,9 +44,6 @@ pub(crate) fn parts(shape: &[usize]) -> usize {
         .iter()
         .try_fold(1usize, |acc, &n| acc.checked_mul(n))
         .unwrap_or(usize::MAX);
-    if n < 2 * threads::PARALLEL_MIN_ELEMENTS {
-        return 1;
-    }
     threads::parts_for(n)
 }
 

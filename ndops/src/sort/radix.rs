@@ -197,18 +197,7 @@ pub(crate) fn argsort_into<T: Sortable>(src: &[T], out: &mut [i64]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn lcg(n: usize, seed: u64) -> Vec<u64> {
-        let mut s = seed;
-        (0..n)
-            .map(|_| {
-                s = s
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                s >> 11
-            })
-            .collect()
-    }
+    use crate::sort::tests::lcg;
 
     #[test]
     fn radix_matches_std_stable_sort_on_floats_with_ties() {

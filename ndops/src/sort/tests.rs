@@ -4,6 +4,20 @@ use super::partition::check_kth;
 use super::*;
 use ndcore::prelude::*;
 
+/// `n` pseudo-random 53-bit words from `seed` (a 64-bit LCG's high bits): test inputs for
+/// the sorts without a random-number dependency.
+pub(super) fn lcg(n: usize, seed: u64) -> Vec<u64> {
+    let mut s = seed;
+    (0..n)
+        .map(|_| {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            s >> 11
+        })
+        .collect()
+}
+
 #[test]
 fn axes_and_kth_are_checked_with_numpy_texts() {
     assert_eq!(normalize_axis(-1, 3).unwrap(), 2);

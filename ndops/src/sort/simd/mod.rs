@@ -173,18 +173,7 @@ unsafe fn qsort(p: *mut f64, n: usize, depth: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn lcg(n: usize, seed: u64) -> Vec<u64> {
-        let mut s = seed;
-        (0..n)
-            .map(|_| {
-                s = s
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                s >> 11
-            })
-            .collect()
-    }
+    use crate::sort::tests::lcg;
 
     #[test]
     fn matches_a_stable_sort_on_every_small_length_and_hard_patterns() {
