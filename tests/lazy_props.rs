@@ -268,3 +268,31 @@ fn thread_counts_give_identical_results() {
     // And the eager result, bit for bit.
     assert_eq!(one.0, &(&(&x * &x) - &(3.0 * &x)) + 4.0);
 }
+
+#[test]
+fn deep_expressions_type_check_in_linear_time() {
+    // Twenty-one operations deep. While `Expr` had a lifetime parameter, type-checking an
+    // expression took time exponential in its depth (4-5 times longer per operation: one
+    // of eleven took 53 s to build); this one would not finish.
+    let x = linspace(-1.0, 1.0, 11);
+    let l = x.lazy();
+    let h = (l + 1.0).abs() * 0.5;
+    let h = (h * l - 2.0).abs() * 0.5;
+    let h = (h * l + 3.0).abs() * 0.5;
+    let h = (h * l - 4.0).abs() * 0.5;
+    let h = (h * l + 5.0).abs() * 0.5;
+    let h = (h * l - 6.0).abs() * 0.5;
+    let e = h.sqrt();
+    let want: Vec<f64> = x
+        .iter()
+        .map(|&v: &f64| {
+            // `a - b` is `a + (-b)` exactly, in IEEE arithmetic.
+            let mut h = (v + 1.0).abs() * 0.5;
+            for c in [-2.0, 3.0, -4.0, 5.0, -6.0] {
+                h = (h * v + c).abs() * 0.5;
+            }
+            h.sqrt()
+        })
+        .collect();
+    assert_eq!(e.eval().unwrap().to_vec(), want);
+}

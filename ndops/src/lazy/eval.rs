@@ -78,8 +78,8 @@ fn from_views<'l, A>(
     move |k| views.get(k).map(|v| &**v)
 }
 
-impl<'a, E: Expr<'a>> Lazy<'a, E> {
-    fn list(&self) -> Result<LeafList<'a, E::Elem>> {
+impl<'a, E: Expr> Lazy<'a, E> {
+    fn list(&self) -> Result<LeafList<'_, E::Elem>> {
         let mut list = LeafList::new();
         self.e.leaves(&mut list);
         if list.len() > MAX_ARRAYS {
@@ -108,7 +108,7 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
             self.par_into(&list, &shape, out.view_mut(), parts)?;
             return out.into_rank();
         }
-        fn go<'a, E: Expr<'a>, const N: usize>(
+        fn go<'a, E: Expr, const N: usize>(
             e: &E,
             list: &LeafList<'a, E::Elem>,
         ) -> Result<Array<E::Out, IxDyn>> {
@@ -145,15 +145,15 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
 
     /// Evaluates into `out` (of the broadcast `shape`) in `parts` pieces along the first
     /// axis, one per thread.
-    fn par_into(
+    fn par_into<'l>(
         &self,
-        list: &LeafList<'a, E::Elem>,
+        list: &LeafList<'l, E::Elem>,
         shape: &[usize],
         out: ArrayViewMut<'_, E::Out, IxDyn>,
         parts: usize,
     ) -> Result<()> {
         let dim = IxDyn::from_slice(shape)?;
-        let mut ins: Vec<ArrayView<'a, E::Elem, IxDyn>> = (0..list.len())
+        let mut ins: Vec<ArrayView<'l, E::Elem, IxDyn>> = (0..list.len())
             .filter_map(|k| list.get(k).cloned())
             .map(|v| v.into_broadcast(dim.clone()))
             .collect::<Result<_>>()?;
@@ -187,9 +187,9 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
     }
 
     /// The expression's blocks: fixed pieces of its broadcast shape, for reductions.
-    fn blocks(&self) -> Result<Blocks<'a, E::Elem>> {
+    fn blocks(&self) -> Result<Blocks<'_, E::Elem>> {
         let list = self.list()?;
-        let views: Vec<ArrayView<'a, E::Elem, IxDyn>> = (0..list.len())
+        let views: Vec<ArrayView<'_, E::Elem, IxDyn>> = (0..list.len())
             .filter_map(|k| list.get(k).cloned())
             .collect();
         let shapes: Vec<&[usize]> = views.iter().map(|v| v.shape()).collect();
@@ -340,7 +340,7 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
     }
 }
 
-impl<'a, E: Expr<'a>> Lazy<'a, E>
+impl<'a, E: Expr> Lazy<'a, E>
 where
     E::Out: FloatAcc,
 {
@@ -365,7 +365,7 @@ fn no_identity(op: &str) -> Error {
     ))
 }
 
-impl<'a, E: Expr<'a>> Lazy<'a, E>
+impl<'a, E: Expr> Lazy<'a, E>
 where
     E::Out: Num,
 {
@@ -426,7 +426,7 @@ fn pick<T>(a: Option<T>, b: Option<T>, f: impl Fn(T, T) -> T) -> Option<T> {
     }
 }
 
-impl<'a, E: Expr<'a, Out = bool>> Lazy<'a, E> {
+impl<'a, E: Expr<Out = bool>> Lazy<'a, E> {
     /// Whether any value is true, without storing them (NumPy's `np.any(expr)`); false
     /// for an empty expression.
     ///
@@ -518,7 +518,7 @@ impl<'a, A: ndcore::Element> Blocks<'a, A> {
 }
 
 /// The pairwise sum of the expression over elements `s..e` of contiguous operands.
-fn sum_slices<'a, E: Expr<'a>, const N: usize>(
+fn sum_slices<'a, E: Expr, const N: usize>(
     e: &E,
     slices: &[&[E::Elem]],
     s: usize,
@@ -566,7 +566,7 @@ where
 
 /// The expression over its `len` operands (`get`; of `out`'s shape or broadcasting to
 /// it), written to `out`.
-fn eval_views<'a, 'v, E: Expr<'a>, D2: Dimension>(
+fn eval_views<'a, 'v, E: Expr, D2: Dimension>(
     e: &E,
     len: usize,
     get: impl Fn(usize) -> Option<&'v ArrayRef<E::Elem, IxDyn>>,
@@ -575,7 +575,7 @@ fn eval_views<'a, 'v, E: Expr<'a>, D2: Dimension>(
 where
     E::Elem: 'v,
 {
-    fn go<'a, 'v, E: Expr<'a>, D2: Dimension, const N: usize>(
+    fn go<'a, 'v, E: Expr, D2: Dimension, const N: usize>(
         e: &E,
         len: usize,
         get: &dyn Fn(usize) -> Option<&'v ArrayRef<E::Elem, IxDyn>>,

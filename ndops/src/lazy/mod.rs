@@ -66,7 +66,7 @@ pub use ops::*;
 
 /// An expression tree node. Implemented by [`Leaf`], [`Scalar`], [`Unary`], [`Binary`] and
 /// [`Where`]; users build them with operators on [`Lazy`] values.
-pub trait Expr<'a>: Copy + Send + Sync {
+pub trait Expr: Copy + Send + Sync {
     /// The element type of the arrays the expression reads.
     type Elem: Element;
     /// The type of the node's values.
@@ -77,7 +77,7 @@ pub trait Expr<'a>: Copy + Send + Sync {
     const LEAVES: usize;
     /// Appends the subtree's array operands, left to right.
     #[doc(hidden)]
-    fn leaves(&self, list: &mut LeafList<'a, Self::Elem>);
+    fn leaves<'s>(&'s self, list: &mut LeafList<'s, Self::Elem>);
     /// The node's value at one element, given the operands' values there (`v[base..]`
     /// belong to this subtree, in the order of [`leaves`](Expr::leaves)).
     #[doc(hidden)]
@@ -129,12 +129,12 @@ impl<A, D: Dimension> Clone for Leaf<'_, A, D> {
 }
 impl<A, D: Dimension> Copy for Leaf<'_, A, D> {}
 
-impl<'a, A: Element, D: Dimension> Expr<'a> for Leaf<'a, A, D> {
+impl<'a, A: Element, D: Dimension> Expr for Leaf<'a, A, D> {
     type Elem = A;
     type Out = A;
     type Dim = D;
     const LEAVES: usize = 1;
-    fn leaves(&self, list: &mut LeafList<'a, A>) {
+    fn leaves<'s>(&'s self, list: &mut LeafList<'s, A>) {
         list.push(self.0.view().into_dyn());
     }
     #[inline(always)]
@@ -153,12 +153,12 @@ impl<T: Copy, A> Clone for Scalar<T, A> {
 }
 impl<T: Copy, A> Copy for Scalar<T, A> {}
 
-impl<'a, T: Element, A: Element> Expr<'a> for Scalar<T, A> {
+impl<'a, T: Element, A: Element> Expr for Scalar<T, A> {
     type Elem = A;
     type Out = T;
     type Dim = Ix0;
     const LEAVES: usize = 0;
-    fn leaves(&self, _: &mut LeafList<'a, A>) {}
+    fn leaves<'s>(&'s self, _: &mut LeafList<'s, A>) {}
     #[inline(always)]
     fn at(&self, _: &[A], _: usize) -> T {
         self.0
@@ -185,12 +185,12 @@ pub trait BinaryOp<T>: Copy + Send + Sync + Default {
 #[derive(Clone, Copy)]
 pub struct Unary<F, E>(E, PhantomData<F>);
 
-impl<'a, F: UnaryOp<E::Out>, E: Expr<'a>> Expr<'a> for Unary<F, E> {
+impl<'a, F: UnaryOp<E::Out>, E: Expr> Expr for Unary<F, E> {
     type Elem = E::Elem;
     type Out = F::Out;
     type Dim = E::Dim;
     const LEAVES: usize = E::LEAVES;
-    fn leaves(&self, list: &mut LeafList<'a, Self::Elem>) {
+    fn leaves<'s>(&'s self, list: &mut LeafList<'s, Self::Elem>) {
         self.0.leaves(list);
     }
     #[inline(always)]
@@ -203,10 +203,10 @@ impl<'a, F: UnaryOp<E::Out>, E: Expr<'a>> Expr<'a> for Unary<F, E> {
 #[derive(Clone, Copy)]
 pub struct Binary<F, L, R>(L, R, PhantomData<F>);
 
-impl<'a, F, L, R> Expr<'a> for Binary<F, L, R>
+impl<'a, F, L, R> Expr for Binary<F, L, R>
 where
-    L: Expr<'a>,
-    R: Expr<'a, Elem = L::Elem, Out = L::Out>,
+    L: Expr,
+    R: Expr<Elem = L::Elem, Out = L::Out>,
     F: BinaryOp<L::Out>,
     L::Dim: DimMax<R::Dim>,
 {
@@ -214,7 +214,7 @@ where
     type Out = F::Out;
     type Dim = <L::Dim as DimMax<R::Dim>>::Output;
     const LEAVES: usize = L::LEAVES + R::LEAVES;
-    fn leaves(&self, list: &mut LeafList<'a, Self::Elem>) {
+    fn leaves<'s>(&'s self, list: &mut LeafList<'s, Self::Elem>) {
         self.0.leaves(list);
         self.1.leaves(list);
     }
@@ -230,11 +230,11 @@ pub struct Where<C, L, R>(C, L, R);
 
 type Dim3<C, L, R> = <<C as DimMax<L>>::Output as DimMax<R>>::Output;
 
-impl<'a, C, L, R> Expr<'a> for Where<C, L, R>
+impl<'a, C, L, R> Expr for Where<C, L, R>
 where
-    C: Expr<'a, Out = bool>,
-    L: Expr<'a, Elem = C::Elem>,
-    R: Expr<'a, Elem = C::Elem, Out = L::Out>,
+    C: Expr<Out = bool>,
+    L: Expr<Elem = C::Elem>,
+    R: Expr<Elem = C::Elem, Out = L::Out>,
     C::Dim: DimMax<L::Dim>,
     <C::Dim as DimMax<L::Dim>>::Output: DimMax<R::Dim>,
 {
@@ -242,7 +242,7 @@ where
     type Out = L::Out;
     type Dim = Dim3<C::Dim, L::Dim, R::Dim>;
     const LEAVES: usize = C::LEAVES + L::LEAVES + R::LEAVES;
-    fn leaves(&self, list: &mut LeafList<'a, Self::Elem>) {
+    fn leaves<'s>(&'s self, list: &mut LeafList<'s, Self::Elem>) {
         self.0.leaves(list);
         self.1.leaves(list);
         self.2.leaves(list);
@@ -273,7 +273,7 @@ impl<E: Copy> Clone for Lazy<'_, E> {
 }
 impl<E: Copy> Copy for Lazy<'_, E> {}
 
-impl<'a, E: Expr<'a>> Lazy<'a, E> {
+impl<'a, E: Expr> Lazy<'a, E> {
     pub(crate) fn new(e: E) -> Self {
         Lazy {
             e,
@@ -303,12 +303,12 @@ impl<A: Element, D: Dimension> LazyExt<A, D> for ArrayRef<A, D> {
 /// `T`: another [`Lazy`] expression, an array (`&x`), or a scalar of type `T`.
 pub trait IntoExpr<'a, A, T> {
     /// The node it becomes.
-    type Expr: Expr<'a, Elem = A, Out = T>;
+    type Expr: Expr<Elem = A, Out = T>;
     /// The node.
     fn into_expr(self) -> Self::Expr;
 }
 
-impl<'a, E: Expr<'a>> IntoExpr<'a, E::Elem, E::Out> for Lazy<'a, E> {
+impl<'a, E: Expr> IntoExpr<'a, E::Elem, E::Out> for Lazy<'a, E> {
     type Expr = E;
     fn into_expr(self) -> E {
         self.e
@@ -361,7 +361,7 @@ where
     C: IntoExpr<'a, A, bool>,
     L: IntoExpr<'a, A, T>,
     R: IntoExpr<'a, A, T>,
-    Where<C::Expr, L::Expr, R::Expr>: Expr<'a>,
+    Where<C::Expr, L::Expr, R::Expr>: Expr,
 {
     Lazy::new(Where(cond.into_expr(), a.into_expr(), b.into_expr()))
 }

@@ -196,7 +196,7 @@ impl<T: CastTo<U>, U: Element> UnaryOp<T> for Cast<U> {
     }
 }
 
-impl<'a, E: Expr<'a>> Lazy<'a, E> {
+impl<'a, E: Expr> Lazy<'a, E> {
     /// The values converted to `U` (NumPy's `astype`), inside the expression: the
     /// paper's integer grid `(i*i + j*j + k*k).cast::<f64>().sqrt()` in one loop.
     ///
@@ -216,7 +216,7 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
     }
 }
 
-impl<'a, E: Expr<'a>> Lazy<'a, E> {
+impl<'a, E: Expr> Lazy<'a, E> {
     fn unary<F: UnaryOp<E::Out>>(self) -> Lazy<'a, Unary<F, E>> {
         Lazy::new(Unary(self.e, PhantomData))
     }
@@ -225,7 +225,7 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
     where
         F: BinaryOp<E::Out>,
         R: IntoExpr<'a, E::Elem, E::Out>,
-        Binary<F, E, R::Expr>: Expr<'a>,
+        Binary<F, E, R::Expr>: Expr,
     {
         Lazy::new(Binary(self.e, rhs.into_expr(), PhantomData))
     }
@@ -233,7 +233,7 @@ impl<'a, E: Expr<'a>> Lazy<'a, E> {
 
 macro_rules! unary_methods {
     ($bound:ident: $($(#[$doc:meta])* $method:ident => $op:ident;)*) => {
-        impl<'a, E: Expr<'a>> Lazy<'a, E> where E::Out: $bound {$(
+        impl<'a, E: Expr> Lazy<'a, E> where E::Out: $bound {$(
             $(#[$doc])*
             pub fn $method(self) -> Lazy<'a, Unary<$op, E>> {
                 self.unary::<$op>()
@@ -314,12 +314,12 @@ unary_methods! { Float:
 
 macro_rules! binary_methods {
     ($bound:ident: $($(#[$doc:meta])* $method:ident => $op:ident;)*) => {
-        impl<'a, E: Expr<'a>> Lazy<'a, E> where E::Out: $bound {$(
+        impl<'a, E: Expr> Lazy<'a, E> where E::Out: $bound {$(
             $(#[$doc])*
             pub fn $method<R>(self, rhs: R) -> Lazy<'a, Binary<$op, E, R::Expr>>
             where
                 R: IntoExpr<'a, E::Elem, E::Out>,
-                Binary<$op, E, R::Expr>: Expr<'a>,
+                Binary<$op, E, R::Expr>: Expr,
             {
                 self.binary::<$op, R>(rhs)
             }
@@ -375,10 +375,10 @@ macro_rules! operator {
     ($Trait:ident, $method:ident, $op:ident, $bound:ident) => {
         impl<'a, E, R> ops::$Trait<R> for Lazy<'a, E>
         where
-            E: Expr<'a>,
+            E: Expr,
             E::Out: $bound,
             R: IntoExpr<'a, E::Elem, E::Out>,
-            Binary<$op, E, R::Expr>: Expr<'a>,
+            Binary<$op, E, R::Expr>: Expr,
         {
             type Output = Lazy<'a, Binary<$op, E, R::Expr>>;
             fn $method(self, rhs: R) -> Self::Output {
@@ -397,7 +397,7 @@ operator!(BitAnd, bitand, BitAnd, Bitwise);
 operator!(BitOr, bitor, BitOr, Bitwise);
 operator!(BitXor, bitxor, BitXor, Bitwise);
 
-impl<'a, E: Expr<'a>> ops::Neg for Lazy<'a, E>
+impl<'a, E: Expr> ops::Neg for Lazy<'a, E>
 where
     E::Out: Arith,
 {
@@ -407,7 +407,7 @@ where
     }
 }
 
-impl<'a, E: Expr<'a>> ops::Not for Lazy<'a, E>
+impl<'a, E: Expr> ops::Not for Lazy<'a, E>
 where
     E::Out: Bitwise,
 {
@@ -428,8 +428,8 @@ macro_rules! scalar_lhs {
     (@op $t:ty, $Trait:ident, $method:ident, $op:ident, $bound:ident) => {
         impl<'a, E> ops::$Trait<Lazy<'a, E>> for $t
         where
-            E: Expr<'a, Out = $t>,
-            Binary<$op, super::Scalar<$t, E::Elem>, E>: Expr<'a>,
+            E: Expr<Out = $t>,
+            Binary<$op, super::Scalar<$t, E::Elem>, E>: Expr,
         {
             type Output = Lazy<'a, Binary<$op, super::Scalar<$t, E::Elem>, E>>;
             fn $method(self, rhs: Lazy<'a, E>) -> Self::Output {
@@ -448,8 +448,8 @@ macro_rules! scalar_div_lhs {
     ($($t:ty),*) => {$(
         impl<'a, E> ops::Div<Lazy<'a, E>> for $t
         where
-            E: Expr<'a, Out = $t>,
-            Binary<Div, super::Scalar<$t, E::Elem>, E>: Expr<'a>,
+            E: Expr<Out = $t>,
+            Binary<Div, super::Scalar<$t, E::Elem>, E>: Expr,
         {
             type Output = Lazy<'a, Binary<Div, super::Scalar<$t, E::Elem>, E>>;
             fn div(self, rhs: Lazy<'a, E>) -> Self::Output {
