@@ -4,7 +4,8 @@
 //! `f64` wide. The same loops compiled for AVX2+FMA or AVX-512 run up to 2× faster on
 //! compute-bound work (sqrt, division) and on data that sits in cache, so every
 //! element-wise kernel is compiled three times and [`dispatch`] picks the copy for the
-//! CPU it runs on, as NumPy does. Elsewhere (other architectures) the baseline copy runs.
+//! CPU it runs on, as NumPy does. Elsewhere (other architectures) the baseline copy runs,
+//! and so do unoptimized builds (those with debug assertions: see [`dispatch`]).
 //!
 //! How: a [`Kernel`] is a value whose `run` is `#[inline(always)]`; [`dispatch`] calls it
 //! through a `#[target_feature]` function, so the loop is inlined into, and vectorized
@@ -224,17 +225,28 @@ pub trait Kernel {
     fn run(self) -> Self::Output;
 }
 
-/// Runs `kernel` compiled for the best SIMD level in effect ([`simd_level`]).
+/// Runs `kernel` compiled for the best SIMD level in effect ([`simd_level`]); in builds
+/// with debug assertions (unoptimized, nothing vectorized), compiled for the baseline.
 #[inline]
 pub fn dispatch<K: Kernel>(kernel: K) -> K::Output {
     dispatch_at(simd_level(), kernel)
 }
 
 /// Runs `kernel` compiled for `level`, which must not exceed [`simd_level`].
+///
+/// Builds with debug assertions (unoptimized builds: nothing is vectorized there, so a
+/// kernel compiled for AVX-512 is the baseline's code again) run every kernel as
+/// compiled for the baseline. The explicit intrinsics a kernel uses (streamed stores,
+/// transposed blocks) are `#[target_feature]` functions, called as such at any level, so
+/// every path still runs; what is saved is two more copies of every kernel, which made
+/// the debug builds of code with many kernels (lazy expressions, the ufunc goldens)
+/// take minutes.
 #[inline]
 pub(crate) fn dispatch_at<K: Kernel>(level: SimdLevel, kernel: K) -> K::Output {
     debug_assert!(level <= detected_simd_level());
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(debug_assertions)]
+    let _ = level;
+    #[cfg(all(target_arch = "x86_64", not(debug_assertions)))]
     match level {
         // SAFETY: the level is at most `simd_level()`, itself at most what
         // `detected_simd_level` found on this CPU, so every feature the function is
@@ -248,6 +260,7 @@ pub(crate) fn dispatch_at<K: Kernel>(level: SimdLevel, kernel: K) -> K::Output {
 }
 
 #[cfg(target_arch = "x86_64")]
+#[cfg_attr(debug_assertions, allow(dead_code))] // see `dispatch_at`
 mod x86 {
     use super::Kernel;
 
