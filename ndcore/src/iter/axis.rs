@@ -176,7 +176,10 @@ macro_rules! lanes {
                 })
             }
             fn size_hint(&self) -> (usize, Option<usize>) {
-                (self.walk.starts.remaining, Some(self.walk.starts.remaining))
+                (
+                    self.walk.starts.remaining(),
+                    Some(self.walk.starts.remaining()),
+                )
             }
         }
         impl<T> ExactSizeIterator for $name<'_, T> {}

@@ -8,7 +8,8 @@ use crate::engine::{IterOrder, Plan};
 use std::marker::PhantomData;
 
 /// The walk state shared by `Iter`, `IterMut` and the lane iterators: element addresses
-/// in C order, never dereferenced here.
+/// in C order, never dereferenced here. The hot path of `next` is a pointer bump and a
+/// count down within the current inner run; the odometer runs once per run.
 pub(super) struct Walk {
     /// Merged outer axes: (length, byte stride), outermost first.
     outer: Vec<(usize, isize)>,
@@ -17,9 +18,12 @@ pub(super) struct Walk {
     run_start: *mut u8,
     inner_len: usize,
     inner_stride: isize,
-    /// Position in the current run.
-    pos: usize,
-    pub(super) remaining: usize,
+    /// The next element's address, in the current run.
+    cur: *mut u8,
+    /// Elements left in the current run, from `cur`.
+    run_left: usize,
+    /// Elements left after the current run.
+    rest: usize,
 }
 
 impl Walk {
@@ -42,67 +46,75 @@ impl Walk {
             Vec::new()
         };
         let outer_idx = vec![0; outer.len()];
+        let run_left = inner_len.min(remaining);
         Walk {
             outer,
             outer_idx,
             run_start: ptr,
             inner_len,
             inner_stride,
-            pos: 0,
-            remaining,
+            cur: ptr,
+            run_left,
+            rest: remaining - run_left,
         }
+    }
+
+    /// Elements not yet walked.
+    #[inline]
+    pub(super) fn remaining(&self) -> usize {
+        self.run_left + self.rest
     }
 
     /// The next element's address.
     #[inline]
     pub(super) fn next(&mut self) -> Option<*mut u8> {
-        if self.remaining == 0 {
+        if self.run_left == 0 && !self.next_run() {
             return None;
         }
-        if self.pos == self.inner_len {
-            self.advance_outer();
-        }
-        let p = self
-            .run_start
-            .wrapping_offset(self.pos as isize * self.inner_stride);
-        self.pos += 1;
-        self.remaining -= 1;
+        let p = self.cur;
+        self.cur = self.cur.wrapping_offset(self.inner_stride);
+        self.run_left -= 1;
         Some(p)
     }
 
-    fn advance_outer(&mut self) {
-        self.pos = 0;
+    /// Moves to the next inner run; false when none is left. Inlined so that a loop over
+    /// `next` keeps the walk's state in registers (a call would make it live in memory,
+    /// putting a store-to-load round trip on every element's critical path).
+    #[inline(always)]
+    fn next_run(&mut self) -> bool {
+        if self.rest == 0 {
+            return false;
+        }
         for ax in (0..self.outer.len()).rev() {
             let (n, s) = self.outer[ax];
             self.outer_idx[ax] += 1;
             if self.outer_idx[ax] < n {
                 self.run_start = self.run_start.wrapping_offset(s);
-                return;
+                break;
             }
             self.run_start = self.run_start.wrapping_offset(-s * (n as isize - 1));
             self.outer_idx[ax] = 0;
         }
+        self.cur = self.run_start;
+        self.run_left = self.inner_len.min(self.rest);
+        self.rest -= self.run_left;
+        true
     }
 
     /// Calls `f` on every remaining element address, in order.
     #[inline]
     fn fold<B>(mut self, mut acc: B, mut f: impl FnMut(B, *mut u8) -> B) -> B {
-        while self.remaining > 0 {
-            if self.pos == self.inner_len {
-                self.advance_outer();
-            }
-            let take = (self.inner_len - self.pos).min(self.remaining);
-            let mut p = self
-                .run_start
-                .wrapping_offset(self.pos as isize * self.inner_stride);
-            for _ in 0..take {
+        loop {
+            let mut p = self.cur;
+            for _ in 0..self.run_left {
                 acc = f(acc, p);
                 p = p.wrapping_offset(self.inner_stride);
             }
-            self.pos += take;
-            self.remaining -= take;
+            self.run_left = 0;
+            if !self.next_run() {
+                return acc;
+            }
         }
-        acc
     }
 }
 
@@ -139,7 +151,7 @@ macro_rules! element_iter {
                 self.walk.next().map(|p| unsafe { $deref(p.cast::<T>()) })
             }
             fn size_hint(&self) -> (usize, Option<usize>) {
-                (self.walk.remaining, Some(self.walk.remaining))
+                (self.walk.remaining(), Some(self.walk.remaining()))
             }
             #[inline]
             fn fold<B, F: FnMut(B, $ref) -> B>(self, init: B, mut f: F) -> B {
