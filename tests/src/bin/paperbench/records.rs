@@ -5,9 +5,12 @@
 //! - `records_query`: the paper's order, `x[times]['pos']['x'].mean()` (the selected records
 //!   are copied whole, then their field read); `loop`: the manual reading the paper calls
 //!   cumbersome, each record's bytes converted field by field, in one pass.
-//! - `records_fused`: one pass over the views `x.time()` and `x.pos().x()`, no mask
-//!   array and no copy; NumPy's twin is its fastest spelling, the field first:
+//! - `records_fused`: one pass over the typed records (`r.time`, `r.pos.x` of each `&Rec`),
+//!   no mask array and no copy; NumPy's twin is its fastest spelling, the field first:
 //!   `x['pos']['x'][x['time'] >= 2].mean()`.
+//! - `records_mmap`: the same pass over the file mapped read-only (`ndio::Memmap`, the
+//!   paper's figure 5 way) instead of read: no copy of the file at all. NumPy's twin maps
+//!   it too (`np.memmap(path, dtype=dt, mode='r')`), then the field-first query.
 //!
 //! Recipe shared with `scripts/bench/numpy_compare_records.py`: `time = i % 4`,
 //! `x = i * 0.5`, `y = -i`; the file in the system's temporary directory under a name with
@@ -84,19 +87,33 @@ pub fn query_loop(n: usize) -> Bench {
     })
 }
 
-/// `fromfile`, then one pass over the field views `x.time()` and `x.pos().x()` together:
-/// no mask array, no copy of the selected records.
+/// The mean of `pos.x` over the records with `time >= 2`, in one pass over the records.
+fn selected_mean(x: &ArrayRef<Rec, Ix1>) -> f64 {
+    let (sum, n) = x
+        .iter()
+        .filter(|r| r.time >= 2)
+        .fold((0.0, 0usize), |(sum, n), r| (sum + r.pos.x, n + 1));
+    sum / n as f64
+}
+
+/// `fromfile`, then one pass over the records: no mask array, no copy of the selected
+/// records.
 pub fn fused(n: usize) -> Bench {
     let path = written("records-fused", n);
     Box::new(move || {
         let x = ndio::fromfile::<Rec>(&path, None, 0).expect("the file was just written");
-        let (mut sum, mut n) = (0.0, 0usize);
-        for (&time, &px) in x.time().iter().zip(x.pos().x().iter()) {
-            if time >= 2 {
-                sum += px;
-                n += 1;
-            }
-        }
-        black_box(sum / n as f64);
+        black_box(selected_mean(&x));
+    })
+}
+
+/// The file mapped read-only instead of read, then the same pass: the records are read
+/// where the page cache holds them.
+pub fn mmap(n: usize) -> Bench {
+    let path = written("records-mmap", n);
+    Box::new(move || {
+        let x = ndio::Memmap::new(&path)
+            .open::<Rec, Ix1, _>(ndio::mmap::mode::R)
+            .expect("the file was just written");
+        black_box(selected_mean(&x));
     })
 }
