@@ -518,7 +518,7 @@ impl<'a, A: ndcore::Element> Blocks<'a, A> {
 }
 
 /// The pairwise sum of the expression over elements `s..e` of contiguous operands.
-fn sum_slices<'a, E: Expr, const N: usize>(
+fn sum_slices<E: Expr, const N: usize>(
     e: &E,
     slices: &[&[E::Elem]],
     s: usize,
@@ -575,7 +575,7 @@ fn eval_views<'a, 'v, E: Expr, D2: Dimension>(
 where
     E::Elem: 'v,
 {
-    fn go<'a, 'v, E: Expr, D2: Dimension, const N: usize>(
+    fn go<'v, E: Expr, D2: Dimension, const N: usize>(
         e: &E,
         len: usize,
         get: &dyn Fn(usize) -> Option<&'v ArrayRef<E::Elem, IxDyn>>,

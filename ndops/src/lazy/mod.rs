@@ -153,7 +153,7 @@ impl<T: Copy, A> Clone for Scalar<T, A> {
 }
 impl<T: Copy, A> Copy for Scalar<T, A> {}
 
-impl<'a, T: Element, A: Element> Expr for Scalar<T, A> {
+impl<T: Element, A: Element> Expr for Scalar<T, A> {
     type Elem = A;
     type Out = T;
     type Dim = Ix0;
@@ -185,7 +185,7 @@ pub trait BinaryOp<T>: Copy + Send + Sync + Default {
 #[derive(Clone, Copy)]
 pub struct Unary<F, E>(E, PhantomData<F>);
 
-impl<'a, F: UnaryOp<E::Out>, E: Expr> Expr for Unary<F, E> {
+impl<F: UnaryOp<E::Out>, E: Expr> Expr for Unary<F, E> {
     type Elem = E::Elem;
     type Out = F::Out;
     type Dim = E::Dim;
@@ -203,7 +203,7 @@ impl<'a, F: UnaryOp<E::Out>, E: Expr> Expr for Unary<F, E> {
 #[derive(Clone, Copy)]
 pub struct Binary<F, L, R>(L, R, PhantomData<F>);
 
-impl<'a, F, L, R> Expr for Binary<F, L, R>
+impl<F, L, R> Expr for Binary<F, L, R>
 where
     L: Expr,
     R: Expr<Elem = L::Elem, Out = L::Out>,
@@ -230,7 +230,7 @@ pub struct Where<C, L, R>(C, L, R);
 
 type Dim3<C, L, R> = <<C as DimMax<L>>::Output as DimMax<R>>::Output;
 
-impl<'a, C, L, R> Expr for Where<C, L, R>
+impl<C, L, R> Expr for Where<C, L, R>
 where
     C: Expr<Out = bool>,
     L: Expr<Elem = C::Elem>,
