@@ -15,7 +15,8 @@ use super::{Expr, Lazy, LeafList};
 use crate::reduce::{Accumulator, FloatAcc, pairwise_sum};
 use crate::ufunc::Num;
 
-/// The most distinct array operands one expression reads (ndcore's fused loop's limit).
+/// The most array operands one expression reads (ndcore's fused loop's limit), each use
+/// of an array counted: `x * x` reads two.
 pub const MAX_ARRAYS: usize = MAX_OPERANDS;
 
 /// Elements per reduction block: a contiguous block is pairwise-summed straight from the

@@ -35,7 +35,8 @@
 //!   operator or in a method), scalars, and other lazy expressions; they broadcast by
 //!   NumPy's rules and the result's rank is the broadcast rank, known at compile time.
 //!   All arrays of one expression have one element type (cast first if they differ:
-//!   NumPy's type promotion is not repeated here); at most 7 distinct array operands.
+//!   NumPy's type promotion is not repeated here); at most 7 array operands, each use of
+//!   an array counted (`x * x` reads two).
 //! - **Operations**: `+ - * / %` and unary `-` (`/` on floats: integers use
 //!   [`floor_divide`](Lazy::floor_divide), as NumPy's `//`), every ndops ufunc as a method
 //!   (`sin`, `exp`, `sqrt`, `abs`, `maximum`, …), comparisons (`gt`, `ge`, `lt`, `le`,
