@@ -11,6 +11,9 @@
 //! - `records_mmap`: the same pass over the file mapped read-only (`ndio::Memmap`, the
 //!   paper's figure 5 way) instead of read: no copy of the file at all. NumPy's twin maps
 //!   it too (`np.memmap(path, dtype=dt, mode='r')`), then the field-first query.
+//! - `records_inmem`: the query alone, on records read before the timing starts (the
+//!   paper's In \[66\]–\[68\] without In \[69\]'s read): nd's one pass against NumPy's
+//!   field-first query.
 //!
 //! Recipe shared with `scripts/bench/numpy_compare_records.py`: `time = i % 4`,
 //! `x = i * 0.5`, `y = -i`; the file in the system's temporary directory under a name with
@@ -114,6 +117,15 @@ pub fn mmap(n: usize) -> Bench {
         let x = ndio::Memmap::new(&path)
             .open::<Rec, Ix1, _>(ndio::mmap::mode::R)
             .expect("the file was just written");
+        black_box(selected_mean(&x));
+    })
+}
+
+/// The records read once, before the timing; timed: the query alone.
+pub fn inmem(n: usize) -> Bench {
+    let path = written("records-inmem", n);
+    let x = ndio::fromfile::<Rec>(&path, None, 0).expect("the file was just written");
+    Box::new(move || {
         black_box(selected_mean(&x));
     })
 }
