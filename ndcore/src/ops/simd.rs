@@ -244,8 +244,6 @@ pub fn dispatch<K: Kernel>(kernel: K) -> K::Output {
 #[inline]
 pub(crate) fn dispatch_at<K: Kernel>(level: SimdLevel, kernel: K) -> K::Output {
     debug_assert!(level <= detected_simd_level());
-    #[cfg(debug_assertions)]
-    let _ = level;
     #[cfg(all(target_arch = "x86_64", not(debug_assertions)))]
     match level {
         // SAFETY: the level is at most `simd_level()`, itself at most what

@@ -136,6 +136,7 @@ const CASES: &[Case] = &[
     (Records, "records_fused", Nd, F6, per(24.0), records::fused),
     (Records, "records_mmap", Nd, F6, per(24.0), records::mmap),
     (Records, "records_inmem", Nd, F6, per(24.0), records::inmem),
+    (Records, "records_views", Nd, F6, per(24.0), records::views),
     (Products, "matmul", Nd, MATMUL, Flops(2.0, 3), linalg::matmul_f64),
     (Products, "solve", Nd, SOLVE, Flops(0.667, 3), linalg_np::solve),
     (Products, "svd", Nd, SVD, Flops(2.667, 3), linalg_np::svd),

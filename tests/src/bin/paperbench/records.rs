@@ -13,7 +13,9 @@
 //!   it too (`np.memmap(path, dtype=dt, mode='r')`), then the field-first query.
 //! - `records_inmem`: the query alone, on records read before the timing starts (the
 //!   paper's In \[66\]–\[68\] without In \[69\]'s read): nd's one pass against NumPy's
-//!   field-first query.
+//!   field-first query. `records_views`: the same query through the field views, a zip
+//!   of `x.time().iter()` and `x.pos().x().iter()` (no NumPy twin: `records_inmem`'s is
+//!   the same query).
 //!
 //! Recipe shared with `scripts/bench/numpy_compare_records.py`: `time = i % 4`,
 //! `x = i * 0.5`, `y = -i`; the file in the system's temporary directory under a name with
@@ -127,5 +129,21 @@ pub fn inmem(n: usize) -> Bench {
     let x = ndio::fromfile::<Rec>(&path, None, 0).expect("the file was just written");
     Box::new(move || {
         black_box(selected_mean(&x));
+    })
+}
+
+/// As [`inmem`], through the field views `x.time()` and `x.pos().x()` walked together.
+pub fn views(n: usize) -> Bench {
+    let path = written("records-views", n);
+    let x = ndio::fromfile::<Rec>(&path, None, 0).expect("the file was just written");
+    Box::new(move || {
+        let (mut sum, mut n) = (0.0, 0usize);
+        for (&time, &px) in x.time().iter().zip(x.pos().x().iter()) {
+            if time >= 2 {
+                sum += px;
+                n += 1;
+            }
+        }
+        black_box(sum / n as f64);
     })
 }
