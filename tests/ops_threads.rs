@@ -1,12 +1,15 @@
 //! Eager element-wise work on several threads: large outputs are cut into slabs, one per
 //! thread. The result must not depend on the thread count (1, 2 or 3 threads give the
 //! same bits as a plain loop), on any layout: transposed, broadcast, reversed, strided,
-//! in place, with streamed stores or cached ones. One test function: the thread count
-//! and the streaming threshold are process-wide.
+//! in place, with streamed stores or cached ones. Full reductions of long runs split
+//! among the threads too, with the bits of one thread (float sums along NumPy's own
+//! pairwise halving). One test function: the thread count and the streaming threshold are
+//! process-wide.
 
 use ndcore::ops::{map, map_inplace, set_stream_threshold, zip_map, zip_map_into};
 use ndcore::prelude::*;
 use ndcore::threads;
+use ndops::reduce::Reduce;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A value for index `i` whose sums and products are exact in no simple pattern.
@@ -114,8 +117,156 @@ fn results() -> Vec<(String, Vec<u64>)> {
     out
 }
 
+/// NumPy's pairwise summation (`pairwise_sum` in its loops), written plainly: the bits
+/// `np.add.reduce` gives for a contiguous run.
+fn numpy_pairwise(a: &[f64]) -> f64 {
+    let n = a.len();
+    if n < 8 {
+        a.iter().fold(-0.0, |s, &x| s + x)
+    } else if n <= 128 {
+        let mut r = [0.0; 8];
+        r.copy_from_slice(&a[..8]);
+        let mut i = 8;
+        while i < n - n % 8 {
+            for j in 0..8 {
+                r[j] += a[i + j];
+            }
+            i += 8;
+        }
+        let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for &x in &a[i..] {
+            res += x;
+        }
+        res
+    } else {
+        let n2 = n / 2 - (n / 2) % 8;
+        numpy_pairwise(&a[..n2]) + numpy_pairwise(&a[n2..])
+    }
+}
+
+/// Full reductions of long runs (contiguous, strided, reversed), as bits, each checked
+/// against a plain computation.
+fn reductions() -> Vec<(String, Vec<u64>)> {
+    let mut out = Vec::new();
+    let mut push = |name: &str, v: u64| out.push((name.to_string(), vec![v]));
+    let n = (1 << 19) + 13;
+    let a = Array::from_vec((0..n).map(|i| val(i) * 1e-3 + 1e3).collect::<Vec<_>>());
+    let plain = |v: &[f64]| 0.0 + numpy_pairwise(v);
+    let sum = a.sum();
+    assert_eq!(sum.to_bits(), plain(a.as_slice().unwrap()).to_bits());
+    push("sum", sum.to_bits());
+    let rev = a.slice(s![..;-1]);
+    let rv: Vec<f64> = rev.iter().copied().collect();
+    assert_eq!(rev.sum().to_bits(), plain(&rv).to_bits());
+    push("sum_reversed", rev.sum().to_bits());
+    let st = a.slice(s![1..;3]);
+    let sv: Vec<f64> = st.iter().copied().collect();
+    assert_eq!(st.sum().to_bits(), plain(&sv).to_bits());
+    push("sum_strided", st.sum().to_bits());
+    let mean = a.mean();
+    assert_eq!(
+        mean.to_bits(),
+        (plain(a.as_slice().unwrap()) / n as f64).to_bits()
+    );
+    push("mean", mean.to_bits());
+    push("var", a.var(1.0).to_bits());
+    let f: Array1<f32> = a.map(|&x| x as f32);
+    push("sum_f32", u64::from(f.sum().to_bits()));
+    // NumPy adds the sum of -0.0s to its identity, 0.0: `np.full(n, -0.0).sum()` is 0.0.
+    let z = Array::from_vec(vec![-0.0f64; n]);
+    assert_eq!(z.sum().to_bits(), 0.0f64.to_bits());
+    push("sum_neg_zero", z.sum().to_bits());
+
+    // Integers wrap, in any order; counts.
+    let k = Array::from_vec(
+        (0..n as i64)
+            .map(|i| i * 7_919 - 1_000_000)
+            .collect::<Vec<_>>(),
+    );
+    let ks = (0..n as i64).fold(0i64, |s, i| s.wrapping_add(i * 7_919 - 1_000_000));
+    assert_eq!(k.sum(), ks);
+    push("sum_i64", k.sum() as u64);
+    let kp = k.slice(s![..;-5]).prod();
+    let kpv = k
+        .slice(s![..;-5])
+        .iter()
+        .fold(1i64, |p, &x| p.wrapping_mul(x | 1));
+    let odd = k.map(|&x| x | 1);
+    assert_eq!(odd.slice(s![..;-5]).prod(), kpv);
+    push("prod_i64", kp as u64);
+    let u = Array::from_vec((0..n).map(|i| (i % 251) as u8).collect::<Vec<_>>());
+    assert_eq!(u.sum(), (0..n).map(|i| (i % 251) as u64).sum::<u64>());
+    push("sum_u8", u.sum());
+    assert_eq!(u.count_nonzero(), (0..n).filter(|i| i % 251 != 0).count());
+
+    // Extremes: the value, the first nan, and which zero when the extreme is a zero.
+    let mut e: Vec<f64> = (0..n).map(|i| -(val(i).abs()) - 1.0).collect();
+    for i in (0..n).step_by(40_001) {
+        e[i] = if (i / 40_001) % 2 == 0 { 0.0 } else { -0.0 };
+    }
+    let e = Array::from_vec(e);
+    let emax = e.max().unwrap();
+    assert_eq!(emax, 0.0);
+    push("max_zero", emax.to_bits());
+    push("min", e.min().unwrap().to_bits());
+    let mut w = e.clone();
+    w[[n - 100]] = f64::NAN;
+    w[[n - 50]] = -f64::NAN;
+    let wmax = w.max().unwrap();
+    assert!(wmax.is_nan());
+    assert_eq!(
+        wmax.to_bits(),
+        f64::NAN.to_bits(),
+        "the first nan is the result"
+    );
+    push("max_nan", wmax.to_bits());
+    push("min_nan", w.min().unwrap().to_bits());
+
+    // Axis reductions: the result cut into slabs along a kept axis, each element folded as
+    // on one thread (rows accumulated pairwise, runs summed pairwise, in NumPy's order).
+    let mut push_all = |name: &str, r: ArrayD<f64>| {
+        out.push((name.to_string(), r.iter().map(|x| x.to_bits()).collect()))
+    };
+    let (p, q) = (601, 703);
+    let m = Array::from_vec((0..p * q).map(|i| val(i) + 10.0).collect::<Vec<_>>())
+        .into_shape([p, q])
+        .unwrap();
+    let rows = m.sum_axis(Axis(1)).unwrap();
+    for i in [0, 17, p - 1] {
+        let row: Vec<f64> = m.slice(s![i, ..]).iter().copied().collect();
+        assert_eq!(rows[[i]].to_bits(), plain(&row).to_bits(), "row {i}");
+    }
+    push_all("sum_axis1", rows.into_dyn());
+    push_all("sum_axis0", m.sum_axis(Axis(0)).unwrap().into_dyn());
+    push_all("sum_axis0_t", m.t().sum_axis(Axis(0)).unwrap().into_dyn());
+    push_all("mean_axis0", m.mean_axis(Axis(0)).unwrap().into_dyn());
+    push_all("max_axis1", m.max_axis(Axis(1)).unwrap().into_dyn());
+    let c = m.clone().into_shape([p, 19, 37]).unwrap();
+    push_all("sum_middle", c.sum_axis(Axis(1)).unwrap().into_dyn());
+    push_all(
+        "sum_outer_inner",
+        c.slice(s![..;-1, .., ..]).sum_axes([0, 2], false).unwrap(),
+    );
+    let strided = m.slice(s![.., ..;2]);
+    push_all(
+        "sum_strided_axis0",
+        strided.sum_axis(Axis(0)).unwrap().into_dyn(),
+    );
+    push_all("var_axis1", m.var_axis(Axis(1), 0.0).unwrap().into_dyn());
+    out
+}
+
 #[test]
 fn any_thread_count_gives_the_same_bits() {
+    threads::set_num_threads(1);
+    let one = reductions();
+    for n in [2, 3] {
+        threads::set_num_threads(n);
+        for ((name, x), (_, y)) in one.iter().zip(&reductions()) {
+            assert!(x == y, "{name}: {n} threads differ from one");
+        }
+    }
+
     for threshold in [32 << 20, 0] {
         set_stream_threshold(threshold);
         threads::set_num_threads(1);

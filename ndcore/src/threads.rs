@@ -1,8 +1,8 @@
 //! Threads: how many nd uses, and the pool that runs them.
 //!
 //! Large element-wise work (the operators, ufuncs and `zip_map`-style drivers of
-//! [`crate::ops`], lazy expressions' evaluation), reductions of lazy expressions and
-//! products split across this many threads; small work stays on the calling thread, where
+//! [`crate::ops`], lazy expressions' evaluation), reductions (ndops' `sum`, `mean`, `min`,
+//! … of large arrays, and of lazy expressions) and products split across this many threads; small work stays on the calling thread, where
 //! starting threads would cost more than it saves. That is why the closures given to the
 //! drivers must be `Sync`: on a large array several threads call them at once. The count is, in order: what
 //! [`set_num_threads`] set, the environment variable `ND_NUM_THREADS`, or the machine's

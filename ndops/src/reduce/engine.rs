@@ -16,7 +16,7 @@
 
 use super::axes::reduced_shape;
 use super::blocks::{Block, for_each_block};
-use super::pairwise::Cascade;
+use super::pairwise::{BLOCK, Cascade, pairwise_half};
 use crate::kernels::{Kernel, dispatch};
 use ndcore::engine::{IterOrder, Plan};
 use ndcore::{Array, ArrayRef, Dimension, Element, IxDyn, Result};
@@ -26,7 +26,7 @@ use std::marker::PhantomData;
 ///
 /// Implementations must only ever call `load(i)` with `i < len` in `fold_run`: the
 /// drivers hand loaders that read without bounds checks.
-pub(crate) trait Fold<T: Copy>: Copy {
+pub(crate) trait Fold<T: Copy>: Copy + Sync {
     /// The type of the result.
     type Acc: Element;
     /// The result of folding nothing.
@@ -38,6 +38,14 @@ pub(crate) trait Fold<T: Copy>: Copy {
     /// Whether rows accumulated into one result run should be combined pairwise rather
     /// than one after another (float sums: rounding depends on the order).
     const PAIRWISE_ROWS: bool = false;
+    /// How [`fold_all`] may cut one long run among threads without changing the result.
+    const SPLIT: Split = Split::No;
+    /// For [`Split::Pairwise`] folds: the value `z` with `z ⊕ v == v` for every `v`, bit
+    /// for bit (`-0.0` for float sums), from which a piece's own sum is folded.
+    #[inline(always)]
+    fn split_zero(&self) -> Self::Acc {
+        self.identity()
+    }
     /// `acc ⊕ load(0) ⊕ … ⊕ load(len-1)`, by default in 8 independent lanes (for
     /// operations where order does not matter: integers, extremes, counts).
     #[inline(always)]
@@ -45,6 +53,33 @@ pub(crate) trait Fold<T: Copy>: Copy {
         lanes_fold(self, acc, len, load)
     }
 }
+
+/// How a long run may be cut into pieces folded on different threads, each way giving the
+/// same bits whatever the number of threads (and on one thread).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Split {
+    /// Never: the order of the steps is the result (float products, which NumPy multiplies
+    /// one after another).
+    No,
+    /// Where the pairwise summation halves the run anyway: `fold_run(acc, n)` is
+    /// `acc ⊕ P(n)` with `P` [`pairwise_sum`](super::pairwise::pairwise_sum), and
+    /// `P(n) = P(left) ⊕ P(right)` at its split points, so the halves can be summed apart
+    /// and added as the algorithm adds them (float sums, means, variances: NumPy's bits).
+    Pairwise,
+    /// Into pieces of [`PIECE`] elements, each folded from the identity and combined in
+    /// order; `combine` must be associative (integer sums, products and counts, which are
+    /// exact, and the extremes, which keep the first nan or else the first of equal
+    /// values). The pieces are the same on one thread, so the count does not matter.
+    Pieces,
+}
+
+/// The length of a [`Split::Pieces`] piece (256 KiB of `f64`): runs longer than this are
+/// folded piece by piece, on one thread or several.
+pub(crate) const PIECE: usize = 1 << 15;
+
+/// At most this many parts of a long run for threads (a pairwise split has up to twice as
+/// many leaves, for balance).
+const MAX_PARTS: usize = 8;
 
 /// [`Fold::fold_run`] in 8 independent lanes, combined at the end: the loop the compiler
 /// vectorizes.
@@ -270,6 +305,13 @@ fn pairwise_rows<T: Copy, F: Fold<T>>(f: &F, b: Block<2>) {
 /// are combined pairwise ([`Cascade`]), not one after another.
 pub(crate) fn fold_all<T: Element, D: Dimension, F: Fold<T>>(x: &ArrayRef<T, D>, f: F) -> F::Acc {
     let plan = Plan::<1>::new(x.shape(), [x.strides()], IterOrder::Memory);
+    if let [len] = *plan.lens()
+        && len > PIECE
+        && F::SPLIT != Split::No
+    {
+        // One long run (a contiguous array, or one strided axis): cut for threads.
+        return fold_long_run::<T, F>(&f, x.as_ptr().cast(), plan.strides_of(0)[0], len);
+    }
     let mut cascade = Cascade::new(f.identity(), |a, b| f.combine(a, b));
     for_each_block(&plan, [x.as_ptr() as *mut u8], |block| {
         dispatch(AllKernel {
@@ -280,6 +322,134 @@ pub(crate) fn fold_all<T: Element, D: Dimension, F: Fold<T>>(x: &ArrayRef<T, D>,
         })
     });
     cascade.finish().unwrap_or_else(|| f.identity())
+}
+
+/// One run's fold as a [`Kernel`], compiled for the CPU's SIMD level.
+struct RunKernel<'a, T: Copy, F: Fold<T>> {
+    f: &'a F,
+    acc: F::Acc,
+    run: RunPtr,
+    start: usize,
+    len: usize,
+    _t: PhantomData<T>,
+}
+
+impl<T: Copy, F: Fold<T>> Kernel for RunKernel<'_, T, F> {
+    type Output = F::Acc;
+    #[inline(always)]
+    fn run(self) -> F::Acc {
+        let p = self
+            .run
+            .p
+            .wrapping_offset(self.start as isize * self.run.stride);
+        // SAFETY: a RunKernel is only built by `fold_long_run`, for elements
+        // `start..start + len` of the run it was given, all within that run.
+        unsafe { fold_one(self.f, self.acc, p, self.run.stride, self.len) }
+    }
+}
+
+/// The start and stride of a run of readable elements, shared by the threads that fold it.
+#[derive(Clone, Copy)]
+struct RunPtr {
+    p: *const u8,
+    stride: isize,
+}
+
+// SAFETY: the threads only read through the pointer, while the caller of `fold_long_run`
+// keeps the array borrowed; element types are `Sync` (`Element: Sync`).
+unsafe impl Send for RunPtr {}
+// SAFETY: as for `Send`: shared reads of a borrowed array.
+unsafe impl Sync for RunPtr {}
+
+/// Folds one run of `len > PIECE` elements of `T` at `p`, `stride` bytes apart, on nd's
+/// threads when it is long enough, with the bits of one thread (see [`Split`]).
+fn fold_long_run<T: Copy, F: Fold<T>>(f: &F, p: *const u8, stride: isize, len: usize) -> F::Acc {
+    let run = RunPtr { p, stride };
+    let piece = |start: usize, len: usize, acc: F::Acc| {
+        dispatch(RunKernel {
+            f,
+            acc,
+            run,
+            start,
+            len,
+            _t: PhantomData::<T>,
+        })
+    };
+    let parts = ndcore::threads::parts_for(len).min(MAX_PARTS);
+    match F::SPLIT {
+        Split::No => piece(0, len, f.identity()),
+        Split::Pairwise => {
+            if parts == 1 {
+                return piece(0, len, f.identity());
+            }
+            // Leaves of the pairwise halving, twice as many as threads (a power of two).
+            let depth = (2 * parts).next_power_of_two().trailing_zeros() as usize;
+            let mut leaves = [(0usize, 0usize, f.identity()); 2 * MAX_PARTS];
+            let mut k = 0;
+            pairwise_leaves(0, len, depth, &mut leaves, &mut k);
+            let zero = f.split_zero();
+            ndcore::threads::for_each_part(&mut leaves[..k], |_, (start, n, v)| {
+                *v = piece(*start, *n, zero);
+            });
+            let mut next = 0;
+            let total = pairwise_join(f, len, depth, &leaves[..k], &mut next);
+            f.combine(f.identity(), total)
+        }
+        Split::Pieces => {
+            let pieces = len.div_ceil(PIECE);
+            let parts = parts.min(pieces);
+            let per = pieces.div_ceil(parts);
+            let mut slots = [f.identity(); MAX_PARTS];
+            ndcore::threads::for_each_part(&mut slots[..parts], |t, v| {
+                for q in t * per..((t + 1) * per).min(pieces) {
+                    let start = q * PIECE;
+                    let n = PIECE.min(len - start);
+                    *v = f.combine(*v, piece(start, n, f.identity()));
+                }
+            });
+            slots[..parts]
+                .iter()
+                .fold(f.identity(), |a, &v| f.combine(a, v))
+        }
+    }
+}
+
+/// The pieces of `start..start + len` after `depth` halvings of the pairwise summation (a
+/// piece of at most [`BLOCK`] values is not halved), in order, into `out[*k..]`.
+fn pairwise_leaves<A: Copy>(
+    start: usize,
+    len: usize,
+    depth: usize,
+    out: &mut [(usize, usize, A)],
+    k: &mut usize,
+) {
+    if depth == 0 || len <= BLOCK {
+        out[*k].0 = start;
+        out[*k].1 = len;
+        *k += 1;
+        return;
+    }
+    let n2 = pairwise_half(len);
+    pairwise_leaves(start, n2, depth - 1, out, k);
+    pairwise_leaves(start + n2, len - n2, depth - 1, out, k);
+}
+
+/// The leaves' sums added up the halving they came from: `left ⊕ right` at every level.
+fn pairwise_join<T: Copy, F: Fold<T>>(
+    f: &F,
+    len: usize,
+    depth: usize,
+    leaves: &[(usize, usize, F::Acc)],
+    next: &mut usize,
+) -> F::Acc {
+    if depth == 0 || len <= BLOCK {
+        *next += 1;
+        return leaves[*next - 1].2;
+    }
+    let n2 = pairwise_half(len);
+    let left = pairwise_join(f, n2, depth - 1, leaves, next);
+    let right = pairwise_join(f, len - n2, depth - 1, leaves, next);
+    f.combine(left, right)
 }
 
 /// Folds `x` over the axes where `mask` is true; the result keeps them with length 1
@@ -300,17 +470,64 @@ pub(crate) fn fold_axes<T: Element, D: Dimension, F: Fold<T>>(
         return Ok(out);
     }
     let os = out_strides(out.strides(), mask);
-    let plan = Plan::<2>::new(x.shape(), [&os, x.strides()], IterOrder::Memory);
     let op = out.as_mut_ptr().cast::<u8>();
-    for_each_block(&plan, [op, x.as_ptr() as *mut u8], |block| {
-        dispatch(AxesKernel {
-            f: &f,
-            block,
-            _t: PhantomData::<T>,
-        })
-    });
+    let ptrs = SlabPtrs([op, x.as_ptr() as *mut u8]);
+    let fold_slab = |shape: &[usize], ptrs: SlabPtrs| {
+        let plan = Plan::<2>::new(shape, [&os, x.strides()], IterOrder::Memory);
+        for_each_block(&plan, ptrs.0, |block| {
+            dispatch(AxesKernel {
+                f: &f,
+                block,
+                _t: PhantomData::<T>,
+            })
+        });
+    };
+    // Large work: the result cut into slabs along its outermost kept axis, one per thread.
+    // Each result element is then folded exactly as on one thread: the slabs keep every
+    // reduced axis whole, and at least 2 positions of the cut axis, so that the loop
+    // engine orders and merges the axes of a slab as those of the whole.
+    let parts = ndcore::threads::parts_for(x.size());
+    let cut = (0..x.ndim())
+        .filter(|&a| !mask[a] && x.shape()[a] >= 4)
+        .max_by_key(|&a| x.strides()[a].unsigned_abs());
+    if let Some(ax) = cut.filter(|_| parts > 1) {
+        let len = x.shape()[ax];
+        let parts = parts.min(len / 2);
+        let mut slabs: Vec<(usize, usize)> = (0..parts)
+            .map(|t| (len * t / parts, len * (t + 1) / parts))
+            .collect();
+        let (so, sx) = (os[ax], x.strides()[ax]);
+        ndcore::threads::for_each_part(&mut slabs, |_, &mut (lo, hi)| {
+            let mut shape = x.shape().to_vec();
+            shape[ax] = hi - lo;
+            let at = |p: *mut u8, s: isize| p.wrapping_offset(lo as isize * s);
+            let [o, i] = ptrs.get();
+            fold_slab(&shape, SlabPtrs([at(o, so), at(i, sx)]));
+        });
+    } else {
+        fold_slab(x.shape(), ptrs);
+    }
     Ok(out)
 }
+
+/// The result and input pointers of an axis reduction, shared by the threads that fold its
+/// slabs.
+#[derive(Clone, Copy)]
+struct SlabPtrs([*mut u8; 2]);
+
+impl SlabPtrs {
+    /// The pointers (a method, so that closures capture the `Sync` wrapper, not them).
+    fn get(self) -> [*mut u8; 2] {
+        self.0
+    }
+}
+
+// SAFETY: each thread writes only the result elements of its own slab (the slabs cut a
+// kept axis, so no two share a result element) and reads the input, which `fold_axes`'s
+// caller keeps borrowed; element types are `Send + Sync` (`Element`).
+unsafe impl Send for SlabPtrs {}
+// SAFETY: as for `Send`.
+unsafe impl Sync for SlabPtrs {}
 
 /// The result's strides seen from the input's shape: 0 on the reduced axes.
 pub(crate) fn out_strides(strides: &[isize], mask: &[bool]) -> Vec<isize> {

@@ -1,6 +1,6 @@
 //! `min`, `max`, `argmin`, `argmax`: NumPy's nan-propagating extremes and their indices.
 
-use super::engine::{Fold, fold_all, fold_axes};
+use super::engine::{Fold, Split, fold_all, fold_axes};
 use super::num::{MinMax, max_nan, min_nan};
 use crate::kernels::{Kernel, dispatch};
 use ndcore::engine::{IterOrder, Plan};
@@ -13,6 +13,7 @@ pub(crate) struct MaxFold;
 
 impl<T: MinMax> Fold<T> for MaxFold {
     type Acc = T;
+    const SPLIT: Split = Split::Pieces;
     #[inline(always)]
     fn identity(&self) -> T {
         T::LOWEST
@@ -37,6 +38,7 @@ pub(crate) struct MinFold;
 
 impl<T: MinMax> Fold<T> for MinFold {
     type Acc = T;
+    const SPLIT: Split = Split::Pieces;
     #[inline(always)]
     fn identity(&self) -> T {
         T::HIGHEST

@@ -16,6 +16,16 @@
 //! is more accurate and so may differ from NumPy in the last bits. Float products
 //! multiply in order, as NumPy's.
 //!
+//! Large reductions use nd's threads ([`ndcore::threads`], from 2^18 elements on two),
+//! with the bits of one thread: a long run's float sum is cut where the pairwise
+//! summation halves it anyway and the halves are added as it adds them (so a threaded
+//! `sum`, `mean` or `var` of a contiguous array is still NumPy's number); integer sums and
+//! products, counts and the extremes fold fixed pieces of 2^15 elements, combined in order
+//! on any number of threads; an axis reduction cuts its result along a kept axis, and
+//! every result element is folded as on one thread. Float products, `argmin`/`argmax`,
+//! the cumulative forms, and a full reduction of an array whose elements the loop engine
+//! cannot walk as one run (a transposed or sliced matrix) stay on one thread.
+//!
 //! Differences from NumPy: no warnings (an empty `mean` is just nan, as NumPy's value); a
 //! 0-d array has no axis 0 (NumPy accepts `axis=0` there for backward compatibility);
 //! `argmin`/`argmax` over all elements return a `usize`, along an axis `i64` indices

@@ -3,7 +3,7 @@
 //! `inf` or `nan`, where NumPy warns "Degrees of freedom <= 0 for slice").
 
 use super::axes::reduced_count;
-use super::engine::{Fold, Fold2, fold_all, fold2_axes};
+use super::engine::{Fold, Fold2, Split, fold_all, fold2_axes};
 use super::num::{Accumulator, Averageable, FloatAcc};
 use super::sum::{mean_all, mean_mask};
 use ndcore::{Array, ArrayRef, CastTo, Dimension, IxDyn, Result};
@@ -22,6 +22,11 @@ impl<F: Copy> Copy for DevSqAll<F> {}
 
 impl<T: CastTo<F> + Copy, F: FloatAcc> Fold<T> for DevSqAll<F> {
     type Acc = F;
+    const SPLIT: Split = Split::Pairwise;
+    #[inline(always)]
+    fn split_zero(&self) -> F {
+        F::NEG_ZERO
+    }
     #[inline(always)]
     fn identity(&self) -> F {
         F::ZERO

@@ -41,6 +41,9 @@ pub trait Accumulator: Element + Sealed + SumRun {
     const ONE: Self;
     /// Whether this is a float type (sums are then pairwise).
     const FLOAT: bool;
+    /// `-0.0` for floats, `0` for integers: `x + NEG_ZERO == x` for every `x`, bit for bit
+    /// (`0.0 + -0.0` is `0.0`, so only `-0.0` leaves a sum of `-0.0` at `-0.0`).
+    const NEG_ZERO: Self;
     /// `self + other` (wrapping for integers).
     fn add(self, other: Self) -> Self;
     /// `self * other` (wrapping for integers).
@@ -54,6 +57,7 @@ macro_rules! int_acc {
             const ZERO: Self = 0;
             const ONE: Self = 1;
             const FLOAT: bool = false;
+            const NEG_ZERO: Self = 0;
             #[inline(always)]
             fn add(self, other: Self) -> Self { self.wrapping_add(other) }
             #[inline(always)]
@@ -91,8 +95,6 @@ int_acc!(i64, u64);
 /// assert!(<f32 as FloatAcc>::NAN.is_nan());
 /// ```
 pub trait FloatAcc: Accumulator {
-    /// `-0.0`: the additive identity that keeps a sum of `-0.0` at `-0.0`.
-    const NEG_ZERO: Self;
     /// Not a number.
     const NAN: Self;
     /// `self - other`.
@@ -112,13 +114,13 @@ macro_rules! float_acc {
             const ZERO: Self = 0.0;
             const ONE: Self = 1.0;
             const FLOAT: bool = true;
+            const NEG_ZERO: Self = -0.0;
             #[inline(always)]
             fn add(self, other: Self) -> Self { self + other }
             #[inline(always)]
             fn mul(self, other: Self) -> Self { self * other }
         }
         impl FloatAcc for $t {
-            const NEG_ZERO: Self = -0.0;
             const NAN: Self = <$t>::NAN;
             #[inline(always)]
             fn sub(self, other: Self) -> Self { self - other }

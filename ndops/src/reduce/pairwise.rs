@@ -32,8 +32,7 @@ pub(crate) fn pairwise_sum<A: FloatAcc, F: Fn(usize) -> A + Copy>(n: usize, f: F
     loop {
         // Descend to the leftmost block of the current piece, remembering right halves.
         while len > BLOCK {
-            let mut n2 = len / 2;
-            n2 -= n2 % 8;
+            let n2 = pairwise_half(len);
             stack[depth] = (start + n2, len - n2, A::ZERO, false);
             depth += 1;
             len = n2;
@@ -57,6 +56,13 @@ pub(crate) fn pairwise_sum<A: FloatAcc, F: Fn(usize) -> A + Copy>(n: usize, f: F
             }
         }
     }
+}
+
+/// Where a run of `len > BLOCK` values is halved: `len / 2` rounded down to a multiple of 8.
+#[inline(always)]
+pub(crate) fn pairwise_half(len: usize) -> usize {
+    let n2 = len / 2;
+    n2 - n2 % 8
 }
 
 /// A piece of at most [`BLOCK`] values.

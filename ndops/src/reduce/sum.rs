@@ -1,6 +1,6 @@
 //! Sums, products, means and nonzero counts: folds whose identity is a number.
 
-use super::engine::{Fold, fold_all, fold_axes, lanes_fold};
+use super::engine::{Fold, Split, fold_all, fold_axes, lanes_fold};
 use super::num::{Accumulator, Averageable, FloatAcc, Summable, count_as};
 use ndcore::{Array, ArrayRef, CastTo, Dimension, Element, IxDyn, Result};
 use std::marker::PhantomData;
@@ -35,6 +35,15 @@ impl<T: CastTo<A> + Copy, A: Accumulator> Fold<T> for SumFold<A> {
         a.add(b)
     }
     const PAIRWISE_ROWS: bool = A::FLOAT;
+    const SPLIT: Split = if A::FLOAT {
+        Split::Pairwise
+    } else {
+        Split::Pieces
+    };
+    #[inline(always)]
+    fn split_zero(&self) -> A {
+        A::NEG_ZERO
+    }
     #[inline(always)]
     fn fold_run<L: Fn(usize) -> T + Copy>(&self, acc: A, len: usize, load: L) -> A {
         acc.add(A::sum_run(len, move |i| load(i).cast_to()))
@@ -65,6 +74,7 @@ impl<T: CastTo<A> + Copy, A: Accumulator> Fold<T> for ProdFold<A> {
     fn combine(&self, a: A, b: A) -> A {
         a.mul(b)
     }
+    const SPLIT: Split = if A::FLOAT { Split::No } else { Split::Pieces };
     /// Floats multiply in order, as NumPy's `multiply.reduce` does, so products have
     /// NumPy's bits; integer products (exact in any order) use the vectorized lanes.
     #[inline(always)]
@@ -83,6 +93,7 @@ pub(crate) struct CountFold;
 
 impl<T: Summable> Fold<T> for CountFold {
     type Acc = i64;
+    const SPLIT: Split = Split::Pieces;
     #[inline(always)]
     fn identity(&self) -> i64 {
         0
