@@ -36,6 +36,8 @@ pub mod mmap;
 pub mod npy;
 pub mod npz;
 pub mod raw;
+#[cfg(feature = "zarr")]
+pub mod zarr;
 
 pub use error::{Error, Result};
 pub use header::{Header, Version};

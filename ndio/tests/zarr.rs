@@ -1,0 +1,493 @@
+//! ndio::zarr: round trips, `s![]` regions against in-memory slicing, chunk-wise compute,
+//! bad input; and, with `ND_PYTHON` pointing at a Python with zarr and dask (`cargo xtask
+//! test` sets it), stores written by zarr-python read exactly, stores written here read
+//! by zarr-python, and a sum over chunks equal to Dask's on a local distributed cluster.
+
+use std::path::{Path, PathBuf};
+
+use ndcore::prelude::*;
+use ndio::zarr::{Compressor, ZarrArray, ZarrElement, create_group, open_group};
+
+/// A fresh directory under the system's temporary one.
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("nd-zarr-{}-{name}", std::process::id()));
+    std::fs::remove_dir_all(&d).ok();
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+fn python() -> Option<PathBuf> {
+    std::env::var_os("ND_PYTHON").map(PathBuf::from)
+}
+
+/// Runs `scripts/zarr_check.py` with `args`; its standard output.
+fn run_check(python: &Path, args: &[&str]) -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/zarr_check.py");
+    let out = std::process::Command::new(python)
+        .arg(&script)
+        .args(args)
+        .output()
+        .expect("python runs");
+    assert!(
+        out.status.success(),
+        "zarr_check.py {args:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The entries of an `s![]` selection.
+fn el<I: ndcore::slice::SliceArg<IxDyn> + ?Sized>(i: &I) -> Vec<SliceInfoElem> {
+    i.elems().to_vec()
+}
+
+/// A value per index with no simple pattern.
+fn val(i: usize) -> f64 {
+    ((i * 2_654_435_761) % 1_000_003) as f64 / 7.0 - 3.5
+}
+
+#[test]
+fn round_trips_with_every_compressor() {
+    let dir = scratch("round");
+    let x = Array::from_vec((0..23 * 17).map(val).collect::<Vec<_>>())
+        .into_shape([23, 17])
+        .unwrap();
+    for (k, c) in [
+        Compressor::None,
+        Compressor::Gzip(6),
+        Compressor::Zstd(3),
+        Compressor::Blosc {
+            zstd: false,
+            level: 5,
+        },
+        Compressor::Blosc {
+            zstd: true,
+            level: 3,
+        },
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let name = format!("a{k}");
+        let z = ZarrArray::create::<f64>(&dir, &name, &[23, 17], &[7, 5])
+            .compressor(c)
+            .build()
+            .unwrap();
+        z.write(&[0, 0], &x).unwrap();
+        let back = ZarrArray::open(&dir, &name).unwrap().read::<f64>().unwrap();
+        assert_eq!(back.shape(), &[23, 17]);
+        assert!(
+            back.iter()
+                .zip(x.iter())
+                .all(|(a, b)| a.to_bits() == b.to_bits()),
+            "{c:?}"
+        );
+    }
+    // Sharded, and written through a transposed, reversed view.
+    let z = ZarrArray::create::<f64>(&dir, "sharded", &[17, 23], &[4, 4])
+        .shards(&[8, 12])
+        .build()
+        .unwrap();
+    let t = x.t();
+    let r = t.slice(s![..;-1, ..]);
+    z.write(&[0, 0], &r).unwrap();
+    let back = z.read::<f64>().unwrap();
+    assert_eq!(back.to_vec(), r.to_vec());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn regions_match_in_memory_slicing() {
+    let dir = scratch("slices");
+    let x = Array::from_vec((0..9 * 11 * 6i32).collect::<Vec<_>>())
+        .into_shape([9, 11, 6])
+        .unwrap();
+    let z = ZarrArray::create::<i32>(&dir, "x", &[9, 11, 6], &[4, 3, 5])
+        .build()
+        .unwrap();
+    z.write(&[0, 0, 0], &x).unwrap();
+    let xd = x.view().into_dyn();
+    let cases: Vec<Vec<SliceInfoElem>> = vec![
+        el(s![..]),
+        el(s![2..7, .., 1..]),
+        el(s![..;2, ..;-3, 5]),
+        el(s![-1, 3..-2, ..;4]),
+        el(s![.., NewAxis, 4, ..;-1]),
+        el(s![..., 2]),
+        el(s![1, ...]),
+        el(s![5..2, .., ..]),
+        el(s![8..0;-3, 10, -6..]),
+    ];
+    for c in &cases {
+        let got = z.read_slice::<i32, _>(&c[..]).unwrap();
+        let want = xd.slice(&c[..]);
+        assert_eq!(got.shape(), want.shape(), "{c:?}");
+        assert_eq!(got.to_vec(), want.to_vec(), "{c:?}");
+    }
+    // A region written in the middle, the rest unchanged.
+    let patch = Array::from_vec(vec![-1i32; 2 * 3 * 4])
+        .into_shape([2, 3, 4])
+        .unwrap();
+    z.write(&[3, 4, 1], &patch).unwrap();
+    let back = z.read::<i32>().unwrap();
+    for ((i, j, k), &v) in back
+        .indexed_iter()
+        .map(|(ix, v)| ((ix[0], ix[1], ix[2]), v))
+    {
+        let inside = (3..5).contains(&i) && (4..7).contains(&j) && (1..5).contains(&k);
+        assert_eq!(v, if inside { -1 } else { x[[i, j, k]] });
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn fill_values_attributes_groups() {
+    let dir = scratch("meta");
+    let mut attrs = serde_json::Map::new();
+    attrs.insert("units".into(), "m".into());
+    let mut z = ZarrArray::create::<i64>(&dir, "g/filled", &[10, 10], &[4, 4])
+        .fill_value(-7)
+        .attributes(attrs.clone())
+        .dimension_names(&["y", "x"])
+        .build()
+        .unwrap();
+    z.write(
+        &[0, 0],
+        &Array::from_vec(vec![1i64, 2, 3])
+            .into_shape([1, 3])
+            .unwrap(),
+    )
+    .unwrap();
+    let back = z.read::<i64>().unwrap();
+    assert_eq!(back[[0, 2]], 3);
+    assert_eq!(back[[0, 3]], -7);
+    assert_eq!(back[[9, 9]], -7);
+    assert_eq!(z.attributes(), &attrs);
+    attrs.insert("scale".into(), 2.5.into());
+    z.set_attributes(attrs.clone()).unwrap();
+    assert_eq!(
+        ZarrArray::open(&dir, "g/filled").unwrap().attributes(),
+        &attrs
+    );
+    create_group(&dir, "", serde_json::Map::new()).unwrap();
+    let mut gattrs = serde_json::Map::new();
+    gattrs.insert("title".into(), "test".into());
+    create_group(&dir, "g", gattrs.clone()).unwrap();
+    let g = open_group(&dir, "g").unwrap();
+    assert_eq!(g.attributes, gattrs);
+    assert_eq!(g.arrays, vec!["g/filled".to_string()]);
+    assert_eq!(open_group(&dir, "").unwrap().groups, vec!["g".to_string()]);
+    assert_eq!(z.dtype(), "int64");
+    assert_eq!(z.grid_shape(), vec![3, 3]);
+    // Creating again at the same path starts empty: no old chunk shows through.
+    let again = ZarrArray::create::<i64>(&dir, "g/filled", &[10, 10], &[4, 4])
+        .fill_value(5)
+        .build()
+        .unwrap();
+    assert!(again.read::<i64>().unwrap().iter().all(|&v| v == 5));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn chunk_wise_compute_and_fill() {
+    let dir = scratch("chunks");
+    // The paper's grid R, sqrt(i² + j² + k²), filled chunk by chunk and summed.
+    let n = 40u64;
+    let z = ZarrArray::create::<f64>(&dir, "R", &[n, n, n], &[16, 16, 16])
+        .build()
+        .unwrap();
+    z.fill_chunks(|c| {
+        let [a, b, d] = [&c.region[0], &c.region[1], &c.region[2]];
+        let shape = [
+            (a.end - a.start) as usize,
+            (b.end - b.start) as usize,
+            (d.end - d.start) as usize,
+        ];
+        let mut v = Vec::with_capacity(shape.iter().product());
+        for i in a.clone() {
+            for j in b.clone() {
+                for k in d.clone() {
+                    v.push(((i * i + j * j + k * k) as f64).sqrt());
+                }
+            }
+        }
+        Ok(Array::from_vec(v).into_shape(shape)?)
+    })
+    .unwrap();
+    let chunks = z.chunks();
+    assert_eq!(chunks.len(), 27);
+    assert_eq!(chunks[26].region, vec![32..40, 32..40, 32..40]);
+    let parts = z
+        .map_chunks(|_, a: ArrayD<f64>| Ok((a.len(), a.iter().sum::<f64>())))
+        .unwrap();
+    assert_eq!(parts.iter().map(|p| p.0).sum::<usize>(), 40 * 40 * 40);
+    let direct: f64 = (0..n)
+        .flat_map(|i| {
+            (0..n).flat_map(move |j| (0..n).map(move |k| ((i * i + j * j + k * k) as f64).sqrt()))
+        })
+        .sum();
+    let total: f64 = parts.iter().map(|p| p.1).sum();
+    assert!(
+        (total - direct).abs() < 1e-9 * direct,
+        "{total} vs {direct}"
+    );
+    assert_eq!(z.read_slice::<f64, _>(&s![3, 4, 12]).unwrap()[[]], 13.0);
+    // An error in one chunk is returned; the others were still written.
+    let e = z
+        .fill_chunks(|c| {
+            if c.index == vec![1, 1, 1] {
+                Err(ndio::Error::Array(ndcore::Error::Value("boom".into())))
+            } else {
+                Ok(Array::<f64, _>::zeros(
+                    c.region
+                        .iter()
+                        .map(|r| (r.end - r.start) as usize)
+                        .collect::<Vec<_>>(),
+                ))
+            }
+        })
+        .unwrap_err();
+    assert!(e.to_string().contains("boom"), "{e}");
+    assert_eq!(z.read_slice::<f64, _>(&s![0, 0, 0]).unwrap()[[]], 0.0);
+    assert_eq!(
+        z.read_slice::<f64, _>(&s![16, 16, 17]).unwrap()[[]],
+        (16.0f64 * 16.0 * 2.0 + 17.0 * 17.0).sqrt()
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn bad_input_is_a_clear_error() {
+    let dir = scratch("bad");
+    let z = ZarrArray::create::<f32>(&dir, "x", &[6, 4], &[4, 4])
+        .build()
+        .unwrap();
+    z.write(&[0, 0], &Array::<f32, _>::ones([6, 4])).unwrap();
+    let msg = |e: ndio::Error| e.to_string();
+    // Wrong element type, either way.
+    let e = msg(z.read::<f64>().unwrap_err());
+    assert!(e.contains("holds float32, not float64"), "{e}");
+    let e = msg(z
+        .write(&[0, 0], &Array::<i32, _>::zeros([1, 1]))
+        .unwrap_err());
+    assert!(e.contains("not int32"), "{e}");
+    // Regions outside the array.
+    let e = msg(z.read_region::<f32>(&[0..7, 0..4]).unwrap_err());
+    assert!(e.contains("outside the array of shape [6, 4]"), "{e}");
+    let e = msg(z
+        .write(&[5, 0], &Array::<f32, _>::zeros([2, 4]))
+        .unwrap_err());
+    assert!(e.contains("outside"), "{e}");
+    let e = msg(z.write(&[0], &Array::<f32, _>::zeros([2])).unwrap_err());
+    assert!(e.contains("1 axes"), "{e}");
+    // NumPy's IndexErrors.
+    let e = msg(z.read_slice::<f32, _>(&s![6, ..]).unwrap_err());
+    assert!(
+        e.contains("index 6 is out of bounds for axis 0 with size 6"),
+        "{e}"
+    );
+    let e = msg(z.read_slice::<f32, _>(&s![0, 0, 0]).unwrap_err());
+    assert!(
+        e.contains("too many indices for array: array is 2-dimensional, but 3 were indexed"),
+        "{e}"
+    );
+    // Bad shapes at creation.
+    assert!(
+        ZarrArray::create::<f32>(&dir, "y", &[6, 4], &[4])
+            .build()
+            .is_err()
+    );
+    assert!(
+        ZarrArray::create::<f32>(&dir, "y", &[6, 4], &[0, 4])
+            .build()
+            .is_err()
+    );
+    assert!(
+        ZarrArray::create::<f32>(&dir, "y", &[6, 4], &[4, 4])
+            .shards(&[6, 4])
+            .build()
+            .is_err()
+    );
+    // Missing store, missing array, corrupt metadata.
+    let e = msg(ZarrArray::open(dir.join("nowhere"), "x").unwrap_err());
+    assert!(e.contains("nowhere"), "{e}");
+    let e = msg(ZarrArray::open(&dir, "missing").unwrap_err());
+    assert!(
+        e.contains("missing") && e.contains("no readable Zarr array"),
+        "{e}"
+    );
+    std::fs::create_dir_all(dir.join("broken")).unwrap();
+    std::fs::write(
+        dir.join("broken/zarr.json"),
+        b"{\"zarr_format\": 3, \"node_type\": ",
+    )
+    .unwrap();
+    let e = msg(ZarrArray::open(&dir, "broken").unwrap_err());
+    assert!(e.contains("broken"), "{e}");
+    // A truncated chunk: the message names the chunk's key.
+    let chunk = dir.join("x/c/1/0");
+    let bytes = std::fs::read(&chunk).unwrap();
+    std::fs::write(&chunk, &bytes[..bytes.len() / 2]).unwrap();
+    let e = msg(z.read::<f32>().unwrap_err());
+    assert!(e.contains("c/1/0") || e.contains("[1, 0]"), "{e}");
+    // The chunk before it still reads.
+    assert!(
+        z.read_region::<f32>(&[0..4, 0..4])
+            .unwrap()
+            .iter()
+            .all(|&v| v == 1.0)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Reads a store zarr-python wrote and compares it with the .npy beside it.
+fn same_as_npy<T: ZarrElement + ndcore::Element>(dir: &Path, name: &str) {
+    let z = ZarrArray::open(dir, name).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let got = z.read::<T>().unwrap_or_else(|e| panic!("{name}: {e}"));
+    let want: ArrayD<T> = ndio::load(dir.join(format!("{name}.npy"))).unwrap();
+    assert_eq!(got.shape(), want.shape(), "{name}");
+    let same = got
+        .iter()
+        .zip(want.iter())
+        .all(|(a, b)| bytemuck::bytes_of(a) == bytemuck::bytes_of(b));
+    assert!(same, "{name}: values differ");
+}
+
+#[test]
+fn zarr_python_and_dask_agree() {
+    let Some(py) = python() else {
+        eprintln!("ND_PYTHON not set (cargo xtask test sets it): zarr-python cross-check skipped");
+        return;
+    };
+    // zarr-python writes, nd reads.
+    let from_py = scratch("from-python");
+    let n = run_check(&py, &["write", from_py.to_str().unwrap()]);
+    assert_eq!(n.trim(), "12");
+    same_as_npy::<f64>(&from_py, "f8_zstd");
+    same_as_npy::<i32>(&from_py, "i4_gzip");
+    same_as_npy::<u8>(&from_py, "u1_blosc");
+    same_as_npy::<bool>(&from_py, "b1_raw");
+    same_as_npy::<f32>(&from_py, "f4_sharded");
+    same_as_npy::<i16>(&from_py, "i2_attrs");
+    same_as_npy::<u64>(&from_py, "u8_blosc_zstd");
+    same_as_npy::<i64>(&from_py, "i8_zero");
+    same_as_npy::<f64>(&from_py, "grp/inner/f8");
+    same_as_npy::<i64>(&from_py, "i8_fill");
+    same_as_npy::<f64>(&from_py, "v2_f8");
+    same_as_npy::<i32>(&from_py, "v2_i4_f");
+    let attrs = ZarrArray::open(&from_py, "i2_attrs").unwrap();
+    assert_eq!(attrs.attributes()["units"], "m");
+    assert_eq!(attrs.attributes()["scale"], 2.5);
+    let g = open_group(&from_py, "grp").unwrap();
+    assert_eq!(g.attributes["title"], "nested");
+    assert_eq!(g.groups, vec!["grp/inner".to_string()]);
+    let sliced = ZarrArray::open(&from_py, "v2_i4_f")
+        .unwrap()
+        .read_slice::<i32, _>(&s![2..11;3, ..;-2])
+        .unwrap();
+    let whole: ArrayD<i32> = ndio::load(from_py.join("v2_i4_f.npy")).unwrap();
+    assert_eq!(sliced.to_vec(), whole.slice(s![2..11;3, ..;-2]).to_vec());
+
+    // nd writes, zarr-python reads.
+    let from_nd = scratch("from-nd");
+    let mut names = Vec::new();
+    let mut put = |name: &str, z: ZarrArray, write: &dyn Fn(&ZarrArray, &Path, &str)| {
+        write(&z, &from_nd, name);
+        names.push(serde_json::Value::from(name));
+    };
+    let f = Array::from_vec((0..50 * 30).map(val).collect::<Vec<_>>())
+        .into_shape([50, 30])
+        .unwrap();
+    let write_f64 = |z: &ZarrArray, d: &Path, name: &str| {
+        z.write(&[0, 0], &f).unwrap();
+        ndio::save(d.join(format!("{name}.npy")), &f).unwrap();
+    };
+    for (name, c) in [
+        ("nd_zstd", Compressor::Zstd(0)),
+        ("nd_gzip", Compressor::Gzip(4)),
+        (
+            "nd_blosc",
+            Compressor::Blosc {
+                zstd: false,
+                level: 5,
+            },
+        ),
+        ("nd_raw", Compressor::None),
+    ] {
+        let z = ZarrArray::create::<f64>(&from_nd, name, &[50, 30], &[16, 7])
+            .compressor(c)
+            .build()
+            .unwrap();
+        put(name, z, &write_f64);
+    }
+    let z = ZarrArray::create::<f64>(&from_nd, "nd_sharded", &[50, 30], &[5, 5])
+        .shards(&[10, 15])
+        .build()
+        .unwrap();
+    put("nd_sharded", z, &write_f64);
+    let mut attrs = serde_json::Map::new();
+    attrs.insert("source".into(), "nd".into());
+    let z = ZarrArray::create::<i16>(&from_nd, "deep/nd_i2", &[7, 3, 5], &[2, 3, 2])
+        .fill_value(-3)
+        .attributes(attrs.clone())
+        .build()
+        .unwrap();
+    put("deep/nd_i2", z, &|z, d, name| {
+        let part = Array::from_vec((0..4 * 3 * 5).map(|i| i as i16).collect::<Vec<_>>())
+            .into_shape([4, 3, 5])
+            .unwrap();
+        z.write(&[0, 0, 0], &part).unwrap();
+        let mut all = Array::<i16, _>::full([7, 3, 5], -3);
+        all.slice_mut(s![..4, .., ..]).assign(&part).unwrap();
+        ndio::save(d.join(format!("{name}.npy")), &all).unwrap();
+    });
+    std::fs::write(
+        from_nd.join("deep/nd_i2.attrs.json"),
+        serde_json::Value::Object(attrs).to_string(),
+    )
+    .unwrap();
+    let z = ZarrArray::create::<bool>(&from_nd, "nd_bool", &[9], &[4])
+        .build()
+        .unwrap();
+    put("nd_bool", z, &|z, d, name| {
+        let b = Array::from_vec((0..9).map(|i| i % 3 == 0).collect::<Vec<_>>());
+        z.write(&[0], &b).unwrap();
+        ndio::save(d.join(format!("{name}.npy")), &b).unwrap();
+    });
+    std::fs::write(
+        from_nd.join("manifest.json"),
+        serde_json::Value::Array(names).to_string(),
+    )
+    .unwrap();
+    assert_eq!(
+        run_check(&py, &["check", from_nd.to_str().unwrap()]).trim(),
+        "ok 7"
+    );
+
+    // The same sums over chunks, by nd's map_chunks and by Dask on a local cluster.
+    let parts = ZarrArray::open(&from_nd, "nd_zstd")
+        .unwrap()
+        .map_chunks(|_, a: ArrayD<f64>| {
+            Ok((
+                a.iter().sum::<f64>(),
+                a.iter().map(|v| v.abs().sqrt() + 1.0).sum::<f64>(),
+            ))
+        })
+        .unwrap();
+    let (sum, fused) = parts
+        .iter()
+        .fold((0.0, 0.0), |acc, p| (acc.0 + p.0, acc.1 + p.1));
+    let out = run_check(&py, &["dask", from_nd.to_str().unwrap(), "nd_zstd"]);
+    let mut it = out.split_whitespace().map(|s| s.parse::<f64>().unwrap());
+    let (dsum, dfused) = (it.next().unwrap(), it.next().unwrap());
+    assert!(
+        (sum - dsum).abs() <= 1e-9 * dsum.abs().max(1.0),
+        "{sum} vs Dask {dsum}"
+    );
+    assert!(
+        (fused - dfused).abs() <= 1e-9 * dfused,
+        "{fused} vs Dask {dfused}"
+    );
+    std::fs::remove_dir_all(&from_py).ok();
+    std::fs::remove_dir_all(&from_nd).ok();
+}
