@@ -190,3 +190,22 @@ fn has_libopenblas() -> bool {
         .lines()
         .any(|line| line.trim_start().starts_with("libopenblas.so "))
 }
+
+/// `ndio::zarr`, behind its `zarr` feature (off in the workspace's default build, so the
+/// steps above do not build it): clippy, then its tests with zarr-python and Dask in the
+/// venv (`scripts/zarr_check.py`).
+pub fn zarr(python: &Path) -> Result {
+    crate::python::ensure_zarr(python)?;
+    run::run(cargo().args([
+        "clippy",
+        "-p",
+        "ndio",
+        "--features",
+        "zarr",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run::run(with_python(cargo(), python).args(["test", "-p", "ndio", "--features", "zarr"]))
+}

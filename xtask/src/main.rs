@@ -18,7 +18,7 @@ usage: cargo xtask <command>
 
 commands:
   test                 every check CI runs, in order, stopping at the first failure:
-                       python, goldens, fmt, clippy, doc, test, asan, blas, bench
+                       python, goldens, fmt, clippy, doc, test, asan, blas, zarr, bench
                        (bench: `bench --quick --no-numpy` as a smoke test)
   goldens              regenerate tests/goldens/ from scripts/goldens/*.py (NumPy)
   bench [--quick] [--figure ID] [--no-numpy] [--filter SUBSTR] [--min-time SECS]
@@ -64,6 +64,7 @@ fn test() -> run::Result {
     steps.run("test", || checks::test(&python))?;
     steps.run("asan", || checks::asan(&python))?;
     steps.run("blas", || checks::blas(&python))?;
+    steps.run("zarr", || checks::zarr(&python))?;
     steps.run("bench", bench::smoke)?;
     steps.summary();
     Ok(())

@@ -61,3 +61,44 @@ fn has_numpy(python: &std::path::Path) -> bool {
     let check = format!("import numpy; assert numpy.__version__ == {NUMPY:?}");
     run::succeeds(Command::new(python).arg("-c").arg(check))
 }
+
+/// What `ndio::zarr`'s cross-checks run beside NumPy: zarr-python (v3), Dask's arrays and
+/// its distributed scheduler, the newest that install on Python 3.11 here.
+pub const ZARR_PACKAGES: [&str; 3] = [
+    "zarr==3.1.6",
+    "dask[array]==2026.8.0",
+    "distributed==2026.8.0",
+];
+
+/// Makes sure the venv of `python` has [`ZARR_PACKAGES`] (NumPy stays pinned).
+pub fn ensure_zarr(python: &std::path::Path) -> Result<()> {
+    let check = "import zarr, dask.array, distributed; print(zarr.__version__, dask.__version__)";
+    let want = ZARR_PACKAGES.map(|p| p.rsplit("==").next().unwrap_or(p).to_string());
+    let have = Command::new(python).arg("-c").arg(check).output();
+    if let Ok(out) = &have
+        && out.status.success()
+        && String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .eq(want[..2].iter().map(String::as_str))
+    {
+        eprintln!("zarr {} and dask {} ready", want[0], want[1]);
+        return Ok(());
+    }
+    let pin = format!("numpy=={NUMPY}");
+    let mut pip = Command::new(python);
+    pip.args([
+        "-m",
+        "pip",
+        "install",
+        "--disable-pip-version-check",
+        "--progress-bar=off",
+        &pin,
+    ])
+    .args(ZARR_PACKAGES);
+    run::run(&mut pip).map_err(|e| {
+        format!(
+            "{e}\npip could not install {}: they need Python >= 3.11 and access to PyPI",
+            ZARR_PACKAGES.join(" ")
+        )
+    })
+}
