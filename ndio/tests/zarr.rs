@@ -491,3 +491,92 @@ fn zarr_python_and_dask_agree() {
     std::fs::remove_dir_all(&from_py).ok();
     std::fs::remove_dir_all(&from_nd).ok();
 }
+
+/// Peak resident memory of this process so far (Linux's `VmHWM`), in bytes.
+fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// The store several times larger than the memory bound, summed chunk by chunk in a child
+/// process (this test binary run again for [`child_sums_the_store`]) whose peak resident
+/// memory is then read: 128 MiB of f64 in 2 MiB chunks, under 40 MiB of peak memory.
+#[test]
+fn larger_than_the_memory_bound_stays_bounded() {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    const N: u64 = 1 << 24; // 16 Mi f64: 128 MiB
+    const BOUND: u64 = 40 << 20;
+    let dir = scratch("big");
+    let z = ZarrArray::create::<f64>(&dir, "big", &[N / 4096, 4096], &[64, 4096])
+        .compressor(Compressor::None)
+        .build()
+        .unwrap();
+    z.fill_chunks(|c| {
+        let rows = (c.region[0].end - c.region[0].start) as usize;
+        let first = c.region[0].start as f64 * 4096.0;
+        Ok(Array::from_vec(
+            (0..rows * 4096)
+                .map(|i| first + i as f64)
+                .collect::<Vec<_>>(),
+        )
+        .into_shape([rows, 4096])?)
+    })
+    .unwrap();
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "child_sums_the_store",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("ND_ZARR_CHILD_STORE", &dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line = text
+        .lines()
+        .find_map(|l| l.split("zarr-child ").nth(1))
+        .unwrap_or_else(|| panic!("no result from the child: {text}"));
+    let mut it = line.split_whitespace();
+    let sum: f64 = it.next().unwrap().parse().unwrap();
+    let peak: u64 = it.next().unwrap().parse().unwrap();
+    // 0 + 1 + … + (N-1), exact in f64 at this size.
+    assert_eq!(sum, (N as f64) * (N as f64 - 1.0) / 2.0);
+    assert!(
+        peak < BOUND,
+        "peak memory {} MiB for a {} MiB store, bound {} MiB",
+        peak >> 20,
+        (N * 8) >> 20,
+        BOUND >> 20
+    );
+    eprintln!(
+        "{} MiB store summed with a peak of {} MiB",
+        (N * 8) >> 20,
+        peak >> 20
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Run by [`larger_than_the_memory_bound_stays_bounded`] in a child process; does nothing
+/// in a plain test run.
+#[test]
+fn child_sums_the_store() {
+    let Some(dir) = std::env::var_os("ND_ZARR_CHILD_STORE") else {
+        return;
+    };
+    let z = ZarrArray::open(&dir, "big").unwrap();
+    let parts = z
+        .map_chunks(|_, a: ArrayD<f64>| Ok(a.iter().sum::<f64>()))
+        .unwrap();
+    let sum: f64 = parts.iter().sum();
+    println!("zarr-child {sum:?} {}", peak_rss().unwrap_or(u64::MAX));
+}
