@@ -47,6 +47,9 @@ use crate::error::{Error, Result};
 pub trait ZarrElement: Element + ElementOwned {
     /// The Zarr data type (`float64`, `int32`, `bool`, …).
     fn zarr_data_type() -> DataType;
+    /// The elements' bytes, writable, where any bytes are a valid element (not `bool`):
+    /// chunks are then decoded straight into an array's memory.
+    fn bytes_mut(s: &mut [Self]) -> Option<&mut [u8]>;
 }
 
 macro_rules! zarr_element {
@@ -55,14 +58,26 @@ macro_rules! zarr_element {
             fn zarr_data_type() -> DataType {
                 zarrs::array::data_type::$f()
             }
+            fn bytes_mut(s: &mut [Self]) -> Option<&mut [u8]> {
+                Some(bytemuck::cast_slice_mut(s))
+            }
         }
     )*};
 }
 zarr_element!(
-    bool => bool, i8 => int8, i16 => int16, i32 => int32, i64 => int64,
+    i8 => int8, i16 => int16, i32 => int32, i64 => int64,
     u8 => uint8, u16 => uint16, u32 => uint32, u64 => uint64,
     f32 => float32, f64 => float64,
 );
+
+impl ZarrElement for bool {
+    fn zarr_data_type() -> DataType {
+        zarrs::array::data_type::bool()
+    }
+    fn bytes_mut(_: &mut [Self]) -> Option<&mut [u8]> {
+        None
+    }
+}
 
 /// How new arrays compress their chunks (zarr-python's `compressors=`).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -377,11 +392,33 @@ impl ZarrArray {
                 Vec::new(),
             )?);
         }
-        let v: Vec<T> = self
-            .array
-            .retrieve_array_subset(&ArraySubset::new_with_ranges(ranges))
+        let subset = ArraySubset::new_with_ranges(ranges);
+        let mut out = Array::<T, IxDyn>::try_zeros(IxDyn::from_slice(&shape)?)?;
+        let Some(bytes) = out.as_slice_mut().and_then(T::bytes_mut) else {
+            // `bool`: zarrs checks each byte is 0 or 1 as it makes the elements.
+            let v: Vec<T> = self
+                .array
+                .retrieve_array_subset(&subset)
+                .map_err(|e| self.chunk_error::<T>(ranges, &e))?;
+            return Ok(Array::from_shape_vec(IxDyn::from_slice(&shape)?, v)?);
+        };
+        // The chunks are decoded into the array's own memory: no second copy of the region.
+        let dims: Vec<u64> = shape.iter().map(|&n| n as u64).collect();
+        let whole = ArraySubset::new_with_shape(dims.clone());
+        // SAFETY: this is the only view of `out`'s bytes, so it overlaps no other view.
+        let view = unsafe {
+            zarrs::array::ArrayBytesFixedDisjointView::new(
+                unsafe_cell_slice::UnsafeCellSlice::new(bytes),
+                size_of::<T>(),
+                &dims,
+                whole,
+            )
+        };
+        let mut view = view.map_err(|e| Error::mismatch(&self.name, e.to_string()))?;
+        self.array
+            .retrieve_array_subset_into(&subset, (&mut view).into())
             .map_err(|e| self.chunk_error::<T>(ranges, &e))?;
-        Ok(Array::from_shape_vec(IxDyn::from_slice(&shape)?, v)?)
+        Ok(out)
     }
 
     /// Reads `z[info]` for an `s![]` selection: integer indices (negative from the end),
@@ -434,13 +471,14 @@ impl ZarrArray {
         if data.is_empty() {
             return Ok(());
         }
-        let v: Vec<T> = match data.as_slice() {
-            Some(s) => s.to_vec(),
-            None => data.to_vec(),
-        };
-        self.array
-            .store_array_subset(&ArraySubset::new_with_ranges(&ranges), v)
-            .map_err(|e| self.chunk_error::<T>(&ranges, &e))
+        let subset = ArraySubset::new_with_ranges(&ranges);
+        // A C-contiguous array is encoded from its own memory; any other layout is copied
+        // to C order first.
+        match data.as_slice() {
+            Some(s) => self.array.store_array_subset(&subset, s),
+            None => self.array.store_array_subset(&subset, data.to_vec()),
+        }
+        .map_err(|e| self.chunk_error::<T>(&ranges, &e))
     }
 
     /// Reads one chunk's region.

@@ -1,0 +1,72 @@
+"""zarr-python's and Dask's side of ndio's Zarr benchmark (ndio/examples/zarr_bench.rs).
+
+  python zarr_compare.py DIR ROWS COLS CHUNK_ROWS CHUNK_COLS
+
+Writes and reads a float64 store of ROWS x COLS (values ((i * 7919) % 10007) * 0.5, the
+same as nd's side) in chunks of CHUNK_ROWS x CHUNK_COLS with zarr-python's default codec
+(zstd level 0), then reads it with Dask (sum of the array): on one thread and on every
+core. Prints one line per case: `name seconds` (the best of 3).
+"""
+
+import os
+import shutil
+import sys
+import time
+
+import numpy as np
+import zarr
+
+
+def best(f, repeat=3):
+    t = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        f()
+        t = min(t, time.perf_counter() - t0)
+    return t
+
+
+def main():
+    root = sys.argv[1]
+    rows, cols, crows, ccols = map(int, sys.argv[2:6])
+    x = ((np.arange(rows * cols, dtype=np.int64) * 7919) % 10007).astype(np.float64) * 0.5
+    x = x.reshape(rows, cols)
+    path = os.path.join(root, "py")
+
+    def write():
+        shutil.rmtree(path, ignore_errors=True)
+        z = zarr.create_array(store=path, shape=x.shape, chunks=(crows, ccols), dtype="f8")
+        z[...] = x
+
+    def read():
+        z = zarr.open_array(store=path, mode="r")
+        return z[...]
+
+    import dask
+    import dask.array as da
+
+    def dask_sum():
+        return da.from_zarr(path).sum().compute()
+
+    def dask_write():
+        shutil.rmtree(path + "_dask", ignore_errors=True)
+        da.from_array(x, chunks=(crows, ccols)).to_zarr(path + "_dask")
+
+    cores = os.cpu_count() or 1
+    for threads in sorted({1, cores}):
+        zarr.config.set({"threading.max_workers": threads, "async.concurrency": threads})
+        print(f"zarr_python_write_{threads}t {best(write)!r}", flush=True)
+        got = read()
+        assert np.array_equal(got, x)
+        print(f"zarr_python_read_{threads}t {best(read)!r}", flush=True)
+        with dask.config.set(scheduler="threads", num_workers=threads):
+            total = dask_sum()
+            assert total == x.sum(dtype=np.float64) or abs(total - x.sum()) < 1e-6 * abs(total)
+            print(f"dask_read_sum_{threads}t {best(dask_sum)!r}", flush=True)
+            print(f"dask_write_{threads}t {best(dask_write)!r}", flush=True)
+    shutil.rmtree(path, ignore_errors=True)
+    shutil.rmtree(path + "_dask", ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
