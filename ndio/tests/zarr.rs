@@ -580,3 +580,38 @@ fn child_sums_the_store() {
     let sum: f64 = parts.iter().sum();
     println!("zarr-child {sum:?} {}", peak_rss().unwrap_or(u64::MAX));
 }
+
+/// The README's example ("Zarr stores"), as written there.
+#[test]
+fn readme_example() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::env::temp_dir().join(format!("nd-readme-zarr-{}", std::process::id()));
+    // z = zarr.create_array(store=dir, name="R", shape=(64, 64, 64), chunks=(32, 32, 32))
+    let z = ZarrArray::create::<f64>(&dir, "R", &[64, 64, 64], &[32, 32, 32])
+        .compressor(Compressor::Zstd(0))
+        .build()?;
+    // The paper's grid R written chunk by chunk on nd's threads: one chunk per thread in memory.
+    z.fill_chunks(|c| {
+        let [i, j, k] = [&c.region[0], &c.region[1], &c.region[2]];
+        let shape = [i.end - i.start, j.end - j.start, k.end - k.start].map(|n| n as usize);
+        let mut v = Vec::with_capacity(shape.iter().product());
+        for x in i.clone() {
+            for y in j.clone() {
+                for w in k.clone() {
+                    v.push(((x * x + y * y + w * w) as f64).sqrt());
+                }
+            }
+        }
+        Ok(Array::from_vec(v).into_shape(shape)?)
+    })?;
+    // z[3, 4, 12], and a region with steps: z[::16, 2, -3:]
+    assert_eq!(z.read_slice::<f64, _>(&s![3, 4, 12])?[[]], 13.0);
+    assert_eq!(
+        z.read_slice::<f64, _>(&s![..;16, 2, -3..])?.shape(),
+        &[4, 3]
+    );
+    // da.from_zarr(dir + "/R").sum().compute(), chunk by chunk:
+    let parts = z.map_chunks(|_, a: ArrayD<f64>| Ok(a.iter().sum::<f64>()))?;
+    assert!(parts.iter().sum::<f64>() > 0.0);
+    std::fs::remove_dir_all(&dir)?;
+    Ok(())
+}
