@@ -387,6 +387,18 @@ fn zarr_python_and_dask_agree() {
         .unwrap();
     let whole: ArrayD<i32> = ndio::load(from_py.join("v2_i4_f.npy")).unwrap();
     assert_eq!(sliced.to_vec(), whole.slice(s![2..11;3, ..;-2]).to_vec());
+    // A v2 array written in place; zarr-python then reads every store of the directory
+    // against its .npy (the one changed here too).
+    let v2 = ZarrArray::open(&from_py, "v2_f8").unwrap();
+    let patch = Array::from_vec(vec![0.25f64, -0.5, 1e300, f64::MIN_POSITIVE])
+        .into_shape([2, 2])
+        .unwrap();
+    v2.write(&[4, 2], &patch).unwrap();
+    let mut want: ArrayD<f64> = ndio::load(from_py.join("v2_f8.npy")).unwrap();
+    want.slice_mut(s![4..6, 2..4]).assign(&patch).unwrap();
+    assert_eq!(v2.read::<f64>().unwrap().to_vec(), want.to_vec());
+    ndio::save(from_py.join("v2_f8.npy"), &want).unwrap();
+    assert_eq!(run_check(&py, &["check", from_py.to_str().unwrap()]).trim(), "ok 12");
 
     // nd writes, zarr-python reads.
     let from_nd = scratch("from-nd");
