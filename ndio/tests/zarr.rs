@@ -398,7 +398,10 @@ fn zarr_python_and_dask_agree() {
     want.slice_mut(s![4..6, 2..4]).assign(&patch).unwrap();
     assert_eq!(v2.read::<f64>().unwrap().to_vec(), want.to_vec());
     ndio::save(from_py.join("v2_f8.npy"), &want).unwrap();
-    assert_eq!(run_check(&py, &["check", from_py.to_str().unwrap()]).trim(), "ok 12");
+    assert_eq!(
+        run_check(&py, &["check", from_py.to_str().unwrap()]).trim(),
+        "ok 12"
+    );
 
     // nd writes, zarr-python reads.
     let from_nd = scratch("from-nd");
