@@ -239,11 +239,17 @@ pub struct ZarrArray {
 
 impl std::fmt::Debug for ZarrArray {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // zarr-python's repr: `<Array file:///tmp/x/grid shape=(6, 4) dtype=float64>`.
+        let dims: Vec<String> = self.shape().iter().map(usize::to_string).collect();
+        let shape = match dims.len() {
+            1 => format!("({},)", dims[0]),
+            _ => format!("({})", dims.join(", ")),
+        };
+        let path = std::path::absolute(&self.name).unwrap_or_else(|_| self.name.clone());
         write!(
             f,
-            "<zarr.Array file://{} shape={:?} dtype={}>",
-            self.name.display(),
-            self.shape(),
+            "<Array file://{} shape={shape} dtype={}>",
+            path.display(),
             self.dtype()
         )
     }

@@ -178,6 +178,23 @@ fn fill_values_attributes_groups() {
     assert_eq!(g.arrays, vec!["g/filled".to_string()]);
     assert_eq!(open_group(&dir, "").unwrap().groups, vec!["g".to_string()]);
     assert_eq!(z.dtype(), "int64");
+    assert_eq!(
+        format!("{z:?}"),
+        format!(
+            "<Array file://{}/g/filled shape=(10, 10) dtype=int64>",
+            dir.display()
+        )
+    );
+    let one = ZarrArray::create::<u8>(&dir, "one", &[7], &[3])
+        .build()
+        .unwrap();
+    assert_eq!(
+        format!("{one:?}"),
+        format!(
+            "<Array file://{}/one shape=(7,) dtype=uint8>",
+            dir.display()
+        )
+    );
     assert_eq!(z.grid_shape(), vec![3, 3]);
     // Creating again at the same path starts empty: no old chunk shows through.
     let again = ZarrArray::create::<i64>(&dir, "g/filled", &[10, 10], &[4, 4])
