@@ -11,11 +11,14 @@ pub fn fmt() -> Result {
         .map_err(|e| format!("{e}\nformatting differs: run `cargo fmt --all`"))
 }
 
+/// Every crate and target, with ndio's `zarr` feature on (the default build leaves it off).
 pub fn clippy() -> Result {
     run::run(cargo().args([
         "clippy",
         "--workspace",
         "--all-targets",
+        "--features",
+        "ndio/zarr",
         "--",
         "-D",
         "warnings",
@@ -32,17 +35,19 @@ pub fn doc() -> Result {
     )
 }
 
-/// Unit, integration and doc tests of every crate. ndio's C ABI is built first as the
-/// shared library the live NumPy sharing checks load (`tests/share_numpy.rs`), and its
-/// path exported in `ND_CAPI_LIB`.
+/// Unit, integration and doc tests of every crate, with ndio's `zarr` feature on (its
+/// tests cross-check zarr-python and a local Dask cluster in the venv). ndio's C ABI is
+/// built first as the shared library the live NumPy sharing checks load
+/// (`tests/share_numpy.rs`), and its path exported in `ND_CAPI_LIB`.
 pub fn test(python: &Path) -> Result {
     run::run(cargo().args(["build", "-p", "nd-capi"]))?;
     let lib = root().join("target/debug/libnd_capi.so");
-    run::run(
-        with_python(cargo(), python)
-            .env("ND_CAPI_LIB", &lib)
-            .args(["test", "--workspace"]),
-    )
+    run::run(with_python(cargo(), python).env("ND_CAPI_LIB", &lib).args([
+        "test",
+        "--workspace",
+        "--features",
+        "ndio/zarr",
+    ]))
 }
 
 /// The tests of every crate with `unsafe` code, again under AddressSanitizer: it catches
@@ -189,23 +194,4 @@ fn has_libopenblas() -> bool {
     String::from_utf8_lossy(&output.stdout)
         .lines()
         .any(|line| line.trim_start().starts_with("libopenblas.so "))
-}
-
-/// `ndio::zarr`, behind its `zarr` feature (off in the workspace's default build, so the
-/// steps above do not build it): clippy, then its tests with zarr-python and Dask in the
-/// venv (`scripts/zarr_check.py`).
-pub fn zarr(python: &Path) -> Result {
-    crate::python::ensure_zarr(python)?;
-    run::run(cargo().args([
-        "clippy",
-        "-p",
-        "ndio",
-        "--features",
-        "zarr",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    run::run(with_python(cargo(), python).args(["test", "-p", "ndio", "--features", "zarr"]))
 }

@@ -18,7 +18,7 @@ usage: cargo xtask <command>
 
 commands:
   test                 every check CI runs, in order, stopping at the first failure:
-                       python, goldens, fmt, clippy, doc, test, asan, blas, zarr, bench
+                       python, goldens, fmt, clippy, doc, test, asan, blas, bench
                        (bench: `bench --quick --no-numpy` as a smoke test)
   goldens              regenerate tests/goldens/ from scripts/goldens/*.py (NumPy)
   bench [--quick] [--figure ID] [--no-numpy] [--filter SUBSTR] [--min-time SECS]
@@ -56,7 +56,11 @@ fn main() -> ExitCode {
 /// environment is known to be sound.
 fn test() -> run::Result {
     let mut steps = Steps::default();
-    let python = steps.run("python", python::ensure_venv)?;
+    let python = steps.run("python", || {
+        let python = python::ensure_venv()?;
+        python::ensure_zarr(&python)?;
+        Ok(python)
+    })?;
     steps.run("goldens", || goldens::check(&python))?;
     steps.run("fmt", checks::fmt)?;
     steps.run("clippy", checks::clippy)?;
@@ -64,7 +68,6 @@ fn test() -> run::Result {
     steps.run("test", || checks::test(&python))?;
     steps.run("asan", || checks::asan(&python))?;
     steps.run("blas", || checks::blas(&python))?;
-    steps.run("zarr", || checks::zarr(&python))?;
     steps.run("bench", bench::smoke)?;
     steps.summary();
     Ok(())
