@@ -240,11 +240,7 @@ pub struct ZarrArray {
 impl std::fmt::Debug for ZarrArray {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // zarr-python's repr: `<Array file:///tmp/x/grid shape=(6, 4) dtype=float64>`.
-        let dims: Vec<String> = self.shape().iter().map(usize::to_string).collect();
-        let shape = match dims.len() {
-            1 => format!("({},)", dims[0]),
-            _ => format!("({})", dims.join(", ")),
-        };
+        let shape = ndcore::fmt::py_tuple(&self.shape());
         let path = std::path::absolute(&self.name).unwrap_or_else(|_| self.name.clone());
         write!(
             f,
@@ -336,7 +332,8 @@ impl ZarrArray {
             .map_err(|e| Error::format(&self.name, format!("cannot write the metadata: {e}")))
     }
 
-    /// Every chunk, in C order of the grid.
+    /// Every chunk, in C order of the grid (of a sharded array, every shard: the unit
+    /// stored as one file).
     pub fn chunks(&self) -> Vec<Chunk> {
         let grid = self.array.chunk_grid_shape().to_vec();
         let total: u64 = grid.iter().product();
@@ -441,8 +438,14 @@ impl ZarrArray {
         let shape = self.shape();
         let (bbox, local) = bounding_box(&shape, info.elems())?;
         let block = self.read_region::<T>(&bbox)?;
-        let view = block.try_slice(&local[..])?;
-        Ok(view.to_owned())
+        // A box (unit steps) is already the result; steps leave a strided selection of
+        // it, copied out so that the result does not keep the whole box alive.
+        let sel = block.slice_move(&local[..])?;
+        Ok(if sel.as_slice().is_some() {
+            sel
+        } else {
+            sel.to_owned()
+        })
     }
 
     /// Writes `data` into the region that starts at `offset` (`z[o0:o0+n0, …] = data`);

@@ -37,17 +37,7 @@ pub fn ensure_venv() -> Result<PathBuf> {
         })?;
     }
     let pin = format!("numpy=={NUMPY}");
-    run::run(Command::new(&python).args([
-        "-m",
-        "pip",
-        "install",
-        "--disable-pip-version-check",
-        "--progress-bar=off",
-        &pin,
-    ]))
-    .map_err(|e| {
-        format!("{e}\npip could not install {pin}: it needs Python >= 3.11 and access to PyPI")
-    })?;
+    pip_install(&python, &[])?;
     if !has_numpy(&python) {
         return Err(format!(
             "{pin} installed but `import numpy` still fails in {}",
@@ -84,6 +74,12 @@ pub fn ensure_zarr(python: &std::path::Path) -> Result<()> {
         eprintln!("zarr {} and dask {} ready", want[0], want[1]);
         return Ok(());
     }
+    pip_install(python, &ZARR_PACKAGES)
+}
+
+/// `pip install numpy==NUMPY PACKAGES…` in the venv of `python` (NumPy named each time, so
+/// that no package moves it off the pin).
+fn pip_install(python: &std::path::Path, packages: &[&str]) -> Result<()> {
     let pin = format!("numpy=={NUMPY}");
     let mut pip = Command::new(python);
     pip.args([
@@ -94,11 +90,11 @@ pub fn ensure_zarr(python: &std::path::Path) -> Result<()> {
         "--progress-bar=off",
         &pin,
     ])
-    .args(ZARR_PACKAGES);
+    .args(packages);
     run::run(&mut pip).map_err(|e| {
         format!(
-            "{e}\npip could not install {}: they need Python >= 3.11 and access to PyPI",
-            ZARR_PACKAGES.join(" ")
+            "{e}\npip could not install {pin} {}: it needs Python >= 3.11 and access to PyPI",
+            packages.join(" ")
         )
     })
 }

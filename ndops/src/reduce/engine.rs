@@ -19,7 +19,7 @@ use super::blocks::{Block, for_each_block};
 use super::pairwise::{BLOCK, Cascade, pairwise_half};
 use crate::kernels::{Kernel, dispatch};
 use ndcore::engine::{IterOrder, Plan};
-use ndcore::{Array, ArrayRef, Dimension, Element, IxDyn, Result};
+use ndcore::{Array, ArrayRef, Axis, Dimension, Element, IxDyn, Result};
 use std::marker::PhantomData;
 
 /// One reduction: an identity, a one-element step, and how partial results combine.
@@ -469,12 +469,11 @@ pub(crate) fn fold_axes<T: Element, D: Dimension, F: Fold<T>>(
     if x.is_empty() {
         return Ok(out);
     }
-    let os = out_strides(out.strides(), mask);
-    let op = out.as_mut_ptr().cast::<u8>();
-    let ptrs = SlabPtrs([op, x.as_ptr() as *mut u8]);
-    let fold_slab = |shape: &[usize], ptrs: SlabPtrs| {
-        let plan = Plan::<2>::new(shape, [&os, x.strides()], IterOrder::Memory);
-        for_each_block(&plan, ptrs.0, |block| {
+    let fold_slab = |out: &mut ArrayRef<F::Acc, IxDyn>, x: &ArrayRef<T, D>| {
+        let os = out_strides(out.strides(), mask);
+        let plan = Plan::<2>::new(x.shape(), [&os, x.strides()], IterOrder::Memory);
+        let ptrs = [out.as_mut_ptr().cast::<u8>(), x.as_ptr() as *mut u8];
+        for_each_block(&plan, ptrs, |block| {
             dispatch(AxesKernel {
                 f: &f,
                 block,
@@ -490,44 +489,26 @@ pub(crate) fn fold_axes<T: Element, D: Dimension, F: Fold<T>>(
     let cut = (0..x.ndim())
         .filter(|&a| !mask[a] && x.shape()[a] >= 4)
         .max_by_key(|&a| x.strides()[a].unsigned_abs());
-    if let Some(ax) = cut.filter(|_| parts > 1) {
-        let len = x.shape()[ax];
-        let parts = parts.min(len / 2);
-        let mut slabs: Vec<(usize, usize)> = (0..parts)
-            .map(|t| (len * t / parts, len * (t + 1) / parts))
-            .collect();
-        let (so, sx) = (os[ax], x.strides()[ax]);
-        ndcore::threads::for_each_part(&mut slabs, |_, &mut (lo, hi)| {
-            let mut shape = x.shape().to_vec();
-            shape[ax] = hi - lo;
-            let at = |p: *mut u8, s: isize| p.wrapping_offset(lo as isize * s);
-            let [o, i] = ptrs.get();
-            fold_slab(&shape, SlabPtrs([at(o, so), at(i, sx)]));
-        });
-    } else {
-        fold_slab(x.shape(), ptrs);
+    let Some(ax) = cut.filter(|_| parts > 1) else {
+        fold_slab(&mut out, x);
+        return Ok(out);
+    };
+    let len = x.shape()[ax];
+    let parts = parts.min(len / 2);
+    let (mut o, mut v) = (out.view_mut(), x.view());
+    let mut slabs = Vec::with_capacity(parts);
+    let mut done = 0;
+    for t in 1..parts {
+        let end = len * t / parts;
+        let (o1, o2) = o.into_split_at(Axis(ax), end - done)?;
+        let (v1, v2) = v.into_split_at(Axis(ax), end - done)?;
+        slabs.push((o1, v1));
+        (o, v, done) = (o2, v2, end);
     }
+    slabs.push((o, v));
+    ndcore::threads::for_each_part(&mut slabs, |_, (o, v)| fold_slab(o, v));
     Ok(out)
 }
-
-/// The result and input pointers of an axis reduction, shared by the threads that fold its
-/// slabs.
-#[derive(Clone, Copy)]
-struct SlabPtrs([*mut u8; 2]);
-
-impl SlabPtrs {
-    /// The pointers (a method, so that closures capture the `Sync` wrapper, not them).
-    fn get(self) -> [*mut u8; 2] {
-        self.0
-    }
-}
-
-// SAFETY: each thread writes only the result elements of its own slab (the slabs cut a
-// kept axis, so no two share a result element) and reads the input, which `fold_axes`'s
-// caller keeps borrowed; element types are `Send + Sync` (`Element`).
-unsafe impl Send for SlabPtrs {}
-// SAFETY: as for `Send`.
-unsafe impl Sync for SlabPtrs {}
 
 /// The result's strides seen from the input's shape: 0 on the reduced axes.
 pub(crate) fn out_strides(strides: &[isize], mask: &[bool]) -> Vec<isize> {
