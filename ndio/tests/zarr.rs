@@ -558,26 +558,7 @@ fn larger_than_the_memory_bound_stays_bounded() {
         .into_shape([rows, 4096])?)
     })
     .unwrap();
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "child_sums_the_store",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env("ND_ZARR_CHILD_STORE", &dir)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{text}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let line = text
-        .lines()
-        .find_map(|l| l.split("zarr-child ").nth(1))
-        .unwrap_or_else(|| panic!("no result from the child: {text}"));
+    let line = run_child("child_sums_the_store", "ND_ZARR_CHILD_STORE", &dir);
     let mut it = line.split_whitespace();
     let sum: f64 = it.next().unwrap().parse().unwrap();
     let peak: u64 = it.next().unwrap().parse().unwrap();
@@ -611,6 +592,97 @@ fn child_sums_the_store() {
         .unwrap();
     let sum: f64 = parts.iter().sum();
     println!("zarr-child {sum:?} {}", peak_rss().unwrap_or(u64::MAX));
+}
+
+/// Runs the test `name` of this binary in a child process with `var` set to `dir`; the
+/// text after `zarr-child ` on the line the child printed.
+fn run_child(name: &str, var: &str, dir: &Path) -> String {
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", name, "--nocapture", "--test-threads=1"])
+        .env(var, dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    text.lines()
+        .find_map(|l| l.split("zarr-child ").nth(1))
+        .unwrap_or_else(|| panic!("no result from the child: {text}"))
+        .to_string()
+}
+
+/// The files under `dir` whose names are temporary ones of nd's store (`.name.nd-….tmp`).
+fn temporary_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if p.file_name().unwrap().to_string_lossy().contains(".nd-") {
+                found.push(p);
+            }
+        }
+    }
+    found
+}
+
+/// A write interrupted in the middle of a chunk leaves every chunk whole. A child process
+/// (this binary again, for [`child_rewrites_the_store`]) rewrites an array under a
+/// file-size limit (`RLIMIT_FSIZE`) of half a chunk, so each chunk file it writes fails
+/// halfway, as on a full disk; the old chunks must all read back, with no file left behind.
+/// (zarrs' own directory store truncates a chunk file and writes it in place: here that
+/// left torn chunks.)
+#[test]
+fn an_interrupted_write_keeps_the_old_chunks() {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    let dir = scratch("torn");
+    // Four chunks of 16 x 4096 f64, 512 KiB each, uncompressed.
+    let z = ZarrArray::create::<f64>(&dir, "a", &[64, 4096], &[16, 4096])
+        .compressor(Compressor::None)
+        .build()
+        .unwrap();
+    let old = Array::from_fn([64, 4096], |i| val(i[0] * 4096 + i[1]));
+    z.write(&[0, 0], &old).unwrap();
+    z.write(&[0, 0], &old).unwrap(); // a complete rewrite leaves no temporary file
+    assert_eq!(temporary_files(&dir), Vec::<PathBuf>::new());
+    let msg = run_child("child_rewrites_the_store", "ND_ZARR_TORN_STORE", &dir);
+    assert!(msg.contains("File too large"), "{msg}");
+    assert!(msg.contains("torn/a"), "the message names the array: {msg}");
+    assert_eq!(z.read::<f64>().unwrap(), old.into_dyn());
+    assert_eq!(temporary_files(&dir), Vec::<PathBuf>::new());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Run by [`an_interrupted_write_keeps_the_old_chunks`] in a child process; does nothing in
+/// a plain test run.
+#[test]
+fn child_rewrites_the_store() {
+    let Some(dir) = std::env::var_os("ND_ZARR_TORN_STORE") else {
+        return;
+    };
+    let limit = libc::rlimit {
+        rlim_cur: 256 << 10,
+        rlim_max: 256 << 10,
+    };
+    // SAFETY: plain system calls on this process's own limits and signal disposition,
+    // made before any file is written; ignoring SIGXFSZ makes an oversized write fail
+    // with EFBIG instead of killing the process.
+    unsafe {
+        assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &limit), 0);
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+    let z = ZarrArray::open(&dir, "a").unwrap();
+    let e = z
+        .write(&[0, 0], &Array::<f64, _>::full([64, 4096], 2.0))
+        .expect_err("the write must fail at the file-size limit");
+    println!("zarr-child {e}");
 }
 
 /// The README's example ("Zarr stores"), as written there.

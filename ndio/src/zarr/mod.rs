@@ -30,6 +30,9 @@
 //! bits, `f32`, `f64`), checked against the store's on every read and write; a region is
 //! given with `s![]` (steps and negative indices as NumPy's; the chunks spanning the
 //! region's bounding box are read) or as ranges; a write covers one rectangular region.
+//! Each chunk (and metadata document) is written whole under a temporary name and renamed
+//! into place: a write interrupted by a crash or a full disk leaves every chunk either as
+//! it was or as written, never torn.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -41,7 +44,11 @@ use ndcore::{Array, ArrayD, ArrayRef, Dimension, Element};
 use zarrs::array::{Array as Stored, ArrayBuilder, ArraySubset, DataType, ElementOwned};
 use zarrs::filesystem::FilesystemStore;
 
+use self::store::AtomicStore;
+
 use crate::error::{Error, Result};
+
+mod store;
 
 /// The element types a Zarr array holds, with the Zarr data type of each.
 pub trait ZarrElement: Element + ElementOwned {
@@ -233,7 +240,7 @@ pub struct Chunk {
 
 /// A Zarr array in a directory store.
 pub struct ZarrArray {
-    array: Stored<FilesystemStore>,
+    array: Stored<AtomicStore>,
     name: PathBuf,
 }
 
@@ -798,9 +805,9 @@ fn dtype_name(t: &DataType) -> String {
 }
 
 /// The directory store at `dir`, created if missing.
-fn open_store(dir: &Path) -> Result<Arc<FilesystemStore>> {
+fn open_store(dir: &Path) -> Result<Arc<AtomicStore>> {
     FilesystemStore::new(dir)
-        .map(Arc::new)
+        .map(|fs| Arc::new(AtomicStore::new(fs)))
         .map_err(|e| Error::io(dir, "open the store", std::io::Error::other(e.to_string())))
 }
 
