@@ -3,7 +3,7 @@
 //! ranks, mixed types, reshapes of owned arrays, missing imports), `ui/ndio/`, `ui/records/`
 //! and `ui/lazy/` (lazy expressions: aliasing, mixed types). Each compile-fail case has its
 //! expected compiler output committed beside it
-//! (`.stderr`); regenerate with `TRYBUILD=overwrite cargo test -p nd-tests --test macros_ui`
+//! (`.stderr`); regenerate with `TRYBUILD=overwrite cargo test -p nd-ui-tests`
 //! and read the diff: the message must say what the user did wrong.
 
 #[test]
