@@ -357,6 +357,65 @@ fn bad_input_is_a_clear_error() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// Random boxes of arrays whose shapes are not multiples of their chunks, with chunks never
+/// written (the fill value), plain and sharded, on one thread and on three: every read
+/// equals the same box of the array in memory. Reads decode the chunks inside a box
+/// straight into the result and the chunks a box cuts whole into a buffer; both paths,
+/// and missing chunks, are crossed by these boxes.
+#[test]
+fn random_boxes_match_memory() {
+    let dir = scratch("boxes");
+    let shape = [23usize, 17, 5];
+    let mut expected = Array::<f64, _>::full(shape, -7.5);
+    let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move |n: usize| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        (rng % n as u64) as usize
+    };
+    for (name, shards) in [("plain", None), ("sharded", Some([8u64, 12, 6]))] {
+        let mut b = ZarrArray::create::<f64>(&dir, name, &[23, 17, 5], &[4, 6, 3]).fill_value(-7.5);
+        if let Some(s) = &shards {
+            b = b.shards(s);
+        }
+        let z = b.build().unwrap();
+        // Rows 0..13 only: the chunks past them stay unwritten.
+        let part = Array::from_fn([13, 17, 5], |i| val(i[0] * 85 + i[1] * 5 + i[2]));
+        z.write(&[0, 0, 0], &part).unwrap();
+        expected.slice_mut(s![..13, .., ..]).assign(&part).unwrap();
+        for threads in [1, 3] {
+            ndcore::threads::set_num_threads(threads);
+            for _ in 0..60 {
+                let ranges: Vec<std::ops::Range<u64>> = shape
+                    .iter()
+                    .map(|&n| {
+                        let a = next(n);
+                        let b = a + 1 + next(n - a);
+                        a as u64..b as u64
+                    })
+                    .collect();
+                let got = z.read_region::<f64>(&ranges).unwrap();
+                let el: Vec<SliceInfoElem> = ranges
+                    .iter()
+                    .map(|r| SliceInfoElem::Slice {
+                        start: Some(r.start as isize),
+                        stop: Some(r.end as isize),
+                        step: 1,
+                    })
+                    .collect();
+                let want = expected.view().into_dyn();
+                let want = want.slice(&el[..]);
+                assert_eq!(got.shape(), want.shape(), "{name} {ranges:?}");
+                assert_eq!(got.to_vec(), want.to_vec(), "{name} {ranges:?}");
+            }
+        }
+        ndcore::threads::set_num_threads(0);
+        assert_eq!(z.read::<f64>().unwrap(), expected.view().into_dyn());
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// Reads a store zarr-python wrote and compares it with the .npy beside it.
 fn same_as_npy<T: ZarrElement + ndcore::Element>(dir: &Path, name: &str) {
     let z = ZarrArray::open(dir, name).unwrap_or_else(|e| panic!("{name}: {e}"));

@@ -41,7 +41,10 @@ use std::sync::Arc;
 use ndcore::dimension::IxDyn;
 use ndcore::slice::{SliceArg, SliceInfoElem, slice_indices};
 use ndcore::{Array, ArrayD, ArrayRef, Dimension, Element};
-use zarrs::array::{Array as Stored, ArrayBuilder, ArraySubset, DataType, ElementOwned};
+use zarrs::array::{
+    Array as Stored, ArrayBuilder, ArrayShardedExt, ArraySubset, ArrayToBytesCodecTraits, DataType,
+    ElementOwned,
+};
 use zarrs::filesystem::FilesystemStore;
 
 use self::store::AtomicStore;
@@ -412,22 +415,18 @@ impl ZarrArray {
                 .map_err(|e| self.chunk_error::<T>(ranges, &e))?;
             return Ok(Array::from_shape_vec(IxDyn::from_slice(&shape)?, v)?);
         };
-        // The chunks are decoded into the array's own memory: no second copy of the region.
-        let dims: Vec<u64> = shape.iter().map(|&n| n as u64).collect();
-        let whole = ArraySubset::new_with_shape(dims.clone());
-        // SAFETY: this is the only view of `out`'s bytes, so it overlaps no other view.
-        let view = unsafe {
-            zarrs::array::ArrayBytesFixedDisjointView::new(
-                unsafe_cell_slice::UnsafeCellSlice::new(bytes),
-                size_of::<T>(),
-                &dims,
-                whole,
-            )
-        };
-        let mut view = view.map_err(|e| Error::mismatch(&self.name, e.to_string()))?;
-        self.array
-            .retrieve_array_subset_into(&subset, (&mut view).into())
-            .map_err(|e| self.chunk_error::<T>(ranges, &e))?;
+        if self.array.is_sharded() {
+            // A shard's inner chunks are read selectively by zarrs' partial decoder.
+            let dims: Vec<u64> = shape.iter().map(|&n| n as u64).collect();
+            let whole = ArraySubset::new_with_shape(dims.clone());
+            let mut view = disjoint_view(bytes, size_of::<T>(), &dims, whole)
+                .map_err(|e| Error::mismatch(&self.name, e))?;
+            self.array
+                .retrieve_array_subset_into(&subset, (&mut view).into())
+                .map_err(|e| self.chunk_error::<T>(ranges, &e))?;
+        } else {
+            self.read_chunks_into(ranges, &mut out)?;
+        }
         Ok(out)
     }
 
@@ -613,6 +612,195 @@ impl ZarrArray {
 
     /// A read or write error of `ranges`, naming the first chunk of the region that does
     /// not decode (found by reading them one by one, only on this error path).
+    /// Reads the region `ranges` of a non-sharded array into `out` (its shape), which
+    /// must have writable bytes. The chunks wholly inside the region are decoded straight
+    /// into `out` by zarrs; each chunk the region cuts (at its edges, or the array's) is
+    /// decoded whole into a buffer of its thread and the part inside copied, as
+    /// zarr-python does: zarrs' partial decoder took 6x as long for those.
+    fn read_chunks_into<T: ZarrElement>(
+        &self,
+        ranges: &[Range<u64>],
+        out: &mut ArrayD<T>,
+    ) -> Result<()> {
+        let subset = ArraySubset::new_with_ranges(ranges);
+        let outside = || {
+            Error::mismatch(
+                &self.name,
+                format!("region {ranges:?} is outside the chunk grid"),
+            )
+        };
+        let grid = self
+            .array
+            .chunks_in_array_subset(&subset)
+            .map_err(|e| self.chunk_error::<T>(ranges, &e.into()))?
+            .ok_or_else(outside)?;
+        let (g0, g1): (Vec<u64>, Vec<u64>) = grid
+            .start()
+            .iter()
+            .zip(grid.shape())
+            .map(|(&a, &n)| (a, a + n))
+            .unzip();
+        // Per axis, the chunks inside both the region and the array: a box of chunks
+        // (Zarr's grids are products of per-axis partitions).
+        let shape = self.array.shape().to_vec();
+        let mut inner = Vec::with_capacity(ranges.len());
+        for d in 0..ranges.len() {
+            let mut index = g0.clone();
+            let mut inside = Vec::new();
+            for k in g0[d]..g1[d] {
+                index[d] = k;
+                let c = self
+                    .array
+                    .chunk_subset(&index)
+                    .map_err(|e| Error::mismatch(&self.name, format!("chunk {index:?}: {e}")))?;
+                let (a, b) = (c.start()[d], c.start()[d] + c.shape()[d]);
+                if a >= ranges[d].start && b <= ranges[d].end && b <= shape[d] {
+                    inside.push((k, a, b));
+                }
+            }
+            inner.push(match (inside.first(), inside.last()) {
+                (Some(&(k0, a, _)), Some(&(k1, _, b))) => Some((k0..k1 + 1, a..b)),
+                _ => None,
+            });
+        }
+        let inner: Option<Vec<(Range<u64>, Range<u64>)>> = inner.into_iter().collect();
+        if let Some(inner) = &inner {
+            let dims: Vec<u64> = out.shape().iter().map(|&n| n as u64).collect();
+            let local: Vec<Range<u64>> = inner
+                .iter()
+                .zip(ranges)
+                .map(|((_, r), whole)| r.start - whole.start..r.end - whole.start)
+                .collect();
+            let part = ArraySubset::new_with_ranges(&local);
+            let bytes = out.as_slice_mut().and_then(T::bytes_mut).ok_or_else(|| {
+                Error::mismatch(&self.name, "the output array is not contiguous".to_string())
+            })?;
+            let mut view = disjoint_view(bytes, size_of::<T>(), &dims, part)
+                .map_err(|e| Error::mismatch(&self.name, e))?;
+            let interior: Vec<Range<u64>> = inner.iter().map(|(_, r)| r.clone()).collect();
+            self.array
+                .retrieve_array_subset_into(
+                    &ArraySubset::new_with_ranges(&interior),
+                    (&mut view).into(),
+                )
+                .map_err(|e| self.chunk_error::<T>(&interior, &e))?;
+        }
+        // The other chunks of the grid box: those the region (or the array) cuts.
+        let mut cut: Vec<(Vec<u64>, Result<()>)> = Vec::new();
+        let mut index = g0.clone();
+        if g0.iter().zip(&g1).all(|(a, b)| a < b) {
+            loop {
+                let interior = inner
+                    .as_ref()
+                    .is_some_and(|inner| inner.iter().zip(&index).all(|((k, _), i)| k.contains(i)));
+                if !interior {
+                    cut.push((index.clone(), Ok(())));
+                }
+                let mut d = index.len();
+                while d > 0 {
+                    d -= 1;
+                    index[d] += 1;
+                    if index[d] < g1[d] {
+                        break;
+                    }
+                    index[d] = g0[d];
+                }
+                if index == g0 {
+                    break;
+                }
+            }
+        }
+        let out = std::sync::Mutex::new(out);
+        ndcore::threads::for_each_part_with(&mut cut, Vec::<T>::new, |buf, _, (index, res)| {
+            *res = self.copy_cut_chunk(index, ranges, buf, &out);
+        });
+        cut.into_iter().try_for_each(|(_, r)| r)
+    }
+
+    /// Decodes the chunk at `index` whole into `buf` and copies its part inside `ranges`
+    /// into `out` (which holds the region `ranges`).
+    fn copy_cut_chunk<T: ZarrElement>(
+        &self,
+        index: &[u64],
+        ranges: &[Range<u64>],
+        buf: &mut Vec<T>,
+        out: &std::sync::Mutex<&mut ArrayD<T>>,
+    ) -> Result<()> {
+        let named = |e: String| {
+            Error::format(
+                &self.name,
+                format!(
+                    "chunk {index:?} (key {}) cannot be read: {e}",
+                    self.array.chunk_key(index)
+                ),
+            )
+        };
+        let chunk = self
+            .array
+            .chunk_subset(index)
+            .map_err(|e| named(e.to_string()))?;
+        let chunk_shape = self
+            .array
+            .chunk_shape(index)
+            .map_err(|e| named(e.to_string()))?;
+        let dims: Vec<u64> = chunk_shape.iter().map(|n| n.get()).collect();
+        let n = dims.iter().product::<u64>() as usize;
+        buf.clear();
+        buf.resize(n, T::zeroed());
+        let bytes = T::bytes_mut(buf).ok_or_else(|| named("no byte view".to_string()))?;
+        match self
+            .array
+            .retrieve_encoded_chunk(index)
+            .map_err(|e| named(e.to_string()))?
+        {
+            Some(encoded) => {
+                let whole = ArraySubset::new_with_shape(dims.clone());
+                let mut view = disjoint_view(bytes, size_of::<T>(), &dims, whole).map_err(named)?;
+                self.array
+                    .codecs()
+                    .decode_into(
+                        std::borrow::Cow::Owned(encoded),
+                        &chunk_shape,
+                        self.array.data_type(),
+                        self.array.fill_value(),
+                        (&mut view).into(),
+                        &zarrs::array::CodecOptions::default(),
+                    )
+                    .map_err(|e| named(e.to_string()))?;
+            }
+            None => {
+                let fill = self.array.fill_value().as_ne_bytes();
+                if fill.len() != size_of::<T>() {
+                    return Err(named(format!("a fill value of {} bytes", fill.len())));
+                }
+                bytes
+                    .chunks_exact_mut(fill.len())
+                    .for_each(|b| b.copy_from_slice(fill));
+            }
+        }
+        // The chunk's part inside the region, in the chunk's and in the region's indices.
+        let (mut from, mut to) = (Vec::new(), Vec::new());
+        for (d, r) in ranges.iter().enumerate() {
+            let (a, b) = (chunk.start()[d], chunk.start()[d] + chunk.shape()[d]);
+            let (lo, hi) = (a.max(r.start), b.min(r.end));
+            let elem = |s: u64, e: u64| SliceInfoElem::Slice {
+                start: Some(s as isize),
+                stop: Some(e as isize),
+                step: 1,
+            };
+            from.push(elem(lo - a, hi - a));
+            to.push(elem(lo - r.start, hi - r.start));
+        }
+        let shape: Vec<usize> = dims.iter().map(|&d| d as usize).collect();
+        let src = ndcore::ArrayView::from_slice_shape(IxDyn::from_slice(&shape)?, &buf[..])?;
+        let src = src.try_slice(&from[..])?;
+        let mut out = out
+            .lock()
+            .map_err(|_| named("another thread failed".to_string()))?;
+        out.try_slice_mut(&to[..])?.assign(&src)?;
+        Ok(())
+    }
+
     fn chunk_error<T: ZarrElement>(
         &self,
         ranges: &[Range<u64>],
@@ -802,6 +990,27 @@ fn metadata_options() -> zarrs::array::ArrayMetadataOptions {
 fn dtype_name(t: &DataType) -> String {
     let s = t.to_string();
     s.split(" / ").next().unwrap_or(&s).to_string()
+}
+
+/// A decode target over all of `bytes` (an array of `dims` elements of `size` bytes)
+/// that receives the elements of `subset`.
+fn disjoint_view<'a>(
+    bytes: &'a mut [u8],
+    size: usize,
+    dims: &'a [u64],
+    subset: ArraySubset,
+) -> std::result::Result<zarrs::array::ArrayBytesFixedDisjointView<'a>, String> {
+    // SAFETY: `bytes` is borrowed mutably for the view's whole life, so this view is the
+    // only one over those bytes and overlaps no other.
+    unsafe {
+        zarrs::array::ArrayBytesFixedDisjointView::new(
+            unsafe_cell_slice::UnsafeCellSlice::new(bytes),
+            size,
+            dims,
+            subset,
+        )
+    }
+    .map_err(|e| e.to_string())
 }
 
 /// The directory store at `dir`, created if missing.
