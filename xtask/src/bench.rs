@@ -6,6 +6,7 @@
 mod plot;
 mod report;
 mod row;
+mod zarr;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -28,6 +29,8 @@ pub struct Options {
     criterion: bool,
     quick: bool,
     no_numpy: bool,
+    /// Leave out the Zarr figures (`zarr_bench`, zarr-python and Dask).
+    no_zarr: bool,
     /// Passed to both sides: only cases whose name contains it.
     filter: Option<String>,
     /// Passed to paperbench: only this figure (`1`–`6`, `products`, `more`).
@@ -52,6 +55,7 @@ impl Options {
                 "--criterion" => options.criterion = true,
                 "--quick" => options.quick = true,
                 "--no-numpy" => options.no_numpy = true,
+                "--no-zarr" => options.no_zarr = true,
                 "--filter" => options.filter = Some(value("--filter")?),
                 "--figure" => options.figure = Some(value("--figure")?),
                 "--min-time" => options.min_time = Some(value("--min-time")?),
@@ -84,6 +88,35 @@ impl Options {
         args
     }
 
+    /// Whether only the Zarr figures run (`--figure zarr`).
+    fn zarr_only(&self) -> bool {
+        self.figure.as_deref() == Some("zarr")
+    }
+
+    /// Whether the Zarr figures run: not with `--no-zarr`, a filter or another figure.
+    fn zarr(&self) -> bool {
+        !self.no_zarr && self.filter.is_none() && (self.figure.is_none() || self.zarr_only())
+    }
+
+    /// The Zarr run's size: the smoke test's tiny one, `--quick`'s, or the full 1 GiB store
+    /// and 1000³ grid.
+    fn zarr_size(&self) -> zarr::Size {
+        match (self.dev_build, self.quick) {
+            (true, _) => zarr::Size {
+                gib: 0.002,
+                grid: 24,
+            },
+            (false, true) => zarr::Size {
+                gib: 0.125,
+                grid: 200,
+            },
+            (false, false) => zarr::Size {
+                gib: 1.0,
+                grid: 1000,
+            },
+        }
+    }
+
     /// Seconds of timing per case for NumPy's side, as paperbench's default.
     fn numpy_min_time(&self) -> String {
         match (&self.min_time, self.quick) {
@@ -106,6 +139,9 @@ impl Options {
         parts.extend(self.selection());
         if self.no_numpy {
             parts.push("--no-numpy".into());
+        }
+        if self.no_zarr {
+            parts.push("--no-zarr".into());
         }
         if let Some(t) = &self.min_time {
             parts.extend(["--min-time".into(), t.clone()]);
@@ -134,6 +170,20 @@ pub fn bench(options: &Options) -> Result {
             }
         }
     };
+
+    if options.zarr_only() {
+        let figures = zarr::run(options.dev_build, &options.zarr_size(), python.as_deref())?;
+        let table = format!(
+            "# nd vs zarr-python and Dask\n\nMeasured on {} with `{}` (nd at {}).\n\n{}",
+            machine(),
+            options.command(),
+            commit(),
+            figures.markdown()
+        );
+        let json = serde_json::to_string_pretty(&figures.rows())
+            .map_err(|e| format!("report.json: {e}"))?;
+        return write_reports(&table, &(json + "\n"), &start);
+    }
 
     let profile = if options.dev_build {
         "debug"
@@ -181,23 +231,39 @@ pub fn bench(options: &Options) -> Result {
         commit: commit(),
     };
     let report = Report::new(rows, plan, meta);
-    let table = report.markdown();
-    println!("\n{table}");
-    let dir = report_dir();
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    for (name, text) in [("report.md", table), ("report.json", report.json())] {
-        let path = dir.join(name);
-        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        eprintln!("wrote {}", path.display());
+    let mut table = report.markdown();
+    let mut json = report.json();
+    // The Zarr figures last, after both sides of the paper's: never at the same time.
+    if options.zarr() {
+        let figures = zarr::run(options.dev_build, &options.zarr_size(), python.as_deref())?;
+        table.push_str(&figures.markdown());
+        let mut rows: Vec<Value> =
+            serde_json::from_str(&json).map_err(|e| format!("report.json: {e}"))?;
+        rows.extend(figures.rows());
+        json = serde_json::to_string_pretty(&rows).map_err(|e| format!("report.json: {e}"))? + "\n";
     }
-    let svg = dir.join("report.svg");
+    let svg = report_dir().join("report.svg");
+    write_reports(&table, &json, &start)?;
     plot::svg(&report, &svg)?;
     eprintln!("wrote {}", svg.display());
-    eprintln!("bench took {:.1}s", start.elapsed().as_secs_f64());
 
     if options.criterion {
         run::run(cargo().args(["bench", "--workspace"]))?;
     }
+    Ok(())
+}
+
+/// Writes `report.md` (and prints it) and `report.json`.
+fn write_reports(table: &str, json: &str, start: &Instant) -> Result {
+    println!("\n{table}");
+    let dir = report_dir();
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (name, text) in [("report.md", table), ("report.json", json)] {
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    eprintln!("bench took {:.1}s", start.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -235,6 +301,12 @@ pub fn smoke() -> Result {
         if !text.contains("Figure 6") {
             return Err(format!("{name} does not show figure 6"));
         }
+    }
+    if !rows
+        .iter()
+        .any(|r| r["figure"] == "zarr" && r["impl"] == "nd" && r["case"] == "grid_sum")
+    {
+        return Err("report.json has no nd row for the Zarr figures".into());
     }
     Ok(())
 }

@@ -21,12 +21,15 @@ commands:
                        python, goldens, fmt, clippy, doc, test, asan, blas, bench
                        (bench: `bench --quick --no-numpy` as a smoke test)
   goldens              regenerate tests/goldens/ from scripts/goldens/*.py (NumPy)
-  bench [--quick] [--figure ID] [--no-numpy] [--filter SUBSTR] [--min-time SECS]
-        [--threads N] [--criterion]
+  bench [--quick] [--figure ID] [--no-numpy] [--no-zarr] [--filter SUBSTR]
+        [--min-time SECS] [--threads N] [--criterion]
                        the paper's figures (1-6, products, more) in nd, a hand loop and
                        NumPy (fresh and warm), beside the paper's 2011 figures and this
                        machine's limits; writes target/bench/report.{md,json,svg}.
-                       --quick: small sizes, under a minute; --figure: one figure;
+                       Then the Zarr figures (figure `zarr`): a 1 GiB store written,
+                       read and summed, and the paper's grid R written to a 1000³
+                       store and summed, by nd, zarr-python and Dask (--no-zarr: not).
+                       --quick: small sizes, a few minutes; --figure: one figure;
                        --no-numpy: nd alone; --threads: nd's and OpenBLAS's threads
                        (1 by default); --criterion then runs `cargo bench`
   help                 this text";

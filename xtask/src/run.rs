@@ -67,7 +67,7 @@ pub fn succeeds(command: &mut Command) -> bool {
 
 /// The command as a shell line, with the environment it sets, so a failure can be
 /// rerun by pasting it.
-fn show(command: &Command) -> String {
+pub fn show(command: &Command) -> String {
     let mut parts: Vec<String> = command
         .get_envs()
         .filter_map(|(k, v)| Some(format!("{}={}", k.to_string_lossy(), v?.to_string_lossy())))
