@@ -10,7 +10,7 @@
 //!    512 x 2048 (8 MiB) with zarr-python's default codec (zstd, level 0), values
 //!    `((i * 7919) % 10007) * 0.5`: nd writes the whole array at once, reads it back and
 //!    sums it chunk by chunk with `map_chunks`. Best of 3.
-//! 2. The paper's grid `R = sqrt(i**2 + j**2 + k**2)`, `i, j, k = -N/2 … N/2-1` (`--grid`,
+//! 2. (run first) The paper's grid `R = sqrt(i**2 + j**2 + k**2)`, `i, j, k = -N/2 … N/2-1` (`--grid`,
 //!    1000 by default: 8 GB of float64), written to a store in 100³ chunks by `fill_chunks`
 //!    and summed by `map_chunks`, never holding the whole array (the peak resident memory
 //!    of this part is printed too). Once each.
@@ -69,17 +69,12 @@ fn args() -> Result<Args, Error> {
     Ok(args)
 }
 
-/// Peak resident memory of this process since the last [`reset_peak`] (Linux's `VmHWM`).
+/// Peak resident memory of this process so far (Linux's `VmHWM`).
 fn peak_rss() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb * 1024)
-}
-
-/// Starts `VmHWM` again from the current resident size (Linux's `clear_refs` 5).
-fn reset_peak() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
 /// One chunk of the paper's grid R with `i, j, k` from `-half`: NumPy's
@@ -105,9 +100,52 @@ fn grid_chunk(c: &Chunk, half: i64) -> ndio::Result<ArrayD<f64>> {
 fn main() -> Result<(), Error> {
     let args = args()?;
     let dir = &args.dir;
+    std::fs::create_dir_all(dir)?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut counts = vec![1];
+    if cores > 1 {
+        counts.push(cores);
+    }
+    // The grid first, so that the peak memory read after it is the grid's alone.
+    let n = args.grid;
+    let half = (n / 2) as i64;
+    let chunk = n.min(100);
+    println!(
+        "# grid R: {n}³ float64 ({:.2} GB) in chunks of {chunk}³",
+        (n * n * n * 8) as f64 / 1e9
+    );
+    println!("grid_n {n}");
+    let mut grid_sum = 0.0;
+    for &t in &counts {
+        ndcore::threads::set_num_threads(t);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(t).build()?;
+        pool.install(|| -> Result<(), Error> {
+            let write = best(1, || {
+                ZarrArray::create::<f64>(dir, "nd_grid", &[n; 3], &[chunk; 3])
+                    .compressor(Compressor::Zstd(0))
+                    .build()?
+                    .fill_chunks(|c| grid_chunk(c, half))?;
+                Ok(())
+            })?;
+            println!("nd_grid_write_{t}t {write:?}");
+            let z = ZarrArray::open(dir, "nd_grid")?;
+            let sum = best(1, || {
+                let parts = z.map_chunks(|_, a: ArrayD<f64>| Ok(a.iter().sum::<f64>()))?;
+                grid_sum = parts.iter().sum();
+                Ok(())
+            })?;
+            println!("nd_grid_sum_{t}t {sum:?}");
+            Ok(())
+        })?;
+    }
+    println!("nd_grid_sum_value {grid_sum:?}");
+    if let Some(peak) = peak_rss() {
+        println!("nd_grid_peak_bytes {peak}");
+    }
+    std::fs::remove_dir_all(dir.join("nd_grid")).ok();
+
     let (cols, crows, ccols) = (16384usize, 512usize, 2048usize);
     let rows = ((8192.0 * args.gib).ceil() as usize).max(1);
-    std::fs::create_dir_all(dir)?;
     println!(
         "# store: {rows} x {cols} float64 ({:.2} GiB) in chunks of {crows} x {ccols}, zstd level 0, in {}",
         (rows * cols * 8) as f64 / (1u64 << 30) as f64,
@@ -121,11 +159,6 @@ fn main() -> Result<(), Error> {
     )
     .into_shape([rows, cols])?;
     let total: f64 = x.iter().sum();
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut counts = vec![1];
-    if cores > 1 {
-        counts.push(cores);
-    }
     for &t in &counts {
         ndcore::threads::set_num_threads(t);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(t).build()?;
@@ -160,47 +193,9 @@ fn main() -> Result<(), Error> {
             Ok(())
         })?;
     }
+    ndcore::threads::set_num_threads(0);
     std::fs::remove_dir_all(dir.join("nd")).ok();
     drop(x);
-
-    let n = args.grid;
-    let half = (n / 2) as i64;
-    let chunk = n.min(100);
-    println!(
-        "# grid R: {n}³ float64 ({:.2} GB) in chunks of {chunk}³",
-        (n * n * n * 8) as f64 / 1e9
-    );
-    println!("grid_n {n}");
-    reset_peak();
-    let mut grid_sum = 0.0;
-    for &t in &counts {
-        ndcore::threads::set_num_threads(t);
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(t).build()?;
-        pool.install(|| -> Result<(), Error> {
-            let write = best(1, || {
-                ZarrArray::create::<f64>(dir, "nd_grid", &[n; 3], &[chunk; 3])
-                    .compressor(Compressor::Zstd(0))
-                    .build()?
-                    .fill_chunks(|c| grid_chunk(c, half))?;
-                Ok(())
-            })?;
-            println!("nd_grid_write_{t}t {write:?}");
-            let z = ZarrArray::open(dir, "nd_grid")?;
-            let sum = best(1, || {
-                let parts = z.map_chunks(|_, a: ArrayD<f64>| Ok(a.iter().sum::<f64>()))?;
-                grid_sum = parts.iter().sum();
-                Ok(())
-            })?;
-            println!("nd_grid_sum_{t}t {sum:?}");
-            Ok(())
-        })?;
-    }
-    println!("nd_grid_sum_value {grid_sum:?}");
-    if let Some(peak) = peak_rss() {
-        println!("nd_grid_peak_bytes {peak}");
-    }
-    ndcore::threads::set_num_threads(0);
-    std::fs::remove_dir_all(dir.join("nd_grid")).ok();
 
     if !args.python {
         return Ok(());

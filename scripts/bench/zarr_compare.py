@@ -18,6 +18,7 @@ import resource
 import shutil
 import sys
 import time
+import warnings
 
 import numpy as np
 import zarr
@@ -36,6 +37,8 @@ def grid(root, n, cores):
     import dask
     import dask.array as da
 
+    # Broadcasting i, j and k multiplies their chunks: what the grid is, not a mistake.
+    warnings.filterwarnings("ignore", message="Increasing number of chunks")
     path = os.path.join(root, "py_grid")
     chunk = min(n, 100)
     half = n // 2
