@@ -357,6 +357,90 @@ fn bad_input_is_a_clear_error() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// `z[sel] = data` for `s![]` selections against the same assignment in memory: indices,
+/// steps (negative too), `NewAxis`, `...`, broadcasting; NumPy's errors for the rest. And
+/// `iter_chunks` visits every chunk once with its values.
+#[test]
+fn write_slices_match_memory() {
+    let dir = scratch("wslices");
+    let shape = [9usize, 11, 6];
+    let start = Array::from_fn(shape, |i| (i[0] * 66 + i[1] * 6 + i[2]) as i32);
+    let z = ZarrArray::create::<i32>(&dir, "x", &[9, 11, 6], &[4, 3, 5])
+        .build()
+        .unwrap();
+    z.write(&[0, 0, 0], &start).unwrap();
+    let mut want = start.clone().into_dyn();
+    let full = |shape: &[usize], v: i32| ArrayD::full(IxDyn::from_slice(shape).unwrap(), v);
+    let cases: Vec<(Vec<SliceInfoElem>, ArrayD<i32>)> = vec![
+        (el(s![2..7, .., 1..]), full(&[5, 11, 5], -1)),
+        (el(s![..;2, ..;-3, 5]), full(&[5, 4], -2)),
+        (el(s![-1, 3..-2, ..;4]), full(&[6, 2], -3)),
+        (el(s![.., NewAxis, 4, ..;-1]), full(&[9, 1, 6], -4)),
+        (el(s![..., 2]), full(&[11], -5)), // broadcast along axis 0
+        (el(s![1, ...]), full(&[], -6)),   // a 0-d value fills
+        (el(s![8..0;-3, 10, -6..]), full(&[3, 6], -7)),
+        (el(s![..]), full(&[9, 11, 6], -8)),
+        (el(s![5..2, .., ..]), full(&[0, 11, 6], -9)),
+    ];
+    for (k, (c, v)) in cases.iter().enumerate() {
+        // Distinct values, so that a misplaced element shows.
+        let v = ArrayD::from_shape_vec(
+            IxDyn::from_slice(v.shape()).unwrap(),
+            v.iter()
+                .enumerate()
+                .map(|(i, &x)| x * 1000 - i as i32)
+                .collect(),
+        )
+        .unwrap();
+        z.write_slice(&c[..], &v).unwrap();
+        want.slice_mut(&c[..]).assign(&v).unwrap();
+        assert_eq!(z.read::<i32>().unwrap(), want, "case {k}: {c:?}");
+    }
+    // NumPy's errors.
+    let e = z
+        .write_slice(&s![0, ..3], &Array::<i32, _>::zeros([4]))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("could not broadcast"), "{e}");
+    let e = z
+        .write_slice(&s![9, ..], &Array::<i32, _>::zeros([11, 6]))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("index 9 is out of bounds for axis 0 with size 9"),
+        "{e}"
+    );
+    assert!(
+        z.write_slice(&s![0, ..], &Array::<f32, _>::zeros([11, 6]))
+            .unwrap_err()
+            .to_string()
+            .contains("not float32")
+    );
+    assert_eq!(
+        z.read::<i32>().unwrap(),
+        want,
+        "a failed write changed the store"
+    );
+    // Chunk by chunk: each once, in order, with its values.
+    let mut seen = 0;
+    for (chunk, a) in z.iter_chunks::<i32>().map(Result::unwrap) {
+        assert_eq!(chunk, z.chunks()[seen]);
+        let el: Vec<SliceInfoElem> = chunk
+            .region
+            .iter()
+            .map(|r| SliceInfoElem::Slice {
+                start: Some(r.start as isize),
+                stop: Some(r.end as isize),
+                step: 1,
+            })
+            .collect();
+        assert_eq!(a, want.slice(&el[..]).to_owned());
+        seen += 1;
+    }
+    assert_eq!(seen, 3 * 4 * 2);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// Random boxes of arrays whose shapes are not multiples of their chunks, with chunks never
 /// written (the fill value), plain and sharded, on one thread and on three: every read
 /// equals the same box of the array in memory. Reads decode the chunks inside a box

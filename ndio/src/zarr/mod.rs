@@ -496,6 +496,52 @@ impl ZarrArray {
         .map_err(|e| self.chunk_error::<T>(&ranges, &e))
     }
 
+    /// Writes `data` into `z[info]` for an `s![]` selection, as NumPy's `z[info] = data`:
+    /// integer indices (negative from the end), ranges with steps (negative too),
+    /// `NewAxis`, `...`; `data` broadcasts to the selection's shape (a 0-d array fills it).
+    /// A selection of unit steps is written directly; one with other steps reads the
+    /// chunks of its bounding box first, sets the selected elements and writes the box back.
+    ///
+    /// # Errors
+    /// NumPy's `IndexError`s, `data` that does not broadcast to the selection (NumPy's
+    /// `could not broadcast` text), and as [`write`](Self::write).
+    pub fn write_slice<T: ZarrElement, D: Dimension, I: SliceArg<IxDyn> + ?Sized>(
+        &self,
+        info: &I,
+        data: &ArrayRef<T, D>,
+    ) -> Result<()> {
+        self.check_type::<T>()?;
+        let (bbox, local) = bounding_box(&self.shape(), info.elems())?;
+        let offset: Vec<u64> = bbox.iter().map(|r| r.start).collect();
+        let dims: Vec<usize> = bbox.iter().map(|r| (r.end - r.start) as usize).collect();
+        // The box itself, axis for axis: the data is the box.
+        if local == vec![SliceInfoElem::FULL; dims.len()] && data.shape() == dims.as_slice() {
+            return self.write(&offset, data);
+        }
+        let unit = local.iter().all(|e| match e {
+            SliceInfoElem::Slice { step, .. } => *step == 1,
+            _ => true,
+        });
+        let mut block = if unit {
+            // The selection covers its box: nothing of the store is kept.
+            Array::<T, IxDyn>::try_zeros(IxDyn::from_slice(&dims)?)?
+        } else {
+            self.read_region::<T>(&bbox)?
+        };
+        block.try_slice_mut(&local[..])?.assign(data)?;
+        self.write(&offset, &block)
+    }
+
+    /// The chunks one after another with their values (`for block in z.blocks` of
+    /// zarr-python, with each block's place): one chunk in memory at a time.
+    pub fn iter_chunks<T: ZarrElement>(
+        &self,
+    ) -> impl Iterator<Item = Result<(Chunk, ArrayD<T>)>> + '_ {
+        self.chunks()
+            .into_iter()
+            .map(move |c| self.read_chunk::<T>(&c).map(|a| (c, a)))
+    }
+
     /// Reads one chunk's region.
     ///
     /// # Errors
