@@ -675,9 +675,10 @@ fn peak_rss() -> Option<u64> {
     Some(kb * 1024)
 }
 
-/// The store several times larger than the memory bound, summed chunk by chunk in a child
-/// process (this test binary run again for [`child_sums_the_store`]) whose peak resident
-/// memory is then read: 128 MiB of f64 in 2 MiB chunks, under 40 MiB of peak memory.
+/// The store several times larger than the memory limit, summed chunk by chunk in a child
+/// process (this test binary run again for [`child_sums_the_store`]) whose private memory
+/// is limited (`RLIMIT_DATA`) to 40 MiB, so that any allocation past it fails, and whose
+/// peak resident memory is then read: 128 MiB of f64 in 2 MiB chunks, under 40 MiB.
 #[test]
 fn larger_than_the_memory_bound_stays_bounded() {
     if !cfg!(target_os = "linux") {
@@ -701,7 +702,8 @@ fn larger_than_the_memory_bound_stays_bounded() {
         .into_shape([rows, 4096])?)
     })
     .unwrap();
-    let line = run_child("child_sums_the_store", "ND_ZARR_CHILD_STORE", &dir);
+    let limit = [("ND_ZARR_CHILD_LIMIT", BOUND.to_string())];
+    let line = run_child("child_sums_the_store", "ND_ZARR_CHILD_STORE", &dir, &limit);
     let mut it = line.split_whitespace();
     let sum: f64 = it.next().unwrap().parse().unwrap();
     let peak: u64 = it.next().unwrap().parse().unwrap();
@@ -729,6 +731,20 @@ fn child_sums_the_store() {
     let Some(dir) = std::env::var_os("ND_ZARR_CHILD_STORE") else {
         return;
     };
+    let limit: u64 = std::env::var("ND_ZARR_CHILD_LIMIT")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let limit = libc::rlimit {
+        rlim_cur: limit,
+        rlim_max: limit,
+    };
+    // SAFETY: a plain system call on this process's own limit. RLIMIT_DATA bounds the
+    // private writable memory a process maps (heap, anonymous maps, thread stacks):
+    // an allocation past it fails, and the test with it.
+    unsafe {
+        assert_eq!(libc::setrlimit(libc::RLIMIT_DATA, &limit), 0);
+    }
     let z = ZarrArray::open(&dir, "big").unwrap();
     let parts = z
         .map_chunks(|_, a: ArrayD<f64>| Ok(a.iter().sum::<f64>()))
@@ -737,20 +753,41 @@ fn child_sums_the_store() {
     println!("zarr-child {sum:?} {}", peak_rss().unwrap_or(u64::MAX));
 }
 
-/// Runs the test `name` of this binary in a child process with `var` set to `dir`; the
-/// text after `zarr-child ` on the line the child printed.
-fn run_child(name: &str, var: &str, dir: &Path) -> String {
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
+/// Runs the test `name` of this binary in a child process with `var` set to `dir` and the
+/// variables `env`; the text after `zarr-child ` on the line the child printed. A child
+/// that has not finished after two minutes is killed and the test fails (an allocation
+/// refused under a memory limit can leave a process waiting on its own locks).
+fn run_child(name: &str, var: &str, dir: &Path, env: &[(&str, String)]) -> String {
+    let log = |k: &str| dir.with_extension(format!("{name}.{k}"));
+    let file = |k: &str| std::fs::File::create(log(k)).unwrap();
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
         .args(["--exact", name, "--nocapture", "--test-threads=1"])
         .env(var, dir)
-        .output()
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .stdout(file("out"))
+        .stderr(file("err"))
+        .spawn()
         .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{text}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if start.elapsed() > std::time::Duration::from_secs(120) {
+            child.kill().ok();
+            child.wait().ok();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let text = std::fs::read_to_string(log("out")).unwrap_or_default();
+    let err = std::fs::read_to_string(log("err")).unwrap_or_default();
+    std::fs::remove_file(log("out")).ok();
+    std::fs::remove_file(log("err")).ok();
+    let Some(status) = status else {
+        panic!("the child {name} did not finish in 120 s:\n{text}\n{err}");
+    };
+    assert!(status.success(), "{text}\n{err}");
     text.lines()
         .find_map(|l| l.split("zarr-child ").nth(1))
         .unwrap_or_else(|| panic!("no result from the child: {text}"))
@@ -795,7 +832,7 @@ fn an_interrupted_write_keeps_the_old_chunks() {
     z.write(&[0, 0], &old).unwrap();
     z.write(&[0, 0], &old).unwrap(); // a complete rewrite leaves no temporary file
     assert_eq!(temporary_files(&dir), Vec::<PathBuf>::new());
-    let msg = run_child("child_rewrites_the_store", "ND_ZARR_TORN_STORE", &dir);
+    let msg = run_child("child_rewrites_the_store", "ND_ZARR_TORN_STORE", &dir, &[]);
     assert!(msg.contains("File too large"), "{msg}");
     assert!(msg.contains("torn/a"), "the message names the array: {msg}");
     assert_eq!(z.read::<f64>().unwrap(), old.into_dyn());
