@@ -480,6 +480,8 @@ fn random_boxes_match_memory() {
                     })
                     .collect();
                 let got = z.read_region::<f64>(&ranges).unwrap();
+                let any = z.read_region_any(&ranges).unwrap();
+                assert_eq!(any.into_array::<f64, IxDyn>().unwrap(), got);
                 let el: Vec<SliceInfoElem> = ranges
                     .iter()
                     .map(|r| SliceInfoElem::Slice {
@@ -511,6 +513,16 @@ fn same_as_npy<T: ZarrElement + ndcore::Element>(dir: &Path, name: &str) {
         .zip(want.iter())
         .all(|(a, b)| bytemuck::bytes_of(a) == bytemuck::bytes_of(b));
     assert!(same, "{name}: values differ");
+    // Read without naming the type: NumPy's dtype, the same bytes.
+    let any = z.read_any().unwrap_or_else(|e| panic!("{name}: {e}"));
+    let want = ndio::npy::load_any(dir.join(format!("{name}.npy"))).unwrap();
+    assert_eq!(any.dtype(), want.dtype(), "{name}");
+    assert_eq!(any.shape(), want.shape(), "{name}");
+    assert!(
+        any.iter_bytes().eq(want.iter_bytes()),
+        "{name}: bytes differ"
+    );
+    assert_eq!(any.to_string(), want.to_string(), "{name}");
 }
 
 #[test]

@@ -405,28 +405,74 @@ impl ZarrArray {
                 Vec::new(),
             )?);
         }
-        let subset = ArraySubset::new_with_ranges(ranges);
         let mut out = Array::<T, IxDyn>::try_zeros(IxDyn::from_slice(&shape)?)?;
-        let Some(bytes) = out.as_slice_mut().and_then(T::bytes_mut) else {
+        let in_place = T::bytes_mut(&mut []).is_some();
+        let (true, Some(elems)) = (in_place, out.as_slice_mut()) else {
             // `bool`: zarrs checks each byte is 0 or 1 as it makes the elements.
+            let subset = ArraySubset::new_with_ranges(ranges);
             let v: Vec<T> = self
                 .array
                 .retrieve_array_subset(&subset)
                 .map_err(|e| self.chunk_error::<T>(ranges, &e))?;
             return Ok(Array::from_shape_vec(IxDyn::from_slice(&shape)?, v)?);
         };
-        if self.array.is_sharded() {
-            // A shard's inner chunks are read selectively by zarrs' partial decoder.
-            let dims: Vec<u64> = shape.iter().map(|&n| n as u64).collect();
-            let whole = ArraySubset::new_with_shape(dims.clone());
-            let mut view = disjoint_view(bytes, size_of::<T>(), &dims, whole)
-                .map_err(|e| Error::mismatch(&self.name, e))?;
-            self.array
-                .retrieve_array_subset_into(&subset, (&mut view).into())
-                .map_err(|e| self.chunk_error::<T>(ranges, &e))?;
-        } else {
-            self.read_chunks_into(ranges, &mut out)?;
+        self.read_into(ranges, elems)?;
+        Ok(out)
+    }
+
+    /// Reads the whole array whatever its element type (`z[...]` when the type is known
+    /// only at run time): an [`AnyArray`](ndcore::any::AnyArray) of NumPy's dtype for the
+    /// store's (`float64` is `<f8`), printed as NumPy prints it; `into_array::<T, D>()`
+    /// makes it typed.
+    ///
+    /// # Errors
+    /// As [`read_region_any`](Self::read_region_any).
+    pub fn read_any(&self) -> Result<ndcore::any::AnyArray> {
+        let all: Vec<Range<u64>> = self.array.shape().iter().map(|&n| 0..n).collect();
+        self.read_region_any(&all)
+    }
+
+    /// [`read_region`](Self::read_region) of whatever element type the array holds.
+    ///
+    /// # Errors
+    /// A data type nd has no element type for, and as [`read_region`](Self::read_region).
+    pub fn read_region_any(&self, ranges: &[Range<u64>]) -> Result<ndcore::any::AnyArray> {
+        match self.dtype().as_str() {
+            "bool" => Ok(ndcore::any::AnyArray::from_array(
+                &self.read_region::<bool>(ranges)?,
+            )),
+            "int8" => self.read_any_of::<i8>(ranges),
+            "int16" => self.read_any_of::<i16>(ranges),
+            "int32" => self.read_any_of::<i32>(ranges),
+            "int64" => self.read_any_of::<i64>(ranges),
+            "uint8" => self.read_any_of::<u8>(ranges),
+            "uint16" => self.read_any_of::<u16>(ranges),
+            "uint32" => self.read_any_of::<u32>(ranges),
+            "uint64" => self.read_any_of::<u64>(ranges),
+            "float32" => self.read_any_of::<f32>(ranges),
+            "float64" => self.read_any_of::<f64>(ranges),
+            other => Err(Error::mismatch(
+                &self.name,
+                format!("nd has no element type for the Zarr data type {other}"),
+            )),
         }
+    }
+
+    /// The region into a new dtype-erased array of `T`'s dtype, decoded in place.
+    fn read_any_of<T: ZarrElement + bytemuck::Pod>(
+        &self,
+        ranges: &[Range<u64>],
+    ) -> Result<ndcore::any::AnyArray> {
+        self.check_region(ranges)?;
+        let shape: Vec<usize> = ranges.iter().map(|r| (r.end - r.start) as usize).collect();
+        let mut out = ndcore::any::AnyArray::zeros(T::dtype(), &shape, ndcore::Order::C)?;
+        if shape.contains(&0) {
+            return Ok(out);
+        }
+        let bytes = out.bytes_mut().ok_or_else(|| self.no_bytes())?;
+        let elems: &mut [T] = bytemuck::try_cast_slice_mut(bytes)
+            .map_err(|e| Error::mismatch(&self.name, format!("the new array's memory: {e}")))?;
+        self.read_into(ranges, elems)?;
         Ok(out)
     }
 
@@ -658,16 +704,36 @@ impl ZarrArray {
 
     /// A read or write error of `ranges`, naming the first chunk of the region that does
     /// not decode (found by reading them one by one, only on this error path).
-    /// Reads the region `ranges` of a non-sharded array into `out` (its shape), which
-    /// must have writable bytes. The chunks wholly inside the region are decoded straight
+    /// Reads the region `ranges` (checked) into `out`, its elements in C order, of a type
+    /// whose every byte pattern is an element (not `bool`).
+    fn read_into<T: ZarrElement>(&self, ranges: &[Range<u64>], out: &mut [T]) -> Result<()> {
+        if !self.array.is_sharded() {
+            return self.read_chunks_into(ranges, out);
+        }
+        // A shard's inner chunks are read selectively by zarrs' partial decoder.
+        let dims: Vec<u64> = ranges.iter().map(|r| r.end - r.start).collect();
+        let whole = ArraySubset::new_with_shape(dims.clone());
+        let bytes = T::bytes_mut(out).ok_or_else(|| self.no_bytes())?;
+        let mut view = disjoint_view(bytes, size_of::<T>(), &dims, whole)
+            .map_err(|e| Error::mismatch(&self.name, e))?;
+        self.array
+            .retrieve_array_subset_into(&ArraySubset::new_with_ranges(ranges), (&mut view).into())
+            .map_err(|e| self.chunk_error::<T>(ranges, &e))
+    }
+
+    fn no_bytes(&self) -> Error {
+        Error::mismatch(
+            &self.name,
+            "bool elements are not decoded in place".to_string(),
+        )
+    }
+
+    /// Reads the region `ranges` of a non-sharded array into `out` (its elements in C
+    /// order). The chunks wholly inside the region are decoded straight
     /// into `out` by zarrs; each chunk the region cuts (at its edges, or the array's) is
     /// decoded whole into a buffer of its thread and the part inside copied, as
     /// zarr-python does: zarrs' partial decoder took 6x as long for those.
-    fn read_chunks_into<T: ZarrElement>(
-        &self,
-        ranges: &[Range<u64>],
-        out: &mut ArrayD<T>,
-    ) -> Result<()> {
+    fn read_chunks_into<T: ZarrElement>(&self, ranges: &[Range<u64>], out: &mut [T]) -> Result<()> {
         let subset = ArraySubset::new_with_ranges(ranges);
         let outside = || {
             Error::mismatch(
@@ -711,16 +777,14 @@ impl ZarrArray {
         }
         let inner: Option<Vec<(Range<u64>, Range<u64>)>> = inner.into_iter().collect();
         if let Some(inner) = &inner {
-            let dims: Vec<u64> = out.shape().iter().map(|&n| n as u64).collect();
+            let dims: Vec<u64> = ranges.iter().map(|r| r.end - r.start).collect();
             let local: Vec<Range<u64>> = inner
                 .iter()
                 .zip(ranges)
                 .map(|((_, r), whole)| r.start - whole.start..r.end - whole.start)
                 .collect();
             let part = ArraySubset::new_with_ranges(&local);
-            let bytes = out.as_slice_mut().and_then(T::bytes_mut).ok_or_else(|| {
-                Error::mismatch(&self.name, "the output array is not contiguous".to_string())
-            })?;
+            let bytes = T::bytes_mut(out).ok_or_else(|| self.no_bytes())?;
             let mut view = disjoint_view(bytes, size_of::<T>(), &dims, part)
                 .map_err(|e| Error::mismatch(&self.name, e))?;
             let interior: Vec<Range<u64>> = inner.iter().map(|(_, r)| r.clone()).collect();
@@ -756,6 +820,8 @@ impl ZarrArray {
                 }
             }
         }
+        let shape: Vec<usize> = ranges.iter().map(|r| (r.end - r.start) as usize).collect();
+        let out = ndcore::ArrayViewMut::from_slice_shape(IxDyn::from_slice(&shape)?, out)?;
         let out = std::sync::Mutex::new(out);
         ndcore::threads::for_each_part_with(&mut cut, Vec::<T>::new, |buf, _, (index, res)| {
             *res = self.copy_cut_chunk(index, ranges, buf, &out);
@@ -770,7 +836,7 @@ impl ZarrArray {
         index: &[u64],
         ranges: &[Range<u64>],
         buf: &mut Vec<T>,
-        out: &std::sync::Mutex<&mut ArrayD<T>>,
+        out: &std::sync::Mutex<ndcore::ArrayViewMut<'_, T, IxDyn>>,
     ) -> Result<()> {
         let named = |e: String| {
             Error::format(
