@@ -132,12 +132,47 @@ pub fn slice_indices(
     Ok((start, len as usize))
 }
 
-/// The layout of `a[info]`: pointer offset in bytes, shape, strides.
-pub(crate) fn slice_layout(
+/// One entry of a selection resolved against a shape by [`resolve_selection`].
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// Index `index` (in bounds, from the start) of axis `axis`: the axis is dropped.
+    Index {
+        /// The axis of the indexed array.
+        axis: usize,
+        /// The index, `0 <= index < shape[axis]`.
+        index: usize,
+    },
+    /// `len` elements of axis `axis`, from `first`, `step` apart (CPython's clamp of the
+    /// step applied: never `isize::MIN`).
+    Range {
+        /// The axis of the indexed array.
+        axis: usize,
+        /// The first index (meaningless when `len` is 0).
+        first: isize,
+        /// How many elements.
+        len: usize,
+        /// The step, not 0.
+        step: isize,
+    },
+    /// A new axis of length 1.
+    NewAxis,
+}
+
+/// Resolves the selection `info` against `shape` by NumPy's rules (one ellipsis at most,
+/// no more indices than axes, indices in bounds, Python's slice rule), calling `f` with
+/// every entry in order: the ellipsis, and the axes after the last entry, as full ranges.
+/// `a[info]` is what these entries describe; for a selection that is to be applied to
+/// something not in memory yet (a file's region), say.
+///
+/// # Errors
+/// NumPy's `IndexError`s (`index 5 is out of bounds for axis 0 with size 3`, `too many
+/// indices for array`), a second ellipsis, a zero step.
+#[inline]
+pub fn resolve_selection(
     shape: &[usize],
-    strides: &[isize],
     info: &[SliceInfoElem],
-) -> Result<(isize, SmallVec<usize>, SmallVec<isize>)> {
+    mut f: impl FnMut(Resolved),
+) -> Result<()> {
     let consuming = info
         .iter()
         .filter(|e| matches!(e, SliceInfoElem::Index(_) | SliceInfoElem::Slice { .. }))
@@ -157,65 +192,88 @@ pub(crate) fn slice_layout(
             got: consuming,
         });
     }
+    let full = |axis: usize| Resolved::Range {
+        axis,
+        first: 0,
+        len: shape[axis],
+        step: 1,
+    };
+    let mut axis = 0usize;
+    for &e in info {
+        match e {
+            SliceInfoElem::Index(i) => {
+                let index = normalize_index(i, shape[axis], axis)?;
+                f(Resolved::Index { axis, index });
+                axis += 1;
+            }
+            SliceInfoElem::Slice { start, stop, step } => {
+                let (first, len) = slice_indices(shape[axis], start, stop, step)?;
+                f(Resolved::Range {
+                    axis,
+                    first,
+                    len,
+                    step: step.max(-isize::MAX),
+                });
+                axis += 1;
+            }
+            SliceInfoElem::NewAxis => f(Resolved::NewAxis),
+            SliceInfoElem::Ellipsis => {
+                for _ in 0..shape.len() - consuming {
+                    f(full(axis));
+                    axis += 1;
+                }
+            }
+        }
+    }
+    while axis < shape.len() {
+        f(full(axis));
+        axis += 1;
+    }
+    Ok(())
+}
+
+/// The layout of `a[info]`: pointer offset in bytes, shape, strides.
+pub(crate) fn slice_layout(
+    shape: &[usize],
+    strides: &[isize],
+    info: &[SliceInfoElem],
+) -> Result<(isize, SmallVec<usize>, SmallVec<isize>)> {
     let mut offset = 0isize;
     // Inline buffers: slicing is on the hot path of small expressions (`y[1:] - y[:-1]`),
     // where two heap allocations per slice cost more than the arithmetic.
     let mut out_shape = SmallVec::default();
     let mut out_strides = SmallVec::default();
-    let mut axis = 0usize;
-    let take = |e: SliceInfoElem,
-                axis: &mut usize,
-                off: &mut isize,
-                sh: &mut SmallVec<usize>,
-                st: &mut SmallVec<isize>|
-     -> Result<()> {
-        match e {
-            // Offsets wrap: in a nonempty result they are distances between elements, which
-            // fit; an empty result (another axis of length 0) may have any strides, and
-            // drops its offset (`offset_unless_empty`).
-            SliceInfoElem::Index(i) => {
-                let i = normalize_index(i, shape[*axis], *axis)?;
-                *off = off.wrapping_add((i as isize).wrapping_mul(strides[*axis]));
-                *axis += 1;
-            }
-            SliceInfoElem::Slice { start, stop, step } => {
-                let (first, len) = slice_indices(shape[*axis], start, stop, step)?;
-                if len > 0 {
-                    *off = off.wrapping_add(first.wrapping_mul(strides[*axis]));
-                }
-                sh.push(len);
-                // NumPy's strides: an empty slice keeps the axis' stride; otherwise
-                // stride × step (step clamped as CPython does), wrapping as NumPy's C
-                // does. It can only overflow for a single element, whose stride is unused.
-                st.push(if len == 0 {
-                    strides[*axis]
-                } else {
-                    strides[*axis].wrapping_mul(step.max(-isize::MAX))
-                });
-                *axis += 1;
-            }
-            SliceInfoElem::NewAxis => {
-                sh.push(1);
-                st.push(0);
-            }
-            SliceInfoElem::Ellipsis => {
-                for _ in 0..shape.len() - consuming {
-                    sh.push(shape[*axis]);
-                    st.push(strides[*axis]);
-                    *axis += 1;
-                }
-            }
+    resolve_selection(shape, info, |r| match r {
+        // Offsets wrap: in a nonempty result they are distances between elements, which
+        // fit; an empty result (another axis of length 0) may have any strides, and
+        // drops its offset (`offset_unless_empty`).
+        Resolved::Index { axis, index } => {
+            offset = offset.wrapping_add((index as isize).wrapping_mul(strides[axis]));
         }
-        Ok(())
-    };
-    for &e in info {
-        take(e, &mut axis, &mut offset, &mut out_shape, &mut out_strides)?;
-    }
-    while axis < shape.len() {
-        out_shape.push(shape[axis]);
-        out_strides.push(strides[axis]);
-        axis += 1;
-    }
+        Resolved::Range {
+            axis,
+            first,
+            len,
+            step,
+        } => {
+            if len > 0 {
+                offset = offset.wrapping_add(first.wrapping_mul(strides[axis]));
+            }
+            out_shape.push(len);
+            // NumPy's strides: an empty slice keeps the axis' stride; otherwise stride ×
+            // step, wrapping as NumPy's C does. It can only overflow for a single element,
+            // whose stride is unused.
+            out_strides.push(if len == 0 {
+                strides[axis]
+            } else {
+                strides[axis].wrapping_mul(step)
+            });
+        }
+        Resolved::NewAxis => {
+            out_shape.push(1);
+            out_strides.push(0);
+        }
+    })?;
     let offset = crate::array::offset_unless_empty(offset, &out_shape);
     Ok((offset, out_shape, out_strides))
 }

@@ -39,7 +39,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ndcore::dimension::IxDyn;
-use ndcore::slice::{SliceArg, SliceInfoElem, slice_indices};
+use ndcore::slice::{Resolved, SliceArg, SliceInfoElem, resolve_selection};
 use ndcore::{Array, ArrayD, ArrayRef, Dimension, Element};
 use zarrs::array::{
     Array as Stored, ArrayBuilder, ArrayShardedExt, ArraySubset, ArrayToBytesCodecTraits, DataType,
@@ -1013,82 +1013,36 @@ fn bounding_box(
     shape: &[usize],
     elems: &[SliceInfoElem],
 ) -> Result<(Vec<Range<u64>>, Vec<SliceInfoElem>)> {
-    let consuming = elems
-        .iter()
-        .filter(|e| matches!(e, SliceInfoElem::Index(_) | SliceInfoElem::Slice { .. }))
-        .count();
-    if consuming > shape.len() {
-        return Err(ndcore::Error::TooManyIndices {
-            ndim: shape.len(),
-            got: consuming,
-        }
-        .into());
-    }
-    if elems
-        .iter()
-        .filter(|e| matches!(e, SliceInfoElem::Ellipsis))
-        .count()
-        > 1
-    {
-        return Err(ndcore::Error::Value(
-            "an index can only have a single ellipsis ('...')".into(),
-        )
-        .into());
-    }
     let mut bbox = Vec::with_capacity(shape.len());
     let mut local = Vec::with_capacity(elems.len() + shape.len());
-    let mut axis = 0;
-    let full = |axis: &mut usize, bbox: &mut Vec<Range<u64>>, local: &mut Vec<SliceInfoElem>| {
-        bbox.push(0..shape[*axis] as u64);
-        local.push(SliceInfoElem::FULL);
-        *axis += 1;
-    };
-    for &e in elems {
-        match e {
-            SliceInfoElem::Index(i) => {
-                let n = shape[axis];
-                let j = if i < 0 { i + n as isize } else { i };
-                if j < 0 || j as usize >= n {
-                    return Err(ndcore::Error::IndexOutOfBounds {
-                        index: i,
-                        axis,
-                        size: n,
-                    }
-                    .into());
-                }
-                bbox.push(j as u64..j as u64 + 1);
-                local.push(SliceInfoElem::Index(0));
-                axis += 1;
-            }
-            SliceInfoElem::Slice { start, stop, step } => {
-                let (first, len) = slice_indices(shape[axis], start, stop, step)?;
-                if len == 0 {
-                    bbox.push(0..0);
-                    local.push(SliceInfoElem::FULL);
-                } else {
-                    let step = step.max(-isize::MAX);
-                    let last = first + (len as isize - 1) * step;
-                    let (lo, hi) = (first.min(last), first.max(last));
-                    bbox.push(lo as u64..hi as u64 + 1);
-                    local.push(SliceInfoElem::Slice {
-                        start: Some(first - lo),
-                        stop: None,
-                        step,
-                    });
-                }
-                axis += 1;
-            }
-            SliceInfoElem::NewAxis => local.push(SliceInfoElem::NewAxis),
-            SliceInfoElem::Ellipsis => {
-                for _ in 0..shape.len() - consuming {
-                    full(&mut axis, &mut bbox, &mut local);
-                }
-            }
+    resolve_selection(shape, elems, |r| match r {
+        Resolved::Index { index, .. } => {
+            bbox.push(index as u64..index as u64 + 1);
+            local.push(SliceInfoElem::Index(0));
         }
-    }
-    while axis < shape.len() {
-        full(&mut axis, &mut bbox, &mut local);
-    }
+        Resolved::Range { len: 0, .. } => {
+            bbox.push(0..0);
+            local.push(SliceInfoElem::FULL);
+        }
+        Resolved::Range {
+            first, len, step, ..
+        } => {
+            let last = first + (len as isize - 1) * step;
+            let (lo, hi) = (first.min(last), first.max(last));
+            bbox.push(lo as u64..hi as u64 + 1);
+            // A unit step covers the box's axis: all of it.
+            local.push(if step == 1 {
+                SliceInfoElem::FULL
+            } else {
+                SliceInfoElem::Slice {
+                    start: Some(first - lo),
+                    stop: None,
+                    step,
+                }
+            });
+        }
+        Resolved::NewAxis => local.push(SliceInfoElem::NewAxis),
+    })?;
     Ok((bbox, local))
 }
 
