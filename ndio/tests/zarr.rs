@@ -41,6 +41,18 @@ fn el<I: ndcore::slice::SliceArg<IxDyn> + ?Sized>(i: &I) -> Vec<SliceInfoElem> {
     i.elems().to_vec()
 }
 
+/// The selection of a box: `r0.start..r0.end, …`.
+fn boxed(ranges: &[std::ops::Range<u64>]) -> Vec<SliceInfoElem> {
+    ranges
+        .iter()
+        .map(|r| SliceInfoElem::Slice {
+            start: Some(r.start as isize),
+            stop: Some(r.end as isize),
+            step: 1,
+        })
+        .collect()
+}
+
 /// A value per index with no simple pattern.
 fn val(i: usize) -> f64 {
     ((i * 2_654_435_761) % 1_000_003) as f64 / 7.0 - 3.5
@@ -425,16 +437,7 @@ fn write_slices_match_memory() {
     let mut seen = 0;
     for (chunk, a) in z.iter_chunks::<i32>().map(Result::unwrap) {
         assert_eq!(chunk, z.chunks()[seen]);
-        let el: Vec<SliceInfoElem> = chunk
-            .region
-            .iter()
-            .map(|r| SliceInfoElem::Slice {
-                start: Some(r.start as isize),
-                stop: Some(r.end as isize),
-                step: 1,
-            })
-            .collect();
-        assert_eq!(a, want.slice(&el[..]).to_owned());
+        assert_eq!(a, want.slice(&boxed(&chunk.region)[..]).to_owned());
         seen += 1;
     }
     assert_eq!(seen, 3 * 4 * 2);
@@ -482,16 +485,8 @@ fn random_boxes_match_memory() {
                 let got = z.read_region::<f64>(&ranges).unwrap();
                 let any = z.read_region_any(&ranges).unwrap();
                 assert_eq!(any.into_array::<f64, IxDyn>().unwrap(), got);
-                let el: Vec<SliceInfoElem> = ranges
-                    .iter()
-                    .map(|r| SliceInfoElem::Slice {
-                        start: Some(r.start as isize),
-                        stop: Some(r.end as isize),
-                        step: 1,
-                    })
-                    .collect();
                 let want = expected.view().into_dyn();
-                let want = want.slice(&el[..]);
+                let want = want.slice(&boxed(&ranges)[..]);
                 assert_eq!(got.shape(), want.shape(), "{name} {ranges:?}");
                 assert_eq!(got.to_vec(), want.to_vec(), "{name} {ranges:?}");
             }
