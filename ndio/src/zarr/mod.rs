@@ -47,10 +47,12 @@ use zarrs::array::{
 };
 use zarrs::filesystem::FilesystemStore;
 
+use self::decode::disjoint_view;
 use self::store::AtomicStore;
 
 use crate::error::{Error, Result};
 
+mod decode;
 mod store;
 
 /// The element types a Zarr array holds, with the Zarr data type of each.
@@ -1056,27 +1058,6 @@ fn metadata_options() -> zarrs::array::ArrayMetadataOptions {
 fn dtype_name(t: &DataType) -> String {
     let s = t.to_string();
     s.split(" / ").next().unwrap_or(&s).to_string()
-}
-
-/// A decode target over all of `bytes` (an array of `dims` elements of `size` bytes)
-/// that receives the elements of `subset`.
-fn disjoint_view<'a>(
-    bytes: &'a mut [u8],
-    size: usize,
-    dims: &'a [u64],
-    subset: ArraySubset,
-) -> std::result::Result<zarrs::array::ArrayBytesFixedDisjointView<'a>, String> {
-    // SAFETY: `bytes` is borrowed mutably for the view's whole life, so this view is the
-    // only one over those bytes and overlaps no other.
-    unsafe {
-        zarrs::array::ArrayBytesFixedDisjointView::new(
-            unsafe_cell_slice::UnsafeCellSlice::new(bytes),
-            size,
-            dims,
-            subset,
-        )
-    }
-    .map_err(|e| e.to_string())
 }
 
 /// The directory store at `dir`, created if missing.
