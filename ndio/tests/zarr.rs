@@ -444,6 +444,48 @@ fn write_slices_match_memory() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// A 0-d array (`zarr.create_array(shape=())`): written, read typed, untyped and by `s![]`.
+#[test]
+fn zero_dimensional_array() {
+    let dir = scratch("zero_d");
+    let z = ZarrArray::create::<f64>(&dir, "x", &[], &[])
+        .fill_value(1.5)
+        .build()
+        .unwrap();
+    assert_eq!(z.read::<f64>().unwrap()[[]], 1.5);
+    z.write(&[], &ArrayD::full(IxDyn::from_slice(&[]).unwrap(), 2.5))
+        .unwrap();
+    assert_eq!(z.read::<f64>().unwrap()[[]], 2.5);
+    assert_eq!(z.read_any().unwrap().to_string(), "2.5");
+    assert_eq!(z.read_slice::<f64, _>(&s![...]).unwrap()[[]], 2.5);
+    z.write_slice(
+        &s![...],
+        &ArrayD::full(IxDyn::from_slice(&[]).unwrap(), -1.0),
+    )
+    .unwrap();
+    assert_eq!(z.iter_chunks::<f64>().count(), 1);
+    assert_eq!(
+        z.map_chunks(|_, a: ArrayD<f64>| Ok(a[[]])).unwrap(),
+        vec![-1.0]
+    );
+    if let Some(py) = python() {
+        let code = format!(
+            "import zarr; print(zarr.open_array({:?}, path='x', mode='r')[()])",
+            dir.to_str().unwrap()
+        );
+        let out = std::process::Command::new(py)
+            .args(["-c", &code])
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            "-1.0",
+            "{out:?}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// Random boxes of arrays whose shapes are not multiples of their chunks, with chunks never
 /// written (the fill value), plain and sharded, on one thread and on three: every read
 /// equals the same box of the array in memory. Reads decode the chunks inside a box
