@@ -486,6 +486,163 @@ fn zero_dimensional_array() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// Malformed metadata and damaged chunks are errors, never panics: `zarr.json` with one
+/// field replaced by a wrong value at a time, and chunks flipped, cut or emptied under
+/// every compressor; each store is opened and read whole, by a region and chunk by chunk.
+#[test]
+fn damaged_stores_are_errors_not_panics() {
+    use serde_json::{Value, json};
+    let dir = scratch("damaged");
+    let read_everything = |z: &ZarrArray| {
+        let region: Vec<std::ops::Range<u64>> =
+            z.shape().iter().map(|&n| 0..n.min(2) as u64).collect();
+        let _ = z.read_region_any(&region);
+        let n = z.shape().iter().try_fold(1usize, |a, &n| a.checked_mul(n));
+        if n.is_some_and(|n| n < 1 << 20) {
+            let _ = z.read_any();
+            let _ = z.map_chunks(|_, a: ArrayD<f64>| Ok(a.len()));
+        }
+    };
+    ZarrArray::create::<f64>(&dir, "ok", &[6, 4], &[4, 4])
+        .build()
+        .unwrap()
+        .write(&[0, 0], &Array::<f64, _>::ones([6, 4]))
+        .unwrap();
+    let good: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("ok/zarr.json")).unwrap()).unwrap();
+    let huge = 1u64 << 62;
+    let changes: Vec<(&str, Value)> = vec![
+        ("zarr_format", json!(4)),
+        ("zarr_format", json!("3")),
+        ("node_type", json!("group")),
+        ("node_type", json!(7)),
+        ("shape", json!([-1, 4])),
+        ("shape", json!([])),
+        ("shape", json!([6])),
+        ("shape", json!([huge, huge])),
+        ("shape", json!("6, 4")),
+        ("data_type", json!("complex128")),
+        ("data_type", json!("float16")),
+        ("data_type", json!("int32")),
+        ("data_type", json!("nope")),
+        ("data_type", json!(5)),
+        (
+            "chunk_grid",
+            json!({"name": "regular", "configuration": {"chunk_shape": [0, 4]}}),
+        ),
+        (
+            "chunk_grid",
+            json!({"name": "regular", "configuration": {"chunk_shape": [4]}}),
+        ),
+        (
+            "chunk_grid",
+            json!({"name": "regular", "configuration": {"chunk_shape": [huge, 1]}}),
+        ),
+        ("chunk_grid", json!({"name": "hexagonal"})),
+        ("chunk_grid", json!(null)),
+        (
+            "chunk_key_encoding",
+            json!({"name": "default", "configuration": {"separator": "x"}}),
+        ),
+        ("chunk_key_encoding", json!({"name": "v2"})),
+        ("fill_value", json!("abc")),
+        ("fill_value", json!(null)),
+        ("fill_value", json!([1, 2])),
+        ("codecs", json!([])),
+        ("codecs", json!([{"name": "nope"}])),
+        (
+            "codecs",
+            json!([{"name": "zstd", "configuration": {"level": 0, "checksum": false}}]),
+        ),
+        (
+            "codecs",
+            json!([{"name": "bytes", "configuration": {"endian": "middle"}}]),
+        ),
+        (
+            "codecs",
+            json!([{"name": "bytes", "configuration": {"endian": "big"}}]),
+        ),
+        (
+            "codecs",
+            json!([{"name": "bytes"}, {"name": "gzip", "configuration": {"level": 99}}]),
+        ),
+        ("attributes", json!("not an object")),
+    ];
+    for (k, (key, value)) in changes.iter().enumerate() {
+        let name = format!("m{k}");
+        std::fs::create_dir_all(dir.join(&name)).unwrap();
+        for f in ["c/0/0", "c/1/0"] {
+            let to = dir.join(&name).join(f);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(dir.join("ok").join(f), to).unwrap();
+        }
+        let mut meta = good.clone();
+        meta[*key] = value.clone();
+        std::fs::write(dir.join(&name).join("zarr.json"), meta.to_string()).unwrap();
+        let run =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                match ZarrArray::open(&dir, &name) {
+                    Ok(z) => read_everything(&z),
+                    Err(e) => assert!(e.to_string().contains(&name), "{key}: {e}"),
+                }
+            }));
+        assert!(run.is_ok(), "{key} = {value} panicked");
+    }
+    // Damaged chunks under every compressor: a flipped byte, cut short, empty, garbage.
+    let compressors = [
+        Compressor::None,
+        Compressor::Gzip(5),
+        Compressor::Zstd(3),
+        Compressor::Blosc {
+            zstd: false,
+            level: 5,
+        },
+        Compressor::Blosc {
+            zstd: true,
+            level: 5,
+        },
+    ];
+    for (k, c) in compressors.into_iter().enumerate() {
+        let name = format!("c{k}");
+        let z = ZarrArray::create::<f64>(&dir, &name, &[6, 4], &[4, 4])
+            .compressor(c)
+            .build()
+            .unwrap();
+        let x = Array::from_fn([6, 4], |i| val(i[0] * 4 + i[1]));
+        let chunk = dir.join(&name).join("c/0/0");
+        for damage in 0..6 {
+            z.write(&[0, 0], &x).unwrap();
+            let mut bytes = std::fs::read(&chunk).unwrap();
+            match damage {
+                0 => bytes[0] ^= 0xff,
+                1 => {
+                    let mid = bytes.len() / 2;
+                    bytes[mid] ^= 0x5a;
+                }
+                2 => bytes.truncate(bytes.len() / 3),
+                3 => bytes.clear(),
+                4 => bytes = vec![0xab; 1 << 12],
+                _ => bytes.extend_from_slice(&[7; 100]),
+            }
+            std::fs::write(&chunk, &bytes).unwrap();
+            let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                read_everything(&z);
+                z.read::<f64>().err().map(|e| e.to_string())
+            }));
+            let Ok(err) = run else {
+                panic!("{c:?}, damage {damage}: panicked");
+            };
+            if let Some(e) = err {
+                assert!(
+                    e.contains("c/0/0") || e.contains("[0, 0]"),
+                    "{c:?} {damage}: {e}"
+                );
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// Random boxes of arrays whose shapes are not multiples of their chunks, with chunks never
 /// written (the fill value), plain and sharded, on one thread and on three: every read
 /// equals the same box of the array in memory. Reads decode the chunks inside a box

@@ -858,8 +858,24 @@ impl ZarrArray {
             .chunk_shape(index)
             .map_err(|e| named(e.to_string()))?;
         let dims: Vec<u64> = chunk_shape.iter().map(|n| n.get()).collect();
-        let n = dims.iter().product::<u64>() as usize;
+        // A chunk shape from the metadata: its size is checked, and its memory asked for
+        // without panicking.
+        let n = dims
+            .iter()
+            .try_fold(1u64, |a, &d| a.checked_mul(d))
+            .and_then(|n| usize::try_from(n).ok())
+            .filter(|&n| {
+                n.checked_mul(size_of::<T>())
+                    .is_some_and(|b| b <= isize::MAX as usize)
+            })
+            .ok_or_else(|| named(format!("a chunk of shape {dims:?} is too large")))?;
         buf.clear();
+        buf.try_reserve_exact(n).map_err(|_| {
+            named(format!(
+                "cannot allocate a chunk of shape {dims:?} ({} bytes)",
+                n * size_of::<T>()
+            ))
+        })?;
         buf.resize(n, T::zeroed());
         let bytes = T::bytes_mut(buf).ok_or_else(|| named("no byte view".to_string()))?;
         match self
