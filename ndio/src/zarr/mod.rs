@@ -349,7 +349,8 @@ impl ZarrArray {
     pub fn chunks(&self) -> Vec<Chunk> {
         let grid = self.array.chunk_grid_shape().to_vec();
         let total: u64 = grid.iter().product();
-        let mut out = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+        // Grown as listed: a corrupt shape must not reserve an impossible list up front.
+        let mut out = Vec::with_capacity(usize::try_from(total.min(1 << 16)).unwrap_or(0));
         if total == 0 {
             return out;
         }
