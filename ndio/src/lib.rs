@@ -8,6 +8,8 @@
 //!   member, [`load_npz`] all at once.
 //! - [Raw binary files](raw): [`fromfile`], [`fromfile_any`] and [`tofile`], NumPy's
 //!   `np.fromfile` and `a.tofile`.
+//! - Zarr chunked stores (`zarr` module, feature `zarr`): arrays larger than memory, in
+//!   the format zarr-python, Dask and xarray share, read and written chunk by chunk.
 //!
 //! ```
 //! # let dir = std::env::temp_dir().join(format!("ndio-doc-{}", std::process::id()));

@@ -506,6 +506,11 @@ impl ZarrArray {
     /// Writes `data` into the region that starts at `offset` (`z[o0:o0+n0, …] = data`);
     /// any layout of `data` (views, transposes, negative strides).
     ///
+    /// A chunk the region covers only in part is read, updated and written whole: writes
+    /// whose regions share a chunk must not run at the same time, from threads or processes
+    /// (as with zarr-python), or one update can be lost. Each chunk file is replaced
+    /// atomically, so a reader sees the old chunk or the new one.
+    ///
     /// # Errors
     /// If `T` is not the array's element type, the rank differs, the region lies outside
     /// the array, or a chunk cannot be written.
