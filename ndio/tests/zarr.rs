@@ -588,6 +588,50 @@ fn damaged_stores_are_errors_not_panics() {
             }));
         assert!(run.is_ok(), "{key} = {value} panicked");
     }
+    // The same for Zarr v2's `.zarray` (zarr-python 2, older Dask), over a raw chunk.
+    let v2 = json!({"zarr_format": 2, "shape": [6, 4], "chunks": [4, 4], "dtype": "<f8",
+        "compressor": null, "fill_value": 0.0, "order": "C", "filters": null});
+    let v2_changes: Vec<(&str, Value)> = vec![
+        ("zarr_format", json!(1)),
+        ("shape", json!([-6, 4])),
+        ("shape", json!([huge, huge])),
+        ("chunks", json!([0, 4])),
+        ("chunks", json!([4])),
+        ("dtype", json!("<c16")),
+        ("dtype", json!("|O")),
+        ("dtype", json!("<M8[ns]")),
+        ("dtype", json!("what")),
+        ("dtype", json!([["a", "<f8"]])),
+        ("order", json!("X")),
+        ("compressor", json!({"id": "nope"})),
+        ("compressor", json!({"id": "zstd", "level": "max"})),
+        ("filters", json!([{"id": "nope"}])),
+        ("fill_value", json!("abc")),
+        ("dimension_separator", json!("x")),
+    ];
+    for (k, (key, value)) in v2_changes.iter().enumerate() {
+        let name = format!("v2_{k}");
+        std::fs::create_dir_all(dir.join(&name)).unwrap();
+        std::fs::write(dir.join(&name).join("0.0"), [0x3fu8; 128]).unwrap();
+        let mut meta = v2.clone();
+        meta[*key] = value.clone();
+        std::fs::write(dir.join(&name).join(".zarray"), meta.to_string()).unwrap();
+        let run =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                match ZarrArray::open(&dir, &name) {
+                    Ok(z) => read_everything(&z),
+                    Err(e) => assert!(e.to_string().contains(&name), "{key}: {e}"),
+                }
+            }));
+        assert!(run.is_ok(), "v2 {key} = {value} panicked");
+    }
+    // The unchanged v2 metadata reads: 0x3f3f… as float64, everywhere in chunk (0, 0).
+    std::fs::create_dir_all(dir.join("v2")).unwrap();
+    std::fs::write(dir.join("v2/0.0"), [0x3fu8; 128]).unwrap();
+    std::fs::write(dir.join("v2/.zarray"), v2.to_string()).unwrap();
+    let a = ZarrArray::open(&dir, "v2").unwrap().read::<f64>().unwrap();
+    assert_eq!(a[[3, 3]], f64::from_le_bytes([0x3f; 8]));
+    assert_eq!(a[[5, 3]], 0.0);
     // Damaged chunks under every compressor: a flipped byte, cut short, empty, garbage.
     let compressors = [
         Compressor::None,
