@@ -53,6 +53,21 @@ fn boxed(ranges: &[std::ops::Range<u64>]) -> Vec<SliceInfoElem> {
         .collect()
 }
 
+/// One of each compressor nd writes.
+const COMPRESSORS: [Compressor; 5] = [
+    Compressor::None,
+    Compressor::Gzip(6),
+    Compressor::Zstd(3),
+    Compressor::Blosc {
+        zstd: false,
+        level: 5,
+    },
+    Compressor::Blosc {
+        zstd: true,
+        level: 3,
+    },
+];
+
 /// A value per index with no simple pattern.
 fn val(i: usize) -> f64 {
     ((i * 2_654_435_761) % 1_000_003) as f64 / 7.0 - 3.5
@@ -64,22 +79,7 @@ fn round_trips_with_every_compressor() {
     let x = Array::from_vec((0..23 * 17).map(val).collect::<Vec<_>>())
         .into_shape([23, 17])
         .unwrap();
-    for (k, c) in [
-        Compressor::None,
-        Compressor::Gzip(6),
-        Compressor::Zstd(3),
-        Compressor::Blosc {
-            zstd: false,
-            level: 5,
-        },
-        Compressor::Blosc {
-            zstd: true,
-            level: 3,
-        },
-    ]
-    .into_iter()
-    .enumerate()
-    {
+    for (k, c) in COMPRESSORS.into_iter().enumerate() {
         let name = format!("a{k}");
         let z = ZarrArray::create::<f64>(&dir, &name, &[23, 17], &[7, 5])
             .compressor(c)
@@ -503,6 +503,20 @@ fn damaged_stores_are_errors_not_panics() {
             let _ = z.map_chunks(|_, a: ArrayD<f64>| Ok(a.len()));
         }
     };
+    // Opens `name` and reads it every way: `None` if it opened, else the error's text; a
+    // panic fails the test, naming `what` was changed.
+    let open_and_read = |name: &str, what: &str| -> Option<String> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            match ZarrArray::open(&dir, name) {
+                Ok(z) => {
+                    read_everything(&z);
+                    None
+                }
+                Err(e) => Some(e.to_string()),
+            }
+        }))
+        .unwrap_or_else(|_| panic!("{what} panicked"))
+    };
     ZarrArray::create::<f64>(&dir, "ok", &[6, 4], &[4, 4])
         .build()
         .unwrap()
@@ -579,14 +593,9 @@ fn damaged_stores_are_errors_not_panics() {
         let mut meta = good.clone();
         meta[*key] = value.clone();
         std::fs::write(dir.join(&name).join("zarr.json"), meta.to_string()).unwrap();
-        let run =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                match ZarrArray::open(&dir, &name) {
-                    Ok(z) => read_everything(&z),
-                    Err(e) => assert!(e.to_string().contains(&name), "{key}: {e}"),
-                }
-            }));
-        assert!(run.is_ok(), "{key} = {value} panicked");
+        if let Some(e) = open_and_read(&name, &format!("{key} = {value}")) {
+            assert!(e.contains(&name), "{key}: {e}");
+        }
     }
     // The same for Zarr v2's `.zarray` (zarr-python 2, older Dask), over a raw chunk.
     let v2 = json!({"zarr_format": 2, "shape": [6, 4], "chunks": [4, 4], "dtype": "<f8",
@@ -616,14 +625,9 @@ fn damaged_stores_are_errors_not_panics() {
         let mut meta = v2.clone();
         meta[*key] = value.clone();
         std::fs::write(dir.join(&name).join(".zarray"), meta.to_string()).unwrap();
-        let run =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                match ZarrArray::open(&dir, &name) {
-                    Ok(z) => read_everything(&z),
-                    Err(e) => assert!(e.to_string().contains(&name), "{key}: {e}"),
-                }
-            }));
-        assert!(run.is_ok(), "v2 {key} = {value} panicked");
+        if let Some(e) = open_and_read(&name, &format!("v2 {key} = {value}")) {
+            assert!(e.contains(&name), "{key}: {e}");
+        }
     }
     // The unchanged v2 metadata reads: 0x3f3f… as float64, everywhere in chunk (0, 0).
     std::fs::create_dir_all(dir.join("v2")).unwrap();
@@ -633,20 +637,7 @@ fn damaged_stores_are_errors_not_panics() {
     assert_eq!(a[[3, 3]], f64::from_le_bytes([0x3f; 8]));
     assert_eq!(a[[5, 3]], 0.0);
     // Damaged chunks under every compressor: a flipped byte, cut short, empty, garbage.
-    let compressors = [
-        Compressor::None,
-        Compressor::Gzip(5),
-        Compressor::Zstd(3),
-        Compressor::Blosc {
-            zstd: false,
-            level: 5,
-        },
-        Compressor::Blosc {
-            zstd: true,
-            level: 5,
-        },
-    ];
-    for (k, c) in compressors.into_iter().enumerate() {
+    for (k, c) in COMPRESSORS.into_iter().enumerate() {
         let name = format!("c{k}");
         let z = ZarrArray::create::<f64>(&dir, &name, &[6, 4], &[4, 4])
             .compressor(c)

@@ -348,13 +348,15 @@ impl ZarrArray {
     /// stored as one file).
     pub fn chunks(&self) -> Vec<Chunk> {
         let grid = self.array.chunk_grid_shape().to_vec();
-        let total: u64 = grid.iter().product();
-        // Grown as listed: a corrupt shape must not reserve an impossible list up front.
-        let mut out = Vec::with_capacity(usize::try_from(total.min(1 << 16)).unwrap_or(0));
-        if total == 0 {
+        // Grown as listed: a corrupt shape must not reserve an impossible list up front
+        // (nor overflow counting it).
+        let total = grid.iter().try_fold(1u64, |a, &n| a.checked_mul(n));
+        let mut out = Vec::with_capacity(total.map_or(1 << 16, |t| t.min(1 << 16)) as usize);
+        if total == Some(0) {
             return out;
         }
-        let mut index = vec![0u64; grid.len()];
+        let start = vec![0u64; grid.len()];
+        let mut index = start.clone();
         loop {
             if let Ok(s) = self.array.chunk_subset_bounded(&index) {
                 let region = s
@@ -368,18 +370,8 @@ impl ZarrArray {
                     region,
                 });
             }
-            // Odometer, last axis fastest.
-            let mut k = grid.len();
-            loop {
-                if k == 0 {
-                    return out;
-                }
-                k -= 1;
-                index[k] += 1;
-                if index[k] < grid[k] {
-                    break;
-                }
-                index[k] = 0;
+            if !next_index(&mut index, &start, &grid) {
+                return out;
             }
         }
     }
@@ -389,8 +381,7 @@ impl ZarrArray {
     /// # Errors
     /// As [`read_region`](Self::read_region).
     pub fn read<T: ZarrElement>(&self) -> Result<ArrayD<T>> {
-        let all: Vec<Range<u64>> = self.array.shape().iter().map(|&n| 0..n).collect();
-        self.read_region(&all)
+        self.read_region(&self.whole())
     }
 
     /// Reads the region `ranges` (one per axis, within the shape).
@@ -401,7 +392,7 @@ impl ZarrArray {
     pub fn read_region<T: ZarrElement>(&self, ranges: &[Range<u64>]) -> Result<ArrayD<T>> {
         self.check_type::<T>()?;
         self.check_region(ranges)?;
-        let shape: Vec<usize> = ranges.iter().map(|r| (r.end - r.start) as usize).collect();
+        let shape = extent(ranges);
         if shape.contains(&0) {
             return Ok(Array::from_shape_vec(
                 IxDyn::from_slice(&shape)?,
@@ -431,8 +422,7 @@ impl ZarrArray {
     /// # Errors
     /// As [`read_region_any`](Self::read_region_any).
     pub fn read_any(&self) -> Result<ndcore::any::AnyArray> {
-        let all: Vec<Range<u64>> = self.array.shape().iter().map(|&n| 0..n).collect();
-        self.read_region_any(&all)
+        self.read_region_any(&self.whole())
     }
 
     /// [`read_region`](Self::read_region) of whatever element type the array holds.
@@ -467,7 +457,7 @@ impl ZarrArray {
         ranges: &[Range<u64>],
     ) -> Result<ndcore::any::AnyArray> {
         self.check_region(ranges)?;
-        let shape: Vec<usize> = ranges.iter().map(|r| (r.end - r.start) as usize).collect();
+        let shape = extent(ranges);
         let mut out = ndcore::any::AnyArray::zeros(T::dtype(), &shape, ndcore::Order::C)?;
         if shape.contains(&0) {
             return Ok(out);
@@ -567,7 +557,7 @@ impl ZarrArray {
         self.check_type::<T>()?;
         let (bbox, local) = bounding_box(&self.shape(), info.elems())?;
         let offset: Vec<u64> = bbox.iter().map(|r| r.start).collect();
-        let dims: Vec<usize> = bbox.iter().map(|r| (r.end - r.start) as usize).collect();
+        let dims = extent(&bbox);
         // The box itself, axis for axis: the data is the box.
         if local == vec![SliceInfoElem::FULL; dims.len()] && data.shape() == dims.as_slice() {
             return self.write(&offset, data);
@@ -654,11 +644,7 @@ impl ZarrArray {
             self.chunks().into_iter().map(|c| (c, Ok(()))).collect();
         ndcore::threads::for_each_part(&mut slots, |_, (chunk, out)| {
             *out = f(chunk).and_then(|a| {
-                let want: Vec<usize> = chunk
-                    .region
-                    .iter()
-                    .map(|r| (r.end - r.start) as usize)
-                    .collect();
+                let want = extent(&chunk.region);
                 if a.shape() != want.as_slice() {
                     return Err(Error::mismatch(
                         &self.name,
@@ -693,6 +679,11 @@ impl ZarrArray {
         Ok(())
     }
 
+    /// The whole array as a region.
+    fn whole(&self) -> Vec<Range<u64>> {
+        self.array.shape().iter().map(|&n| 0..n).collect()
+    }
+
     fn check_region(&self, ranges: &[Range<u64>]) -> Result<()> {
         let shape = self.array.shape();
         let fits = ranges.len() == shape.len()
@@ -710,8 +701,6 @@ impl ZarrArray {
         }
     }
 
-    /// A read or write error of `ranges`, naming the first chunk of the region that does
-    /// not decode (found by reading them one by one, only on this error path).
     /// Reads the region `ranges` (checked) into `out`, its elements in C order, of a type
     /// whose every byte pattern is an element (not `bool`).
     fn read_into<T: ZarrElement>(&self, ranges: &[Range<u64>], out: &mut [T]) -> Result<()> {
@@ -814,21 +803,12 @@ impl ZarrArray {
                 if !interior {
                     cut.push((index.clone(), Ok(())));
                 }
-                let mut d = index.len();
-                while d > 0 {
-                    d -= 1;
-                    index[d] += 1;
-                    if index[d] < g1[d] {
-                        break;
-                    }
-                    index[d] = g0[d];
-                }
-                if index == g0 {
+                if !next_index(&mut index, &g0, &g1) {
                     break;
                 }
             }
         }
-        let shape: Vec<usize> = ranges.iter().map(|r| (r.end - r.start) as usize).collect();
+        let shape = extent(ranges);
         let out = ndcore::ArrayViewMut::from_slice_shape(IxDyn::from_slice(&shape)?, out)?;
         let out = std::sync::Mutex::new(out);
         ndcore::threads::for_each_part_with(&mut cut, Vec::<T>::new, |buf, _, (index, res)| {
@@ -937,6 +917,8 @@ impl ZarrArray {
         Ok(())
     }
 
+    /// A read or write error of `ranges`, naming the first chunk of the region that does
+    /// not decode (found by reading them one by one, only on this error path).
     fn chunk_error<T: ZarrElement>(
         &self,
         ranges: &[Range<u64>],
@@ -1080,6 +1062,24 @@ fn metadata_options() -> zarrs::array::ArrayMetadataOptions {
 fn dtype_name(t: &DataType) -> String {
     let s = t.to_string();
     s.split(" / ").next().unwrap_or(&s).to_string()
+}
+
+/// The lengths of a region's ranges (its shape).
+fn extent(ranges: &[Range<u64>]) -> Vec<usize> {
+    ranges.iter().map(|r| (r.end - r.start) as usize).collect()
+}
+
+/// Steps `index` to the next index of the box `lo..hi` in C order (last axis fastest);
+/// false, with `index` back at `lo`, after the last.
+fn next_index(index: &mut [u64], lo: &[u64], hi: &[u64]) -> bool {
+    for d in (0..index.len()).rev() {
+        index[d] += 1;
+        if index[d] < hi[d] {
+            return true;
+        }
+        index[d] = lo[d];
+    }
+    false
 }
 
 /// The directory store at `dir`, created if missing.

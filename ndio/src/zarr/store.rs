@@ -111,23 +111,14 @@ impl WritableStorageTraits for AtomicStore {
         written
     }
 
-    /// Reads the whole value, updates it and writes it back through [`set`](Self::set).
+    /// Reads the whole value, updates it and writes it back through [`set`](Self::set)
+    /// (zarrs' helper for stores without partial writes).
     fn set_partial_many(
         &self,
         key: &StoreKey,
         offset_values: OffsetBytesIterator,
     ) -> Result<(), StorageError> {
-        let mut value = self.fs.get(key)?.map(|b| b.to_vec()).unwrap_or_default();
-        for (offset, bytes) in offset_values {
-            let start = usize::try_from(offset)
-                .map_err(|_| StorageError::Other(format!("offset {offset} is too large")))?;
-            let end = start + bytes.len();
-            if value.len() < end {
-                value.resize(end, 0);
-            }
-            value[start..end].copy_from_slice(&bytes);
-        }
-        self.set(key, Bytes::from(value))
+        zarrs::storage::store_set_partial_many(self, key, offset_values)
     }
 
     fn erase(&self, key: &StoreKey) -> Result<(), StorageError> {

@@ -91,8 +91,8 @@ pub fn run(dev: bool, size: &Size, python: Option<&Path>) -> Result<Figures> {
     Ok(figures)
 }
 
-/// The cases of the table: name in the report, the example's and script's name stem, and
-/// which sides have it.
+/// The cases of the table: name in the report, and the stem of the figures' names in the
+/// example's and the script's output (`nd_{stem}_1t`, `dask_{stem}_2t`, …).
 const CASES: [(&str, &str); 5] = [
     ("write the store", "write"),
     ("read the store", "read"),
